@@ -1,0 +1,228 @@
+"""Pages every part of the portal shares: the base page, home, content and legal pages, navigation."""
+
+from django.conf import settings
+from django.db import models
+from django.utils import translation
+from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
+from wagtail import blocks
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.api import APIField
+from wagtail.contrib.settings.models import BaseGenericSetting, register_setting
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import DraftStateMixin, Page, PreviewableMixin, RevisionMixin, TranslatableMixin
+from wagtail.search import index
+
+from .blocks import ContentStreamBlock
+
+
+class TranslationFallbackMixin:
+    """Knows whether a page is an untranslated copy of its source.
+
+    wagtail-localize keeps every locale's tree complete by creating *aliases* of German pages that are
+    not translated yet (`LocaleSynchronization`). An alias shows the source page's content, so the
+    template marks it as German (`lang="de"`) and tells the visitor so.
+    """
+
+    @cached_property
+    def content_language(self):
+        if self.alias_of_id:
+            source = Page.objects.filter(pk=self.alias_of_id).select_related("locale").first()
+            if source is not None:
+                return source.locale.language_code
+        return self.locale.language_code
+
+    @property
+    def is_untranslated(self):
+        return self.content_language != self.locale.language_code
+
+
+class BasePage(TranslationFallbackMixin, Page):
+    """Behaviour every public page shares; each page type declares where it may live."""
+
+    class Meta:
+        abstract = True
+
+
+class HomePage(BasePage):
+    hero_heading = models.CharField(_("hero heading"), max_length=200)
+    hero_text = models.TextField(_("hero text"), blank=True, max_length=600)
+    body = StreamField(ContentStreamBlock(), verbose_name=_("content"), blank=True)
+
+    parent_page_types = ["wagtailcore.Page"]
+    max_count_per_parent = 1
+
+    content_panels = [
+        *Page.content_panels,
+        MultiFieldPanel([FieldPanel("hero_heading"), FieldPanel("hero_text")], heading=_("Welcome")),
+        FieldPanel("body"),
+    ]
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("hero_heading", boost=2),
+        index.SearchField("hero_text"),
+        index.SearchField("body"),
+    ]
+    api_fields = [APIField("hero_heading"), APIField("hero_text"), APIField("body")]
+
+    class Meta:
+        verbose_name = _("home page")
+        verbose_name_plural = _("home pages")
+
+
+class StandardPage(BasePage):
+    intro = models.TextField(_("introduction"), blank=True, max_length=800)
+    body = StreamField(ContentStreamBlock(), verbose_name=_("content"), blank=True)
+
+    parent_page_types = ["home.HomePage", "home.StandardPage"]
+    subpage_types = ["home.StandardPage"]
+
+    content_panels = [*Page.content_panels, FieldPanel("intro"), FieldPanel("body")]
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("intro", boost=2),
+        index.SearchField("body"),
+    ]
+    api_fields = [APIField("intro"), APIField("body")]
+
+    class Meta:
+        verbose_name = _("content page")
+        verbose_name_plural = _("content pages")
+
+
+class LegalPage(BasePage):
+    """Impressum, privacy notice (Datenschutz) and accessibility statement (Barrierefreiheit)."""
+
+    body = StreamField(ContentStreamBlock(), verbose_name=_("content"))
+    last_reviewed = models.DateField(_("last reviewed"), help_text=_("Shown on the page."))
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = []
+
+    content_panels = [*Page.content_panels, FieldPanel("last_reviewed"), FieldPanel("body")]
+    search_fields = [*Page.search_fields, index.SearchField("body")]
+    api_fields = [APIField("last_reviewed"), APIField("body")]
+
+    class Meta:
+        verbose_name = _("legal page")
+        verbose_name_plural = _("legal pages")
+
+
+class NavigationLinkBlock(blocks.StructBlock):
+    page = blocks.PageChooserBlock(label=_("Page"), required=False)
+    url = blocks.URLBlock(label=_("External address"), required=False)
+    label = blocks.CharBlock(
+        label=_("Label"), required=False, max_length=80, help_text=_("Leave empty to use the page title.")
+    )
+
+    def clean(self, value):
+        result = super().clean(value)
+        if not result.get("page") and not (result.get("url") and result.get("label")):
+            raise blocks.StructBlockValidationError(
+                block_errors={
+                    "page": blocks.BlockValidationError(_("Choose a page, or enter an address and a label."))
+                }
+            )
+        return result
+
+    class Meta:
+        icon = "link"
+        label = _("Link")
+
+
+class NavigationMenu(
+    TranslatableMixin, DraftStateMixin, RevisionMixin, PreviewableMixin, index.Indexed, models.Model
+):
+    """The main navigation and the footer links, one menu per slot and language."""
+
+    class Slot(models.TextChoices):
+        MAIN = "main", _("Main navigation")
+        FOOTER = "footer", _("Footer")
+
+    slot = models.CharField(_("place"), max_length=20, choices=Slot.choices)
+    items = StreamField([("link", NavigationLinkBlock())], verbose_name=_("links"))
+    note = RichTextField(
+        _("note"),
+        blank=True,
+        features=["bold", "italic", "link"],
+        help_text=_("Footer only: a short text, e.g. who funds the programme."),
+    )
+
+    panels = [FieldPanel("slot"), FieldPanel("items"), FieldPanel("note")]
+    search_fields = [index.SearchField("items")]
+
+    class Meta(TranslatableMixin.Meta):
+        verbose_name = _("navigation menu")
+        verbose_name_plural = _("navigation menus")
+        constraints = [
+            models.UniqueConstraint(fields=["slot", "locale"], name="unique_navigation_slot_per_locale"),
+        ]
+
+    def __str__(self):
+        return f"{self.get_slot_display()} ({self.locale.language_code})"
+
+    def get_preview_template(self, request, mode_name):
+        return "home/navigation_preview.html"
+
+    def get_preview_context(self, request, mode_name):
+        return {**super().get_preview_context(request, mode_name), "menu_links": self.links()}
+
+    def links(self):
+        """The menu's links with each page replaced by its live version in the active language."""
+        pages = [block.value["page"] for block in self.items if block.value.get("page")]
+        localized = _localized_pages(pages)
+        result = []
+        for block in self.items:
+            page = block.value.get("page")
+            if page is not None:
+                target = localized.get(page.translation_key)
+                if target is None:
+                    continue  # unpublished or deleted page: leave it out rather than link a 404
+                result.append(
+                    {"url": target.url, "label": block.value["label"] or target.title, "page": target}
+                )
+            else:
+                result.append({"url": block.value["url"], "label": block.value["label"], "page": None})
+        return result
+
+
+def _localized_pages(pages):
+    """Map translation key -> live page in the active language (German source where not translated)."""
+    if not pages:
+        return {}
+    keys = {page.translation_key for page in pages}
+    language = translation.get_language() or settings.LANGUAGE_CODE
+    found = {}
+    candidates = Page.objects.live().public().filter(translation_key__in=keys).select_related("locale")
+    for page in candidates:
+        code = page.locale.language_code
+        current = found.get(page.translation_key)
+        if code == language or (current is None and code == settings.LANGUAGE_CODE):
+            found[page.translation_key] = page
+    return found
+
+
+@register_setting(icon="site")
+class PortalSettings(BaseGenericSetting):
+    """Contact data shown in the footer and the legal pages; the same in every language."""
+
+    organisation = models.CharField(_("organisation"), max_length=200, default="VMDO e.V.")
+    street = models.CharField(_("street and number"), max_length=200, blank=True)
+    postcode_city = models.CharField(_("postcode and city"), max_length=200, blank=True)
+    email = models.EmailField(_("e-mail"), blank=True)
+    phone = models.CharField(_("phone"), max_length=50, blank=True)
+
+    panels = [
+        FieldPanel("organisation"),
+        FieldPanel("street"),
+        FieldPanel("postcode_city"),
+        FieldPanel("email"),
+        FieldPanel("phone"),
+    ]
+
+    class Meta:
+        verbose_name = _("portal settings")
+
+    @property
+    def phone_href(self):
+        return "tel:" + "".join(ch for ch in self.phone if ch.isdigit() or ch == "+")

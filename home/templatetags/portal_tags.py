@@ -1,0 +1,110 @@
+"""Template tags every public page uses: languages, navigation, small formatting helpers."""
+
+from django import template
+from django.conf import settings
+from django.urls import translate_url
+from django.utils import translation
+from wagtail.models import Page, Site
+
+from home.models import NavigationMenu
+
+register = template.Library()
+
+
+def _language_info(code):
+    info = translation.get_language_info(code)
+    return {"code": code, "name_local": info["name_local"], "bidi": info["bidi"]}
+
+
+@register.simple_tag(takes_context=True)
+def language_alternates(context):
+    """The current page in every configured language: what the switcher and `hreflang` links use.
+
+    For a Wagtail page each language links to that page's own translation (or the untranslated copy
+    wagtail-localize keeps in that language's tree); other views keep their path and swap the prefix.
+    The result is kept on the request, so the head and the switcher share one query.
+    """
+    request = context.get("request")
+    if request is None:
+        return []
+    cached = getattr(request, "_portal_language_alternates", None)
+    if cached is not None:
+        return cached
+
+    current = translation.get_language()
+    page = context.get("page")
+    urls = {}
+    if isinstance(page, Page) and page.id:
+        translations = (
+            Page.objects.live().public().filter(translation_key=page.translation_key).select_related("locale")
+        )
+        for candidate in translations:
+            url = candidate.get_url(request)
+            if url:
+                urls[candidate.locale.language_code] = url
+    alternates = []
+    for code, _name in settings.LANGUAGES:
+        url = urls.get(code)
+        if url is None and not isinstance(page, Page):
+            url = translate_url(request.get_full_path(), code)
+        if url is None:
+            continue
+        alternates.append({**_language_info(code), "url": url, "is_current": code == current})
+    request._portal_language_alternates = alternates
+    return alternates
+
+
+@register.simple_tag(takes_context=True)
+def navigation_links(context, slot):
+    """Links of the live menu for `slot` in the active language, the German menu where none exists."""
+    request = context.get("request")
+    cache = getattr(request, "_portal_menus", None) if request is not None else None
+    if cache is None:
+        cache = {}
+        if request is not None:
+            request._portal_menus = cache
+    if slot not in cache:
+        menus = {
+            menu.locale.language_code: menu
+            for menu in NavigationMenu.objects.filter(slot=slot, live=True)
+            .filter(locale__language_code__in={translation.get_language(), settings.LANGUAGE_CODE})
+            .select_related("locale")
+        }
+        menu = menus.get(translation.get_language()) or menus.get(settings.LANGUAGE_CODE)
+        cache[slot] = {"links": menu.links() if menu else [], "note": menu.note if menu else ""}
+    return cache[slot]
+
+
+@register.simple_tag(takes_context=True)
+def localized_home_url(context):
+    """The home page in the active language."""
+    request = context.get("request")
+    if request is None:
+        return "/"
+    cached = getattr(request, "_portal_home_url", None)
+    if cached is None:
+        site = Site.find_for_request(request)
+        cached = site.root_page.localized.get_url(request) if site else "/"
+        request._portal_home_url = cached
+    return cached
+
+
+@register.simple_tag
+def language_name(code):
+    """A language's own name ("Türkçe", "العربية") for a language code."""
+    try:
+        return translation.get_language_info(code)["name_local"]
+    except KeyError:
+        return code
+
+
+@register.filter
+def is_active_link(link, request):
+    """True when a navigation link points at the current page or one of its ancestors."""
+    if request is None or not link.get("url"):
+        return False
+    path = request.path
+    url = link["url"]
+    if link.get("page") is not None and link["page"].depth <= 2:
+        return path == url  # the home page is an ancestor of everything: only exact match counts
+    return path == url or path.startswith(url)

@@ -1,0 +1,11 @@
+"""Local development: `make run`. SQLite and database search unless the environment says otherwise."""
+
+from .base import *  # noqa: F403
+from .base import VAR_DIR, env
+
+DEBUG = env.bool("DEBUG", default=True)
+# A fixed, clearly insecure key for local use only; production refuses to start without SECRET_KEY.
+SECRET_KEY = env("SECRET_KEY", default="django-insecure-local-development-only")
+ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=["127.0.0.1", "localhost", "[::1]"])
+
+VAR_DIR.mkdir(exist_ok=True)  # the SQLite database and uploaded media live here

@@ -1,0 +1,29 @@
+"""What the test suite and CI run with.
+
+The database and search engine come from DATABASE_URL / ELASTICSEARCH_URL, which `make test` sets to the
+throwaway PostgreSQL and Elasticsearch it starts (scripts/services.sh). Fast hashing, local cache and
+in-request tasks keep the suite quick; everything else is the production code path.
+"""
+
+from .base import *  # noqa: F403
+from .base import DATABASES, VAR_DIR, WAGTAILSEARCH_BACKENDS, env
+
+DEBUG = False
+SECRET_KEY = "test-only-not-secret"  # noqa: S105
+ALLOWED_HOSTS = ["testserver", "127.0.0.1", "localhost"]
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+WAGTAILADMIN_BASE_URL = "http://testserver"
+# Test indexes never mix with a development index on the same Elasticsearch.
+if "INDEX_PREFIX" in WAGTAILSEARCH_BACKENDS["default"]:
+    WAGTAILSEARCH_BACKENDS["default"]["INDEX_PREFIX"] = env("SEARCH_INDEX_PREFIX", default="test_portal_")
+# Media on disk, so the server the browser tests start in a subprocess sees the demo images too.
+MEDIA_ROOT = VAR_DIR / "test-media"
+# Static files straight from the source folders through WhiteNoise (no collectstatic for tests).
+WHITENOISE_USE_FINDERS = True
+WHITENOISE_AUTOREFRESH = True
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # A file, not memory: the browser tests' server process reads the same test database.
+    DATABASES["default"]["TEST"] = {"NAME": str(VAR_DIR / "test.sqlite3")}

@@ -1,0 +1,48 @@
+#!/usr/bin/env bash
+# `make bench`: the portal under gunicorn (production settings, demo content) and locust against it.
+#   ENGINE=database       (default) SQLite and the database search backend, as `make run`
+#   ENGINE=elasticsearch  throwaway PostgreSQL + Elasticsearch from scripts/services.sh
+#   BENCH_USERS=20 BENCH_SECONDS=30 BENCH_WORKERS=3   load, duration, gunicorn workers
+# Prints requests/second and p50/p95/p99 latency per URL in bench/urls.txt. Nothing is asserted.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+BIN="$PWD/.venv/bin"
+ENGINE="${ENGINE:-database}"
+WORK="$PWD/var/bench-$ENGINE"
+mkdir -p "$WORK"
+started=""
+cleanup() {
+  if [ -n "${GUNICORN_PID:-}" ]; then kill "$GUNICORN_PID" 2>/dev/null || true; fi
+  if [ -n "$started" ]; then scripts/services.sh stop "$started"; fi
+}
+trap cleanup EXIT
+
+if [ "$ENGINE" = elasticsearch ]; then
+  eval "$(scripts/services.sh start)"
+  started="$SERVICES_DIR"
+  export DATABASE_URL ELASTICSEARCH_URL
+else
+  export DATABASE_URL="sqlite:///$WORK/portal.sqlite3"
+  unset ELASTICSEARCH_URL
+fi
+PORT="$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')"
+export DJANGO_SETTINGS_MODULE=portal.settings.production
+export SECRET_KEY="bench-only-$(python3 -c 'import secrets; print(secrets.token_hex(24))')"
+export ALLOWED_HOSTS=127.0.0.1 SECURE_SSL_REDIRECT=false WAGTAILADMIN_BASE_URL="http://127.0.0.1:$PORT"
+export STATIC_ROOT="$WORK/static" MEDIA_ROOT="$WORK/media"
+
+echo "== preparing ($ENGINE)"
+$BIN/python manage.py migrate --no-input -v0
+$BIN/python manage.py load_demo_content
+if [ -n "${BENCH_SCALE_COMMAND:-}" ]; then $BIN/python manage.py $BENCH_SCALE_COMMAND; fi
+if [ "$ENGINE" = elasticsearch ]; then $BIN/python manage.py update_index -v0; fi
+$BIN/python manage.py collectstatic --no-input -v0
+
+$BIN/gunicorn portal.wsgi --bind "127.0.0.1:$PORT" --workers "${BENCH_WORKERS:-3}" --log-level warning &
+GUNICORN_PID=$!
+for _ in $(seq 1 60); do curl -fs "http://127.0.0.1:$PORT/healthz" >/dev/null && break; sleep 0.5; done
+
+echo "== locust: ${BENCH_USERS:-20} users for ${BENCH_SECONDS:-30}s against gunicorn (${BENCH_WORKERS:-3} workers)"
+$BIN/locust -f bench/locustfile.py --headless --only-summary --host "http://127.0.0.1:$PORT" \
+  -u "${BENCH_USERS:-20}" -r "${BENCH_USERS:-20}" -t "${BENCH_SECONDS:-30}s" --csv "$WORK/locust" >/dev/null 2>&1 || true
+$BIN/python bench/report.py "$WORK/locust_stats.csv"

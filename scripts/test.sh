@@ -1,0 +1,27 @@
+#!/usr/bin/env bash
+# What `make test` runs: lint, Django's checks, then the whole pytest suite against a real PostgreSQL and a
+# real Elasticsearch. Both are started here (scripts/services.sh) unless DATABASE_URL / ELASTICSEARCH_URL
+# point at running ones, and stopped again afterwards. Extra arguments go to pytest.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+BIN=.venv/bin
+
+echo "== ruff"
+$BIN/ruff check .
+$BIN/ruff format --check .
+
+started=""
+cleanup() { if [ -n "$started" ]; then scripts/services.sh stop "$started"; fi; }
+trap cleanup EXIT
+exports="$(scripts/services.sh start)"
+eval "$exports"
+started="${SERVICES_DIR:-}"
+export DATABASE_URL ELASTICSEARCH_URL
+export DJANGO_SETTINGS_MODULE=portal.settings.test
+
+echo "== manage.py check"
+$BIN/python manage.py check --fail-level WARNING
+echo "== makemigrations --check"
+$BIN/python manage.py makemigrations --check --dry-run
+echo "== pytest (database: ${DATABASE_URL%%:*}, search: $ELASTICSEARCH_URL)"
+$BIN/python -m pytest --create-db "$@"

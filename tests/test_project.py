@@ -1,0 +1,78 @@
+"""Project-wide checks that run in the suite: lint, Django's system checks, migrations, deploy settings."""
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from django.core.management import call_command
+
+REPO = Path(__file__).resolve().parent.parent
+BIN = Path(sys.executable).parent
+
+
+def run(*command, env=None):
+    return subprocess.run(command, cwd=REPO, capture_output=True, text=True, env=env, check=False)  # noqa: S603
+
+
+def test_ruff_lint_and_format():
+    lint = run(str(BIN / "ruff"), "check", ".")
+    assert lint.returncode == 0, lint.stdout + lint.stderr
+    formatting = run(str(BIN / "ruff"), "format", "--check", ".")
+    assert formatting.returncode == 0, formatting.stdout + formatting.stderr
+
+
+def test_system_checks_pass():
+    call_command("check", fail_level="WARNING")
+
+
+@pytest.mark.django_db
+def test_no_missing_migrations():
+    call_command("makemigrations", check=True, dry_run=True, verbosity=0)
+
+
+def test_production_settings_pass_deploy_checks():
+    """With the documented variables set, `check --deploy` has nothing to warn about."""
+    env = {
+        "PATH": os.environ["PATH"],
+        "DJANGO_SETTINGS_MODULE": "portal.settings.production",
+        "SECRET_KEY": "a-long-random-value-for-this-check-only-" + "x" * 40,
+        "ALLOWED_HOSTS": "portal.example.org",
+        "DATABASE_URL": "sqlite:////tmp/deploy-check.sqlite3",
+        "EMAIL_URL": "smtp+tls://user:pass@mail.example.org:587",
+        "CACHE_URL": "locmemcache://",
+    }
+    result = run(sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING", env=env)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "no issues" in result.stdout
+
+
+def test_production_settings_refuse_to_start_without_a_secret_key():
+    env = {"PATH": os.environ["PATH"], "DJANGO_SETTINGS_MODULE": "portal.settings.production"}
+    result = run(sys.executable, "manage.py", "check", env=env)
+    assert result.returncode != 0
+    assert "SECRET_KEY" in result.stderr
+
+
+def test_templates_load_nothing_from_other_hosts():
+    """Every byte a page loads comes from the portal: no CDN, no third-party fonts or scripts."""
+    offenders = []
+    for path in [
+        *REPO.glob("templates/**/*.html"),
+        *REPO.glob("*/templates/**/*.html"),
+        *REPO.glob("static/**/*.css"),
+    ]:
+        text = path.read_text()
+        for marker in (
+            'src="http',
+            "src='http",
+            'src="//',
+            'href="//',
+            "@import url(http",
+            "url(http",
+            "url(//",
+        ):
+            if marker in text:
+                offenders.append(f"{path.relative_to(REPO)}: {marker}")
+    assert offenders == []
