@@ -10,6 +10,8 @@ from home import views as home_views
 from home.sitemaps import MultilingualSitemap
 
 urlpatterns = [
+    # The headless API, outside the language prefix (the client names the language; see README "API").
+    path("api/", include("api.urls")),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("sitemap.xml", sitemap, {"sitemaps": {"pages": MultilingualSitemap}}, name="sitemap"),
