@@ -35,12 +35,16 @@ def last_modified():
     return newest
 
 
-def conditional(request, response):
-    """Add ETag, Last-Modified and Cache-Control to a 200 response; 304 if the client's copy is current."""
+def conditional(request, response, *, static=False):
+    """Add ETag, Last-Modified and Cache-Control to a 200 response; 304 if the client's copy is current.
+
+    `static`: the response does not depend on content (the OpenAPI document, the docs page): it changes
+    only with a deploy, so it is as old as this process.
+    """
     if response.streaming:
         return response
     etag = f'"{hashlib.sha256(response.content).hexdigest()[:40]}"'
-    modified = last_modified()
+    modified = STARTED if static else last_modified()
     response["ETag"] = etag
     response["Last-Modified"] = http_date(modified)
     patch_cache_control(response, public=True, max_age=settings.PORTAL_API_MAX_AGE)

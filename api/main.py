@@ -15,7 +15,7 @@ from ninja import NinjaAPI, Schema
 
 from . import pages
 from .collections import Collection
-from .errors import PROBLEM_JSON, register_exception_handlers
+from .errors import PROBLEM_JSON, Problem, register_exception_handlers
 
 DESCRIPTION = """\
 Read the portal's content as JSON: pages and the catalogue's vocabulary (districts, engagement fields,
@@ -59,6 +59,7 @@ register_exception_handlers(api)
 class Index(Schema):
     openapi: str
     docs: str
+    reference: str
     endpoints: dict[str, str]
 
 
@@ -80,7 +81,12 @@ COLLECTIONS = discover_collections()
 
 
 @api.get(
-    "/", response=Index, url_name="index", operation_id="index", summary="What this API offers", tags=["API"]
+    "/",
+    response={200: Index, 422: Problem},
+    url_name="index",
+    operation_id="index",
+    summary="What this API offers",
+    tags=["API"],
 )
 def index(request):
     def url(name):
@@ -88,7 +94,12 @@ def index(request):
 
     endpoints = {"pages": url("pages_list")}
     endpoints.update({collection.path: url(f"{collection.name}_list") for collection in COLLECTIONS})
-    return {"openapi": url("openapi-json"), "docs": url("openapi-view"), "endpoints": endpoints}
+    return {
+        "openapi": url("openapi-json"),
+        "docs": url("openapi-view"),
+        "reference": request.build_absolute_uri(reverse("api_reference")),
+        "endpoints": endpoints,
+    }
 
 
 api.add_router("/pages/", pages.router)

@@ -7,7 +7,7 @@ redirect to `/de/api/...` (Django would, because the site's URLs carry a languag
 `APIMiddleware` (last in `MIDDLEWARE`), for `/api/` only:
 - every request is anonymous: a session cookie of a logged-in editor changes nothing (no drafts, no
   private pages, and responses that proxies may share);
-- a NUL character anywhere in the query is a 400, before any view sees it (databases refuse it);
+- a NUL character anywhere in the query is a 422, before any view sees it (databases refuse it);
 - `HEAD` is answered like `GET`, without the body;
 - errors that do not come from a view (unknown address, wrong method) are problem JSON too;
 - successful reads get `ETag` (a hash of the body), `Last-Modified` and `Cache-Control`, and a request
@@ -18,12 +18,15 @@ from django.contrib.auth.models import AnonymousUser
 from django.middleware.locale import LocaleMiddleware as DjangoLocaleMiddleware
 from django.utils import translation
 from django.utils.cache import patch_vary_headers
+from django.utils.translation import gettext
 
 from . import caching
 from .errors import PROBLEM_JSON, problem_response
 from .language import negotiate
 
 API_PREFIX = "/api/"
+# Responses that depend on the code only, not on content: their Last-Modified is the process start.
+STATIC_PATHS = {"/api/v3/openapi.json", "/api/v3/docs/"}
 
 
 def is_api_request(request):
@@ -57,17 +60,22 @@ class APIMiddleware:
         if not is_api_request(request):
             return self.get_response(request)
         request.user = AnonymousUser()
-        if _has_nul(request):
-            return problem_response(
-                400, errors=[{"loc": ["query"], "msg": "NUL characters are not allowed."}]
-            )
+        nul = _parameter_with_nul(request)
+        if nul is not None:
+            error = {
+                "loc": ["query", nul],
+                "msg": gettext("NUL characters are not allowed."),
+                "type": "nul_character",
+            }
+            return problem_response(422, errors=[error])
         head = request.method == "HEAD"
         if head:
             request.method = "GET"
         response = self.get_response(request)
         response = self._structured(response)
         if request.method == "GET" and response.status_code == 200:
-            response = caching.conditional(request, response)
+            static = request.path_info in STATIC_PATHS
+            response = caching.conditional(request, response, static=static)
         if head:
             request.method = "HEAD"
             response.content = b""
@@ -85,7 +93,9 @@ class APIMiddleware:
         return response
 
 
-def _has_nul(request):
-    return any(
-        "\x00" in key or any("\x00" in value for value in values) for key, values in request.GET.lists()
-    )
+def _parameter_with_nul(request):
+    """The first query parameter whose name or value holds a NUL character (databases refuse them)."""
+    for key, values in request.GET.lists():
+        if "\x00" in key or any("\x00" in value for value in values):
+            return key.replace("\x00", "")
+    return None

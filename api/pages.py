@@ -9,12 +9,14 @@ HTML with public URLs and raw; images with renditions. Wagtail's write endpoints
 copy, move, delete with API tokens) are not mounted: editors work in the admin, where moderation applies.
 """
 
+from typing import Literal
+
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.utils import translation
 from ninja import Field, Path, Query, Router
 from wagtail.api.v3.querysets import get_pages_queryset
-from wagtail.api.v3.routers.pages import PageFilterSchema
+from wagtail.api.v3.routers.pages import IntPKFilter, PageFilterSchema, PageTypeLiteral, RootRelativeFilter
 from wagtail.api.v3.schemas.base import build_discriminated_union
 from wagtail.api.v3.schemas.pages import BASE_PAGE_READ_FIELDS
 from wagtail.api.v3.schemas.params import APIFieldFilterSchema, OrderingSchema, SearchSchema
@@ -29,11 +31,43 @@ router = Router(tags=["Pages"])
 
 
 class PageFilters(PageFilterSchema):
+    """Wagtail's page filters, with the portal's languages and a description for each."""
+
+    type: list[PageTypeLiteral] = Field(
+        [],
+        description="Only pages of this type (`home.StandardPage`); repeat for several. With one type, "
+        "that type's `api_fields` can be used as filters.",
+    )
+    ancestor_of: IntPKFilter | None = Field(None, description="Only the pages above this page (by id).")
+    child_of: RootRelativeFilter | None = Field(
+        None, description="Only the pages directly below this page (an id, or `root`: the home page)."
+    )
+    descendant_of: RootRelativeFilter | None = Field(
+        None, description="Only the pages anywhere below this page (an id, or `root`)."
+    )
+    translation_of: RootRelativeFilter | None = Field(
+        None, description="Only the translations of this page (an id, or `root`), in the other languages."
+    )
     locale: LanguageCode | None = Field(None, description="Only pages of this language's tree.")
+    site: str | None = Field(
+        None,
+        pattern=r"^[A-Za-z0-9.-]+(:[0-9]{1,5})?$",
+        max_length=255,
+        description="Host name (and port) of the site; the site asked by default.",
+    )
 
 
 class PageSearch(SearchSchema):
     search: str | None = Field(None, max_length=200, description="Full-text search; results by relevance.")
+    search_operator: Literal["and", "or"] | None = Field(
+        None, description="`and`: pages with all the words; `or`: with any (default)."
+    )
+
+
+class PageOrdering(OrderingSchema):
+    order: Literal["random"] | list[str] = Field(
+        [], description="Sort by a field (`title`, `-first_published_at`, ...) or `random`; by id otherwise."
+    )
 
 
 PageList = list_schema(schemas.PageListItem, name="PageList")
@@ -59,14 +93,14 @@ PageId = Path(..., ge=1, le=2**31 - 1)
 def list_pages(
     request,
     filters: PageFilters = Query(...),  # noqa: B008
-    ordering: OrderingSchema = Query(...),  # noqa: B008
+    ordering: PageOrdering = Query(...),  # noqa: B008
     search: PageSearch = Query(...),  # noqa: B008
     page: PageQuery = Query(...),  # noqa: B008
 ):
     models = filters.type
     field_filter = APIFieldFilterSchema.with_exclude_schemas(
         raw_params=request.GET,
-        schemas=(PageFilters, OrderingSchema, PageSearch, PageQuery),
+        schemas=(PageFilters, PageOrdering, PageSearch, PageQuery),
         base_fields=BASE_PAGE_READ_FIELDS,
     )
     queryset = get_pages_queryset(request, models[0] if len(models) == 1 else Page)

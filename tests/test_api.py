@@ -169,8 +169,11 @@ def test_nonsense_in_addresses_is_4xx_json(client):
     problem(client.get("/api/v3/districts/" + "x" * 300 + "/"), 422)
     problem(client.get("/api/v3/nothing-here/"), 404)
     problem(client.get("/api/nothing/"), 404)
-    problem(client.get("/api/v3/districts/?lang=de%00"), 400)
-    problem(client.get("/api/v3/pages/find/?html_path=/de/%00/"), 400)
+    problem(client.get("/api/v3/districts/?lang=de%00"), 422)
+    assert problem(client.get("/api/v3/pages/find/?html_path=/de/%00/"), 422)["errors"][0]["loc"] == [
+        "query",
+        "html_path",
+    ]
     not_allowed = problem(client.post("/api/v3/districts/"), 405)
     assert not_allowed["title"] == "Methode nicht erlaubt"
 
