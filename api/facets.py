@@ -133,3 +133,14 @@ def term_choices(model):
         return [Choice(term.slug, term.name) for term in terms]
 
     return choices
+
+
+def object_choices(model, *, value="slug", label="name"):
+    """Objects of a vocabulary that is the same in every language (e.g. `District`)."""
+
+    def choices(language):
+        return [
+            Choice(str(getattr(obj, value)), str(getattr(obj, label))) for obj in model._default_manager.all()
+        ]
+
+    return choices

@@ -281,3 +281,28 @@ def test_cors_allows_the_configured_origins_on_the_api_only(client):
 def test_no_origin_is_allowed_by_default(client):
     response = client.get("/api/v3/districts/", HTTP_ORIGIN="https://partner.example.org")
     assert "Access-Control-Allow-Origin" not in response
+
+
+# --- The reference page ---------------------------------------------------------------------------
+
+
+def test_reference_page_shows_every_endpoint_with_an_example(client):
+    paths = client.get("/api/v3/openapi.json").json()["paths"]
+    for language, heading in (
+        ("de", "API für Entwicklerinnen und Entwickler"),
+        ("ar", "واجهة برمجة التطبيقات للمطوّرين"),
+    ):
+        page = client.get(f"/{language}/api/").content.decode()
+        assert f"<h1>{heading}</h1>" in page
+        assert f'<html lang="{language}"' in page
+        for path in paths:
+            assert f"<code>GET {path}</code>" in page, path
+        assert page.count("curl -H") == len(paths)
+        assert 'hreflang="tr"' in page, "the reference exists in every language"
+
+
+def test_swagger_ui_links_the_reference_in_the_clients_language(client):
+    page = client.get("/api/v3/docs/", HTTP_ACCEPT_LANGUAGE="tr").content.decode()
+    assert 'href="/tr/api/"' in page and "API açıklaması kendi dilinizde" in page
+    assert "cdn" not in page.lower()
+    assert "/static/ninja/swagger-ui-bundle.js" in page
