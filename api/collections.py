@@ -28,7 +28,7 @@ from django.http import Http404
 from django.urls import reverse
 from ninja import Field, Path, Query, Router, Schema
 from pydantic import StringConstraints, create_model
-from wagtail.models import DraftStateMixin, TranslatableMixin
+from wagtail.models import DraftStateMixin, Page, TranslatableMixin
 
 from . import schemas
 from .errors import Problem
@@ -55,9 +55,11 @@ class Collection:
     label:      name in the OpenAPI document (English, like the rest of the document)
     queryset:   callable(request) -> queryset to start from (add select_related/prefetch_related here)
     facets:     `api.facets.Facet`s: filters with counts, in this order
-    lookup:     "slug" (default) or "id": what identifies an item in its URL
     schema:     response schema of an item; built from `api_fields` when not given
     ordering:   order_by() arguments; the model's default ordering when not given
+
+    An item's address is its slug (the same in every language). A page type works too (e.g. events kept
+    as pages under one index page): only live pages without a view restriction appear.
     """
 
     def __init__(
@@ -69,7 +71,6 @@ class Collection:
         description="",
         queryset=None,
         facets=(),
-        lookup="slug",
         schema=None,
         ordering=None,
     ):
@@ -80,7 +81,6 @@ class Collection:
         self.description = description
         self.queryset = queryset
         self.facets = list(facets)
-        self.lookup = lookup
         self.ordering = ordering
         self.translatable = issubclass(model, TranslatableMixin)
         self.publishable = issubclass(model, DraftStateMixin)
@@ -94,6 +94,8 @@ class Collection:
         queryset = self.queryset(request) if self.queryset else self.model._default_manager.all()
         if self.publishable:
             queryset = queryset.filter(live=True)
+        if issubclass(self.model, Page):
+            queryset = queryset.public()  # no page with a view restriction, nor below one
         return queryset
 
     def get_queryset(self, request, language):
@@ -106,9 +108,7 @@ class Collection:
         return queryset
 
     def detail_url(self, request, obj, language):
-        url = request.build_absolute_uri(
-            reverse(f"api:{self.name}_detail", kwargs={self.lookup: getattr(obj, self.lookup)})
-        )
+        url = request.build_absolute_uri(reverse(f"api:{self.name}_detail", kwargs={"slug": obj.slug}))
         return f"{url}?lang={language}" if self.translatable else url
 
     def annotate(self, request, language, items):
@@ -170,39 +170,23 @@ class Collection:
             collection.annotate(request, language, data["items"])
             return {**data, "language": language, "facets": facets}
 
-        detail = {
-            "response": {200: self.schema, **ERRORS},
-            "url_name": f"{self.name}_detail",
-            "operation_id": f"{self.name}_detail",
-            "summary": f"One of the {self.label.lower()}",
-        }
-
-        def get_item(request, value):
+        @router.get(
+            "/{slug}/",
+            response={200: self.schema, **ERRORS},
+            url_name=f"{self.name}_detail",
+            operation_id=f"{self.name}_detail",
+            summary=f"One of the {self.label.lower()}",
+        )
+        def get_item(
+            request,
+            slug: Slug = Path(...),  # noqa: B008
+            lang: LanguageCode | None = Query(None, description=LANG_DESCRIPTION),  # noqa: B008
+        ):
             language = request.api_language.code
-            obj = collection.get_queryset(request, language).filter(**{collection.lookup: value}).first()
+            obj = collection.get_queryset(request, language).filter(slug=slug).first()
             if obj is None:
                 raise Http404
             collection.annotate(request, language, [obj])
             return obj
-
-        if self.lookup == "slug":
-
-            @router.get("/{slug}/", **detail)
-            def detail_by_slug(
-                request,
-                slug: Slug = Path(...),  # noqa: B008
-                lang: LanguageCode | None = Query(None, description=LANG_DESCRIPTION),  # noqa: B008
-            ):
-                return get_item(request, slug)
-
-        else:
-
-            @router.get("/{id}/", **detail)
-            def detail_by_id(
-                request,
-                id: int = Path(..., ge=1, le=2**63 - 1),  # noqa: A002, B008
-                lang: LanguageCode | None = Query(None, description=LANG_DESCRIPTION),  # noqa: B008
-            ):
-                return get_item(request, id)
 
         return router

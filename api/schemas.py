@@ -56,20 +56,17 @@ def _foreign_key(generator, field):
     name = field.name
     related = field.related_model
     if issubclass(related, AbstractImage):
-        annotation, serialize = content.Image, lambda request, value, obj: content.image(request, value)
+        annotation, serialize = content.Image, content.image
     elif issubclass(related, AbstractDocument):
-        annotation, serialize = content.Document, lambda request, value, obj: content.document(request, value)
+        annotation, serialize = content.Document, content.document
     elif issubclass(related, Page):
-        annotation, serialize = (
-            content.PageLink,
-            lambda request, value, obj: content.page_link(request, value),
-        )
+        annotation, serialize = content.PageLink, content.page_link
     else:
-        annotation, serialize = Related, lambda request, value, obj: _related(value)
+        annotation, serialize = Related, lambda request, value: _related(value)
 
     def resolve(obj, context):
         value = getattr(obj, name)
-        return None if value is None else serialize(context["request"], value, obj)
+        return None if value is None else serialize(context["request"], value)
 
     return annotation | None, None, staticmethod(resolve)
 
