@@ -5,8 +5,9 @@ sets the language from `?lang=` or `Accept-Language` (`api.language`) and never 
 redirect to `/de/api/...` (Django would, because the site's URLs carry a language prefix).
 
 `APIMiddleware` (last in `MIDDLEWARE`), for `/api/` only:
-- every request is anonymous: a session cookie of a logged-in editor changes nothing (no drafts, no
-  private pages, and responses that proxies may share);
+- every request is anonymous and has no session: the cookies of a logged-in editor, or of someone who
+  typed a page's password on the web site, change nothing (no drafts, no private pages, and answers that
+  proxies may share);
 - a NUL character anywhere in the query is a 422, before any view sees it (databases refuse it);
 - `HEAD` is answered like `GET`, without the body;
 - errors that do not come from a view (unknown address, wrong method) are problem JSON too;
@@ -27,6 +28,15 @@ from .language import negotiate
 API_PREFIX = "/api/"
 # Responses that depend on the code only, not on content: their Last-Modified is the process start.
 STATIC_PATHS = {"/api/v3/openapi.json", "/api/v3/docs/"}
+
+
+class NoSession(dict):
+    """What an API request has instead of the browser's session: nothing.
+
+    Page passwords typed on the web site (kept in the session) do not unlock anything in the API, the
+    response does not vary by cookie, and the session itself is left alone (no `accessed`/`modified`:
+    Django's SessionMiddleware then neither saves nor deletes the cookie).
+    """
 
 
 def is_api_request(request):
@@ -60,6 +70,7 @@ class APIMiddleware:
         if not is_api_request(request):
             return self.get_response(request)
         request.user = AnonymousUser()
+        request.session = NoSession()
         nul = _parameter_with_nul(request)
         if nul is not None:
             error = {

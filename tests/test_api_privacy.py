@@ -136,3 +136,21 @@ def test_wagtail_write_and_admin_endpoints_are_not_offered(client):
     paths = client.get("/api/v3/openapi.json").json()["paths"]
     methods = {method for operations in paths.values() for method in operations}
     assert methods == {"get"}
+
+
+def test_a_page_password_typed_on_the_web_site_unlocks_nothing_in_the_api(client):
+    private = StandardPageFactory(parent=home(), slug="passwort", title="Mit Passwort")
+    restriction = PageViewRestriction.objects.create(
+        page=private, restriction_type=PageViewRestriction.PASSWORD, password="geheim-genug"
+    )
+    session = client.session
+    session[PageViewRestriction.passed_view_restrictions_session_key] = [restriction.pk]
+    session.save()
+    assert client.get("/de/passwort/").status_code == 200, "the web site lets this browser in"
+    response = client.get(f"/api/v3/pages/{private.pk}/")
+    assert response.status_code == 404
+    listed = client.get("/api/v3/pages/?slug=passwort")
+    assert listed.json()["count"] == 0
+    assert "Cookie" not in listed.get("Vary", "")
+    assert "sessionid" not in listed.cookies, "the browser's session is left alone"
+    assert client.get("/de/passwort/").status_code == 200
