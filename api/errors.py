@@ -10,6 +10,7 @@ Every error the API gives has the same shape:
 `api.language`); each entry of `errors` names the parameter (`loc`) and says what is wrong with it.
 """
 
+import contextlib
 import logging
 from http import HTTPStatus
 from typing import Any
@@ -99,10 +100,35 @@ def problem_response(status, detail="", errors=None, headers=None):
     return response
 
 
+# Validation messages in the client's language, by pydantic's error type (its own are English).
+MESSAGES = {
+    "missing": gettext_lazy("This parameter is required."),
+    "int_parsing": gettext_lazy("Give a whole number."),
+    "int_type": gettext_lazy("Give a whole number."),
+    "int_from_float": gettext_lazy("Give a whole number."),
+    "greater_than_equal": gettext_lazy("Give a number of at least %(ge)s."),
+    "less_than_equal": gettext_lazy("Give a number of at most %(le)s."),
+    "literal_error": gettext_lazy("Use one of these values: %(expected)s."),
+    "string_too_long": gettext_lazy("Use at most %(max_length)s characters."),
+    "string_pattern_mismatch": gettext_lazy("This value does not have the expected form."),
+}
+# Names of the schemas that django-ninja puts into a location; the client knows only the parameters.
+_SCHEMA_NAMES = {"filters", "page", "ordering", "search"}
+
+
 def _clean_error(error: dict[str, Any]) -> dict[str, Any]:
-    """Keep what a client can use; pydantic's `input`/`ctx` may hold anything (even exceptions)."""
+    """Keep what a client can use, in its language; pydantic's `input`/`ctx` may hold anything."""
     loc = [part if isinstance(part, int) else str(part) for part in error.get("loc", ())]
-    return {"loc": loc, "msg": str(error.get("msg", "")), "type": str(error.get("type", "invalid"))}
+    if len(loc) >= 3 and loc[0] == "query" and loc[1] in _SCHEMA_NAMES and isinstance(loc[2], str):
+        del loc[1]
+    kind = str(error.get("type", "invalid"))
+    message = str(error.get("msg", ""))
+    if kind in MESSAGES:
+        context = {key: str(value) for key, value in (error.get("ctx") or {}).items()}
+        # A context the translation does not expect keeps pydantic's own (English) message.
+        with contextlib.suppress(KeyError, TypeError, ValueError):
+            message = str(MESSAGES[kind]) % context
+    return {"loc": loc, "msg": message, "type": kind}
 
 
 def register_exception_handlers(api):

@@ -306,3 +306,16 @@ def test_swagger_ui_links_the_reference_in_the_clients_language(client):
     assert 'href="/tr/api/"' in page and "API açıklaması kendi dilinizde" in page
     assert "cdn" not in page.lower()
     assert "/static/ninja/swagger-ui-bundle.js" in page
+
+
+def test_validation_messages_are_in_the_clients_language_and_name_the_parameter(client):
+    german = problem(client.get("/api/v3/resource-categories/?limit=1000&icon=" + "x" * 300), 422)
+    messages = {tuple(error["loc"]): error["msg"] for error in german["errors"]}
+    assert messages[("query", "limit")] == "Bitte eine Zahl von höchstens 100 angeben."
+    assert messages[("query", "icon", 0)] == "Bitte höchstens 255 Zeichen verwenden."
+    arabic = problem(client.get("/api/v3/pages/find/", HTTP_ACCEPT_LANGUAGE="ar"), 422)
+    assert arabic["errors"] == [
+        {"loc": ["query", "html_path"], "msg": "هذا المعامل إلزامي.", "type": "missing"}
+    ]
+    polish = problem(client.get("/api/v3/districts/?lang=xx", HTTP_ACCEPT_LANGUAGE="pl"), 422)
+    assert polish["errors"][0]["msg"].startswith("Użyj jednej z tych wartości: 'de', 'en'")
