@@ -12,9 +12,11 @@ from django.conf import settings
 from django.core.serializers.json import DjangoJSONEncoder
 from django.shortcuts import render
 from django.urls import reverse
+from django.utils import translation
+from wagtail.models import Site
 
 from .errors import problem_response
-from .main import api
+from .main import COLLECTIONS, api
 
 METHODS = ("get", "post", "put", "patch", "delete")
 
@@ -30,20 +32,40 @@ def _document():
     return json.loads(json.dumps(document, cls=DjangoJSONEncoder))
 
 
-def _example_url(path, parameters):
-    query = []
-    for parameter in parameters:
-        if parameter["in"] != "query":
-            continue
-        example = {"lang": "ar", "limit": "5", "html_path": "/ar/how-it-works/", "locale": "tr"}
-        if parameter["name"] in example:
-            query.append(f"{parameter['name']}={example[parameter['name']]}")
-    url = path.replace("{page_id}", "3").replace("{slug}", "bildung").replace("{id}", "1")
-    return url + ("?" + "&".join(query) if query else "")
+def _examples(request):
+    """Values for the `curl` examples that exist on this portal: the home page, a slug per collection."""
+    language = translation.get_language()
+    site = Site.find_for_request(request)
+    home = site.root_page.localized if site else None
+    values = {
+        "{page_id}": str(home.pk) if home else "1",
+        "lang": language,
+        "locale": language,
+        "limit": "5",
+        "html_path": f"/{language}/",
+    }
+    for collection in COLLECTIONS:
+        first = collection.get_queryset(request, language).first()
+        values[f"/{collection.path}/{{slug}}/"] = f"/{collection.path}/{first.slug if first else 'slug'}/"
+    return values
 
 
-def _operations():
+def _example_url(path, parameters, examples):
+    for placeholder, value in examples.items():
+        if placeholder.startswith("/") and placeholder in path:
+            path = path.replace(placeholder, value)
+    path = path.replace("{page_id}", examples["{page_id}"])
+    query = [
+        f"{parameter['name']}={examples[parameter['name']]}"
+        for parameter in parameters
+        if parameter["in"] == "query" and parameter["name"] in examples
+    ]
+    return path + ("?" + "&".join(query) if query else "")
+
+
+def _operations(request):
     document = _document()
+    examples = _examples(request)
     groups = {}
     for path, item in document["paths"].items():
         for method in METHODS:
@@ -67,7 +89,7 @@ def _operations():
                     "summary": operation.get("summary", ""),
                     "description": operation.get("description", ""),
                     "parameters": parameters,
-                    "example": _example_url(path, operation.get("parameters", [])),
+                    "example": _example_url(path, operation.get("parameters", []), examples),
                     "statuses": sorted(operation.get("responses", {})),
                 }
             )
@@ -80,7 +102,7 @@ def reference(request):
         request,
         "api/reference.html",
         {
-            "groups": _operations(),
+            "groups": _operations(request),
             "base": base,
             "openapi_url": reverse("api:openapi-json"),
             "docs_url": reverse("api:openapi-view"),
