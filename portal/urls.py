@@ -6,10 +6,13 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from api import views as api_views
 from home import views as home_views
 from home.sitemaps import MultilingualSitemap
 
 urlpatterns = [
+    # The headless API, outside the language prefix (the client names the language; see README "API").
+    path("api/", include("api.urls")),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("sitemap.xml", sitemap, {"sitemaps": {"pages": MultilingualSitemap}}, name="sitemap"),
@@ -24,6 +27,7 @@ if settings.DEBUG:
 
 # Every public URL carries its language: /de/..., /ar/...; `/` redirects by Accept-Language.
 urlpatterns += i18n_patterns(
+    path("api/", api_views.reference, name="api_reference"),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

@@ -22,12 +22,18 @@ INSTALLED_APPS = [
     # The portal's own apps first, so their templates and translations win.
     "home",
     "catalogue",
+    "api",
     # Translation workflow for editors (translate pages and snippets, PO export/import).
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
     "wagtail.contrib.sitemaps",
+    # The headless API (api/): Wagtail's v3 API building blocks on django-ninja. "ninja" is listed so its
+    # interactive docs serve Swagger UI from our own static files instead of a CDN.
+    "wagtail.api.v3",
+    "ninja",
+    "corsheaders",
     "wagtail.embeds",
     "wagtail.sites",
     "wagtail.users",
@@ -52,15 +58,21 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # CORS headers for /api/ only (CORS_URLS_REGEX), before anything that can answer a request.
+    "corsheaders.middleware.CorsMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "django.middleware.locale.LocaleMiddleware",
+    # Django's LocaleMiddleware, except that /api/ is never redirected to a language prefix and takes
+    # its language from ?lang= or Accept-Language only (see api/middleware.py).
+    "api.middleware.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # /api/: anonymous reads, structured errors, ETag / Last-Modified / 304 (see api/middleware.py).
+    "api.middleware.APIMiddleware",
 ]
 
 ROOT_URLCONF = "portal.urls"
@@ -190,6 +202,26 @@ WAGTAIL_PASSWORD_RESET_ENABLED = True
 
 # --- Portal ---------------------------------------------------------------------------------------
 PORTAL_PAGE_SIZE = env.int("PORTAL_PAGE_SIZE", default=12)
+
+# --- Headless API (/api/v3/, see README "API") ----------------------------------------------------
+# Browsers on these origins may call the API (CORS); e.g. https://partner.example.org. Only /api/.
+CORS_ALLOWED_ORIGINS = env.list("CORS_ALLOWED_ORIGINS", default=[])
+CORS_URLS_REGEX = r"^/api/.*$"
+CORS_ALLOW_CREDENTIALS = False  # the API never uses cookies
+CORS_ALLOW_METHODS = ["GET", "HEAD", "OPTIONS", "POST"]
+CORS_ALLOW_HEADERS = [
+    "accept",
+    "accept-language",
+    "content-type",
+    "if-modified-since",
+    "if-none-match",
+]
+CORS_EXPOSE_HEADERS = ["etag", "last-modified", "content-language"]
+# Largest `limit` a client may ask for (Wagtail's setting; the default page size is PORTAL_PAGE_SIZE).
+WAGTAILAPI_LIMIT_MAX = env.int("WAGTAILAPI_LIMIT_MAX", default=100)
+WAGTAILAPI_SEARCH_ENABLED = True
+# How long clients and proxies may reuse a read response before they revalidate (ETag / Last-Modified).
+PORTAL_API_MAX_AGE = env.int("PORTAL_API_MAX_AGE", default=60)
 
 # --- Logging --------------------------------------------------------------------------------------
 LOGGING = {

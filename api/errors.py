@@ -1,0 +1,176 @@
+"""Errors as structured JSON (RFC 9457 "problem details"), with messages in the client's language.
+
+Every error the API gives has the same shape:
+
+    {"type": "about:blank", "title": "Ungültige Angaben", "status": 422,
+     "detail": "Einige Angaben in der Anfrage sind ungültig.",
+     "errors": [{"loc": ["query", "lang"], "msg": "...", "type": "literal_error"}]}
+
+`title` and `detail` are translated (the language comes from `?lang=` / `Accept-Language`, see
+`api.language`); each entry of `errors` names the parameter (`loc`) and says what is wrong with it.
+"""
+
+import contextlib
+import logging
+from http import HTTPStatus
+from typing import Any
+
+from django.core.exceptions import PermissionDenied
+from django.core.exceptions import ValidationError as DjangoValidationError
+from django.core.signals import got_request_exception
+from django.http import Http404, HttpResponse
+from django.utils.translation import gettext_lazy
+from ninja import Schema
+from ninja.errors import HttpError
+from ninja.errors import ValidationError as NinjaValidationError
+from pydantic import ValidationError as PydanticValidationError
+from wagtail.api.rich_text import RichTextFormatError
+
+logger = logging.getLogger(__name__)
+
+PROBLEM_JSON = "application/problem+json"
+
+TITLES = {
+    400: gettext_lazy("Bad request"),
+    403: gettext_lazy("Forbidden"),
+    404: gettext_lazy("Not found"),
+    405: gettext_lazy("Method not allowed"),
+    406: gettext_lazy("Not acceptable"),
+    422: gettext_lazy("Invalid parameters"),
+    429: gettext_lazy("Too many requests"),
+    500: gettext_lazy("Server error"),
+}
+DETAILS = {
+    400: gettext_lazy("The request could not be understood."),
+    403: gettext_lazy("This is not allowed."),
+    404: gettext_lazy("There is nothing at this address."),
+    405: gettext_lazy("This address does not accept this method."),
+    422: gettext_lazy("Some parameters of the request are not valid; see “errors”."),
+    500: gettext_lazy("Something went wrong on our side. Please try again later."),
+}
+
+
+class ErrorItem(Schema):
+    loc: list[str | int] = []
+    msg: str
+    type: str = "invalid"
+
+
+class Problem(Schema):
+    """An error: what went wrong (`title`, `detail`, in the client's language) and where (`errors`)."""
+
+    type: str = "about:blank"
+    title: str
+    status: int
+    detail: str = ""
+    errors: list[ErrorItem] = []
+
+
+class APIError(Exception):
+    """Raise in an API view to answer with a problem response (messages already translated)."""
+
+    def __init__(self, status, detail="", errors=None):
+        super().__init__(str(detail))
+        self.status = status
+        self.detail = str(detail)
+        self.errors = errors or []
+
+
+def invalid_parameter(name, message, *, kind="invalid"):
+    """A 422 for one query parameter, e.g. an unknown filter value."""
+    return APIError(422, DETAILS[422], errors=[{"loc": ["query", name], "msg": str(message), "type": kind}])
+
+
+def problem_response(status, detail="", errors=None, headers=None):
+    title = TITLES.get(status)
+    if title is None:
+        try:
+            title = HTTPStatus(status).phrase
+        except ValueError:
+            title = "Error"
+    payload = Problem(
+        title=str(title),
+        status=status,
+        detail=str(detail or DETAILS.get(status, "")),
+        errors=[_clean_error(error) for error in errors or []],
+    )
+    response = HttpResponse(payload.model_dump_json(), status=status, content_type=PROBLEM_JSON)
+    for key, value in (headers or {}).items():
+        response[key] = value
+    return response
+
+
+# Validation messages in the client's language, by pydantic's error type (its own are English).
+MESSAGES = {
+    "missing": gettext_lazy("This parameter is required."),
+    "int_parsing": gettext_lazy("Give a whole number."),
+    "int_type": gettext_lazy("Give a whole number."),
+    "int_from_float": gettext_lazy("Give a whole number."),
+    "greater_than_equal": gettext_lazy("Give a number of at least %(ge)s."),
+    "less_than_equal": gettext_lazy("Give a number of at most %(le)s."),
+    "literal_error": gettext_lazy("Use one of these values: %(expected)s."),
+    "string_too_long": gettext_lazy("Use at most %(max_length)s characters."),
+    "string_pattern_mismatch": gettext_lazy("This value does not have the expected form."),
+}
+# Names of the schemas that django-ninja puts into a location; the client knows only the parameters.
+_SCHEMA_NAMES = {"filters", "page", "ordering", "search"}
+
+
+def _clean_error(error: dict[str, Any]) -> dict[str, Any]:
+    """Keep what a client can use, in its language; pydantic's `input`/`ctx` may hold anything."""
+    loc = [part if isinstance(part, int) else str(part) for part in error.get("loc", ())]
+    if len(loc) >= 3 and loc[0] == "query" and loc[1] in _SCHEMA_NAMES and isinstance(loc[2], str):
+        del loc[1]
+    kind = str(error.get("type", "invalid"))
+    message = str(error.get("msg", ""))
+    if kind in MESSAGES:
+        context = {key: str(value) for key, value in (error.get("ctx") or {}).items()}
+        # A context the translation does not expect keeps pydantic's own (English) message.
+        with contextlib.suppress(KeyError, TypeError, ValueError):
+            message = str(MESSAGES[kind]) % context
+    return {"loc": loc, "msg": message, "type": kind}
+
+
+def register_exception_handlers(api):
+    """Map every exception a view can raise to a problem response; never an HTML error page."""
+
+    @api.exception_handler(APIError)
+    def api_error(request, exc):
+        return problem_response(exc.status, exc.detail, exc.errors)
+
+    @api.exception_handler(NinjaValidationError)
+    def ninja_validation_error(request, exc):
+        return problem_response(422, errors=exc.errors)
+
+    @api.exception_handler(PydanticValidationError)
+    def pydantic_validation_error(request, exc):
+        # Raised by Wagtail's v3 filter schemas (e.g. `child_of` naming a page that is not public).
+        return problem_response(422, errors=exc.errors())
+
+    @api.exception_handler(DjangoValidationError)
+    def django_validation_error(request, exc):
+        return problem_response(422, errors=[{"msg": message} for message in exc.messages])
+
+    @api.exception_handler(RichTextFormatError)
+    def rich_text_format_error(request, exc):
+        return problem_response(422, errors=[{"loc": ["query"], "msg": str(exc)}])
+
+    @api.exception_handler(Http404)
+    def not_found(request, exc):
+        return problem_response(404)
+
+    @api.exception_handler(PermissionDenied)
+    def permission_denied(request, exc):
+        return problem_response(403)
+
+    @api.exception_handler(HttpError)
+    def http_error(request, exc):
+        detail = DETAILS.get(exc.status_code) if exc.status_code >= 500 else str(exc)
+        return problem_response(exc.status_code, detail)
+
+    @api.exception_handler(Exception)
+    def server_error(request, exc):
+        # Reported like any other unhandled exception (logs, error mails), answered as JSON.
+        logger.exception("API error at %s", request.path)
+        got_request_exception.send(sender=None, request=request)
+        return problem_response(500)

@@ -1,0 +1,107 @@
+"""The portal's one API: a django-ninja `NinjaAPI` at /api/v3/ with one OpenAPI document.
+
+Wagtail's page endpoints (`api.pages`) and every content type's collection (`<app>/endpoints.py`, a list
+`endpoints` of `api.collections.Collection`) are routers on this one instance, so `/api/v3/openapi.json`
+describes all of them and `/api/v3/docs/` (Swagger UI, served from our own static files) shows them.
+The portal's own instance rather than Wagtail's `wagtail.api.v3.api`: that one also mounts Wagtail's
+write, site and token endpoints, which a public portal does not offer.
+"""
+
+import importlib
+
+from django.apps import apps
+from django.urls import reverse
+from ninja import NinjaAPI, Schema
+
+from . import pages
+from .collections import Collection
+from .errors import PROBLEM_JSON, Problem, register_exception_handlers
+
+DESCRIPTION = """\
+Read the portal's content as JSON: pages and the catalogue's vocabulary (districts, engagement fields,
+resource categories), in German, English, Turkish, Arabic, Ukrainian or Polish.
+
+* **Language**: `?lang=ar`, or the `Accept-Language` header; German where an item is not translated
+  (`meta.fallback: true`). Pages have a `locale` each and link their translations.
+* **Lists**: `limit` and `offset`; `next`/`previous` links; filters with `facets` (counts per value).
+* **Caching**: every read answers with `ETag` and `Last-Modified`; send `If-None-Match` /
+  `If-Modified-Since` to get `304 Not Modified` when nothing changed.
+* **Errors**: `application/problem+json` with `title`, `detail` (in the requested language) and `errors`
+  (`loc` names the parameter).
+* **CORS**: browsers on the origins in the portal's `CORS_ALLOWED_ORIGINS` may call the API.
+"""
+
+
+class PortalAPI(NinjaAPI):
+    def get_openapi_schema(self, *args, **kwargs):
+        """django-ninja documents every response as application/json; errors are problem+json."""
+        schema = super().get_openapi_schema(*args, **kwargs)
+        for path_item in schema["paths"].values():
+            for operation in path_item.values():
+                for status, response in operation.get("responses", {}).items():
+                    body = response.get("content", {})
+                    if str(status).isdigit() and int(status) >= 400 and "application/json" in body:
+                        response["content"] = {PROBLEM_JSON: body["application/json"]}
+        return schema
+
+
+api = PortalAPI(
+    title="House of Resources Dortmund API",
+    version="3",
+    description=DESCRIPTION,
+    urls_namespace="api",
+    openapi_url="/openapi.json",
+    docs_url="/docs/",
+)
+register_exception_handlers(api)
+
+
+class Index(Schema):
+    openapi: str
+    docs: str
+    reference: str
+    endpoints: dict[str, str]
+
+
+def discover_collections():
+    """Every installed app's `endpoints` list (`<app>/endpoints.py`), in INSTALLED_APPS order."""
+    found = []
+    for config in apps.get_app_configs():
+        try:
+            module = importlib.import_module(f"{config.name}.endpoints")
+        except ModuleNotFoundError as error:
+            if error.name != f"{config.name}.endpoints":
+                raise
+            continue
+        found.extend(item for item in getattr(module, "endpoints", []) if isinstance(item, Collection))
+    return found
+
+
+COLLECTIONS = discover_collections()
+
+
+@api.get(
+    "/",
+    response={200: Index, 422: Problem},
+    url_name="index",
+    operation_id="index",
+    summary="What this API offers",
+    tags=["API"],
+)
+def index(request):
+    def url(name):
+        return request.build_absolute_uri(reverse(f"api:{name}"))
+
+    endpoints = {"pages": url("pages_list")}
+    endpoints.update({collection.path: url(f"{collection.name}_list") for collection in COLLECTIONS})
+    return {
+        "openapi": url("openapi-json"),
+        "docs": url("openapi-view"),
+        "reference": request.build_absolute_uri(reverse("api_reference")),
+        "endpoints": endpoints,
+    }
+
+
+api.add_router("/pages/", pages.router)
+for _collection in COLLECTIONS:
+    api.add_router(f"/{_collection.path}/", _collection.router())

@@ -1,0 +1,161 @@
+"""Pages: Wagtail v3's read endpoints on the portal API, with languages and translations.
+
+Built from `wagtail.api.v3`'s parts – its filter schemas (`type`, `child_of`, `descendant_of`,
+`ancestor_of`, `translation_of`, `locale`, field filters such as `?slug=impressum`), ordering, search and
+its public-pages queryset (live, not view-restricted, this site) – so the parameters are Wagtail's. What the
+portal adds: every page says its `locale`, the language its content is in (`content_language`; an
+untranslated page is a German alias, `fallback: true`) and links its translations; rich text comes as
+HTML with public URLs and raw; images with renditions. Wagtail's write endpoints (create, update, publish,
+copy, move, delete with API tokens) are not mounted: editors work in the admin, where moderation applies.
+"""
+
+from typing import Literal
+
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect
+from django.utils import translation
+from ninja import Field, Path, Query, Router
+from wagtail.api.v3.querysets import get_pages_queryset
+from wagtail.api.v3.routers.pages import IntPKFilter, PageFilterSchema, PageTypeLiteral, RootRelativeFilter
+from wagtail.api.v3.schemas.base import build_discriminated_union
+from wagtail.api.v3.schemas.pages import BASE_PAGE_READ_FIELDS
+from wagtail.api.v3.schemas.params import APIFieldFilterSchema, OrderingSchema, SearchSchema
+from wagtail.models import Page, Site, get_page_models
+
+from . import content, schemas
+from .errors import Problem
+from .language import LANGUAGE_CODES, LanguageCode
+from .pagination import PageQuery, list_schema, paginate
+
+router = Router(tags=["Pages"])
+
+
+class PageFilters(PageFilterSchema):
+    """Wagtail's page filters, with the portal's languages and a description for each."""
+
+    type: list[PageTypeLiteral] = Field(
+        [],
+        description="Only pages of this type (`home.StandardPage`); repeat for several. With one type, "
+        "that type's `api_fields` can be used as filters.",
+    )
+    ancestor_of: IntPKFilter | None = Field(None, description="Only the pages above this page (by id).")
+    child_of: RootRelativeFilter | None = Field(
+        None, description="Only the pages directly below this page (an id, or `root`: the home page)."
+    )
+    descendant_of: RootRelativeFilter | None = Field(
+        None, description="Only the pages anywhere below this page (an id, or `root`)."
+    )
+    translation_of: RootRelativeFilter | None = Field(
+        None, description="Only the translations of this page (an id, or `root`), in the other languages."
+    )
+    locale: LanguageCode | None = Field(None, description="Only pages of this language's tree.")
+    site: str | None = Field(
+        None,
+        pattern=r"^[A-Za-z0-9.-]+(:[0-9]{1,5})?$",
+        max_length=255,
+        description="Host name (and port) of the site; the site asked by default.",
+    )
+
+
+class PageSearch(SearchSchema):
+    search: str | None = Field(None, max_length=200, description="Full-text search; results by relevance.")
+    search_operator: Literal["and", "or"] | None = Field(
+        None, description="`and`: pages with all the words; `or`: with any (default)."
+    )
+
+
+class PageOrdering(OrderingSchema):
+    order: Literal["random"] | list[str] = Field(
+        [], description="Sort by a field (`title`, `-first_published_at`, ...) or `random`; by id otherwise."
+    )
+
+
+PageList = list_schema(schemas.PageListItem, name="PageList")
+PageDetail = build_discriminated_union(
+    get_page_models(),
+    lambda model: schemas.build(
+        model, name=f"{model._meta.object_name}Detail", base_class=schemas.PageDetail
+    ),
+)
+ERRORS = {404: Problem, 422: Problem}
+PageId = Path(..., ge=1, le=2**31 - 1)
+
+
+@router.get(
+    "/",
+    response={200: PageList, **ERRORS},
+    url_name="pages_list",
+    operation_id="pages_list",
+    summary="List pages",
+    description="Live, public pages of every language. Filter with `locale=ar`; `translation_of=<id>` "
+    "gives a page's translations. Any field in a page type's `api_fields` filters too (with `type`).",
+)
+def list_pages(
+    request,
+    filters: PageFilters = Query(...),  # noqa: B008
+    ordering: PageOrdering = Query(...),  # noqa: B008
+    search: PageSearch = Query(...),  # noqa: B008
+    page: PageQuery = Query(...),  # noqa: B008
+):
+    models = filters.type
+    field_filter = APIFieldFilterSchema.with_exclude_schemas(
+        raw_params=request.GET,
+        schemas=(PageFilters, PageOrdering, PageSearch, PageQuery),
+        base_fields=BASE_PAGE_READ_FIELDS,
+    )
+    queryset = get_pages_queryset(request, models[0] if len(models) == 1 else Page)
+    queryset = filters.filter(queryset, request)
+    queryset = field_filter.filter_queryset(queryset)
+    queryset = ordering.order_queryset(queryset, page, base_fields=BASE_PAGE_READ_FIELDS)
+    queryset = queryset.select_related("alias_of__locale")
+    results = search.search_queryset(request, queryset)
+    return {**paginate(request, results, page), "language": request.api_language.code}
+
+
+@router.get(
+    "/find/",
+    response={302: None, **ERRORS},
+    url_name="pages_find",
+    operation_id="pages_find",
+    summary="Find a page by its address",
+    description="Redirects to the page's detail. `html_path` is the path on the web site, with its "
+    "language: `/ar/how-it-works/`.",
+)
+def find_page(request, html_path: str = Query(..., max_length=1000)):  # noqa: B008
+    components = [component for component in html_path.split("/") if component]
+    language = request.api_language.code
+    if components and components[0] in LANGUAGE_CODES:
+        language, components = components[0], components[1:]
+    site = Site.find_for_request(request)
+    if site is None:
+        raise Http404
+    with translation.override(language):
+        root = site.root_page.localized.specific
+    try:
+        found = root.route(request, components)[0]
+    except Http404:
+        found = None
+    if found is None or not get_pages_queryset(request).filter(pk=found.pk).exists():
+        raise Http404
+    return redirect(content.page_detail_url(request, found.pk))
+
+
+@router.get(
+    "/{page_id}/",
+    response={200: PageDetail, **ERRORS},
+    url_name="pages_detail",
+    operation_id="pages_detail",
+    summary="One page",
+    description="The page with all fields of its type (`meta.type`), its parent and its translations.",
+)
+def get_page(request, page_id: int = PageId):
+    public = get_pages_queryset(request)
+    page = get_object_or_404(public, pk=page_id).specific
+    order = {code: index for index, code in enumerate(LANGUAGE_CODES)}
+    translations = (
+        public.filter(translation_key=page.translation_key)
+        .exclude(pk=page.pk)
+        .select_related("alias_of__locale")
+    )
+    page._api_translations = sorted(translations, key=lambda item: order.get(item.locale.language_code, 99))
+    return page
