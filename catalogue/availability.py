@@ -348,6 +348,8 @@ def with_availability(queryset, start=None, end=None, *, select=True):
     queries need, without selecting them.
     """
     start, end = window(start, end)
+    if not select and "availability_rank" in queryset.query.annotations:
+        return queryset  # already annotated (for the same period): filters can use it as it is
     add = queryset.annotate if select else queryset.alias
     queryset = add(reserved_peak=_peak_reserved(start, end), granted_total=_granted())
     queryset = (queryset.annotate if select else queryset.alias)(
