@@ -16,8 +16,14 @@ PAGES = {
     "catalogue.listing-nothing-found": ("/de/ressourcen/" + NOTHING, "/ar/resources/" + NOTHING),
     "catalogue.listing-with-messages": ("/de/ressourcen/" + NONSENSE, "/ar/resources/" + NONSENSE),
     "catalogue.resource-detail": ("/de/ressourcen/beamer/", "/ar/resources/projector/"),
-    "catalogue.resource-detail-money": ("/de/ressourcen/flyer-und-plakate/", "/ar/resources/flyers-and-posters/"),
-    "catalogue.resource-detail-coaching": ("/de/ressourcen/vereinsgruendung/", "/ar/resources/founding-an-association/"),
+    "catalogue.resource-detail-money": (
+        "/de/ressourcen/flyer-und-plakate/",
+        "/ar/resources/flyers-and-posters/",
+    ),
+    "catalogue.resource-detail-coaching": (
+        "/de/ressourcen/vereinsgruendung/",
+        "/ar/resources/founding-an-association/",
+    ),
     "catalogue.resource-in-german": ("/uk/resources/seminarraum-nordstadt/", "/pl/zasoby/tonanlage/"),
 }
 

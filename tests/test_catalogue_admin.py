@@ -245,3 +245,12 @@ def test_preview_renders_the_detail_page(editor):
     assert "Vorschau einer Änderung" in page
     assert "calendar__table" in page
     assert datetime.date.today().isoformat()[:4] in page
+
+
+def test_programme_rules_are_an_editable_setting(editor):
+    url = editor.get(reverse("wagtailsettings:edit", args=("catalogue", "programmerules")), follow=True)
+    assert url.status_code == 200 and "decision_threshold" in url.content.decode()
+    assert editor.post(url.request["PATH_INFO"], {"decision_threshold": "600"}).status_code == 302
+    from catalogue.models import ProgrammeRules
+
+    assert ProgrammeRules.load().decision_threshold == Decimal(600)

@@ -175,3 +175,10 @@ def test_numbers_reach_the_translations_when_the_german_entry_is_published(
         Translation.objects.get(pk=target.pk).save_target(publish=True)
     arabic.refresh_from_db()
     assert arabic.units == 7
+
+
+def test_api_fields_name_real_attributes():
+    resource = Resource.objects.filter(locale__language_code="de", kind="money").first()
+    for field in Resource.api_fields:
+        assert hasattr(resource, field.name), field.name
+    assert resource.current_availability["status"] in {"available", "few_left", "exhausted"}
