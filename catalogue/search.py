@@ -11,13 +11,25 @@ their language too. At most SEARCH_HIT_LIMIT matches are used: far more than the
 one language, and a bound on what a single query can cost.
 """
 
+import re
+
 from catalogue.models import Resource
 
 SEARCH_HIT_LIMIT = 500
+# Only words reach the engine: quotes, brackets, stars and the like are operators in one engine or
+# another (an unmatched quote is a syntax error in SQLite's FTS5), and a visitor means none of them.
+NOT_A_WORD = re.compile(r"[^\w'-]+")
+
+
+def words(text):
+    return " ".join(NOT_A_WORD.sub(" ", text).split())
 
 
 def matching_translation_keys(text, locale_ids):
     """Translation keys of live resources in these locales whose text matches, best match first."""
+    text = words(text)
+    if not text:
+        return []
     candidates = Resource.objects.filter(live=True, locale_id__in=list(locale_ids)).only(
         "pk", "translation_key"
     )

@@ -197,6 +197,23 @@ def test_nonsense_answers_with_the_list_and_a_message(client, query, field):
         assert result_count(page) == german().count(), "the invalid filter is dropped, not applied"
 
 
+@pytest.mark.parametrize(
+    "text", ['"', 'Beamer"', "a AND", "NEAR(a b)", "(((", "*", "\\", "OR NOT", "{}:[]", "%_%"]
+)
+def test_search_operators_are_just_text(client, text):
+    """Quotes, brackets and operator words mean nothing special (an unmatched quote broke SQLite FTS5)."""
+    page = html(client.get(LISTING, {"q": text}))
+    assert result_count(page) >= 0
+
+
+def test_only_words_reach_the_search_engine():
+    from catalogue.search import words
+
+    assert words('Beamer" (Full*HD)') == "Beamer Full HD"
+    assert words("جهاز-عرض؟") == "جهاز-عرض"
+    assert words("!!!") == ""
+
+
 def test_html_in_the_search_text_is_text(client):
     page = html(client.get(LISTING + "?q=%3Cimg+src%3Dx+onerror%3Dalert(1)%3E"))
     assert "<img src=x" not in page
