@@ -41,7 +41,22 @@ def resource_listing(request, page):
     listing = ResourceListing(request, locale, default).build()
     context = page.get_context(request)
     context.update({"listing": listing, "index_url": page.get_url(request)})
+    if listing.query:
+        # Filter values are slugs, the same in every language: switching language keeps the filters.
+        context["language_urls"] = {
+            code: f"{url}?{listing.query}" for code, url in _page_urls(request, page).items()
+        }
     return TemplateResponse(request, "catalogue/resource_index_page.html", context)
+
+
+def _page_urls(request, page):
+    """The catalogue page's address in every language (its translation, or the German page's alias)."""
+    return {
+        p.locale.language_code: p.get_url(request)
+        for p in ResourceIndexPage.objects.live()
+        .filter(translation_key=page.translation_key)
+        .select_related("locale")
+    }
 
 
 def resource_detail(request, page, slug):
@@ -161,12 +176,7 @@ def _related(resource, locale, default):
 
 def _language_urls(request, page, resource):
     """The resource in every language: its own slug where translated, the German one where not."""
-    pages = {
-        p.locale.language_code: p.get_url(request)
-        for p in ResourceIndexPage.objects.live()
-        .filter(translation_key=page.translation_key)
-        .select_related("locale")
-    }
+    pages = _page_urls(request, page)
     slugs = {
         version.locale.language_code: version.slug
         for version in Resource.objects.live()

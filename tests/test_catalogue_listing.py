@@ -214,6 +214,14 @@ def test_only_words_reach_the_search_engine():
     assert words("!!!") == ""
 
 
+def test_switching_language_keeps_the_filters(client):
+    page = html(client.get(LISTING + "?category=raeume&district=gibt-es-nicht&page=2"))
+    switcher = re.search(r'<nav class="language-switcher".*?</nav>', page, re.S).group(0)
+    assert 'href="/ar/resources/?category=raeume"' in switcher
+    assert 'href="/pl/zasoby/?category=raeume"' in switcher
+    assert 'hreflang="tr" href="http://testserver/tr/kaynaklar/?category=raeume"' in page
+
+
 def test_html_in_the_search_text_is_text(client):
     page = html(client.get(LISTING + "?q=%3Cimg+src%3Dx+onerror%3Dalert(1)%3E"))
     assert "<img src=x" not in page

@@ -215,7 +215,11 @@ class Resource(PublishableSnippet, ClusterableModel):
         "format",
         "languages",
     ]
-    override_translatable_fields = [SynchronizedField(name) for name in SYNCHRONIZED]
+    # Not overridable: a translator cannot give the Arabic page a different number of projectors. Only
+    # the contact person's name may be written in another script.
+    override_translatable_fields = [
+        SynchronizedField(name, overridable=name == "contact_name") for name in SYNCHRONIZED
+    ]
 
     # Which kind-specific fields belong to which kind (the form groups them the same way).
     KIND_FIELDS = {
