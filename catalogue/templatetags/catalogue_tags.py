@@ -6,6 +6,7 @@ from django.utils.html import format_html
 
 from catalogue import availability
 from catalogue.listing import label_categories, localized_terms, visible_resources
+from catalogue.models import ResourceCategory, ResourceIndexPage
 from catalogue.money import format_euro
 from catalogue.views import page_locales
 
@@ -37,8 +38,6 @@ def resource_url(index_url, resource):
 @register.inclusion_tag("catalogue/includes/home_sections.html", takes_context=True)
 def catalogue_home_sections(context):
     """Featured resources and the categories as ways into the catalogue, for the home page."""
-    from catalogue.models import ResourceCategory, ResourceIndexPage
-
     request = context.get("request")
     page = context.get("page")
     if page is None:
