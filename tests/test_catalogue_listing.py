@@ -96,7 +96,7 @@ def test_counts_follow_the_other_filters(client):
     assert result_count(page) == 0
     assert option(page, "category", "raeume") == "Räume (1)"  # what the district offers
     assert option(page, "district", "innenstadt-nord") == "Innenstadt-Nord (0)"  # with the category
-    assert "No resource matches all of your filters." in page or "Keine Ressource" in page
+    assert "Keine Ressource passt zu allen Ihren Filtern." in page
 
 
 def test_engagement_field_filter(client):
@@ -191,7 +191,8 @@ def test_nonsense_answers_with_the_list_and_a_message(client, query, field):
     page = html(response)
     assert messages(page), query
     assert f'href="#id_{field}"' in page
-    assert f'aria-describedby="id_{field}-error"' in page or f'id_{field}-error"' in page
+    assert re.search(rf'aria-describedby="[^"]*id_{field}-error"', page), "the error is tied to its field"
+    assert f'<p class="field-error" id="id_{field}-error">' in page
     assert "<script>" not in page.split("<main", 1)[1]
     if field in ("category", "engagement", "district", "sort", "capacity"):
         assert result_count(page) == german().count(), "the invalid filter is dropped, not applied"

@@ -424,12 +424,12 @@ class Resource(PublishableSnippet, ClusterableModel):
         # with spaces or collide with another resource in that language. Make it a free, valid slug
         # rather than fail the translator's publish with a database error.
         slug = self._clean_slug() or str(self.translation_key)[:8]
-        if self.locale_id:
-            candidate, number = slug, 2
-            while self._slug_taken(candidate):
-                candidate, number = f"{slug}-{number}", number + 1
-            slug = candidate
-        self.slug = slug
+        if not self.locale_id:
+            self.locale = self.get_default_locale()
+        candidate, number = slug, 2
+        while self._slug_taken(candidate):
+            candidate, number = f"{slug}-{number}", number + 1
+        self.slug = candidate
         super().save(*args, **kwargs)
 
     # --- Presentation --------------------------------------------------------------------------------
