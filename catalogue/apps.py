@@ -5,3 +5,13 @@ from django.utils.translation import gettext_lazy as _
 class CatalogueConfig(AppConfig):
     name = "catalogue"
     verbose_name = _("Catalogue")
+
+    def ready(self):
+        from wagtail.signals import published
+
+        from catalogue.models import Resource
+        from catalogue.signals import synchronize_translations
+
+        published.connect(
+            synchronize_translations, sender=Resource, dispatch_uid="catalogue_sync_translations"
+        )

@@ -1,17 +1,127 @@
-"""The catalogue in the admin: one menu item, "Catalogue", holding every catalogue snippet."""
+"""The catalogue in the admin: one menu item, "Catalogue", holding resources, what feeds their
+availability (reservations, grants) and the vocabulary; and a dashboard panel of resources that are
+nearly exhausted."""
 
+import django_filters
+from django import forms
+from django.conf import settings
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.filters import WagtailFilterSet
+from wagtail.admin.ui.components import Component
+from wagtail.admin.ui.tables import Column
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from .models import District, EngagementField, ResourceCategory
+from catalogue import availability
+from catalogue.models import District, EngagementField, Grant, Reservation, Resource, ResourceCategory
+
+DASHBOARD_LIMIT = 10
+
+
+def _category_choices():
+    return list(
+        ResourceCategory.objects.filter(locale__language_code=settings.LANGUAGE_CODE).values_list(
+            "slug", "name"
+        )
+    )
+
+
+class ResourceFilterSet(WagtailFilterSet):
+    category = django_filters.ChoiceFilter(
+        label=_("Resource category"),
+        field_name="category__slug",
+        choices=_category_choices,
+        empty_label=_("All"),
+    )
+    kind = django_filters.ChoiceFilter(
+        label=_("Kind of offer"),
+        choices=Resource.Kind.choices,
+        empty_label=_("All"),
+        widget=forms.RadioSelect,
+    )
+    availability = django_filters.ChoiceFilter(
+        label=_("Availability today"),
+        choices=availability.Status.choices,
+        method="filter_availability",
+        empty_label=_("All"),
+        widget=forms.RadioSelect,
+    )
+    live = django_filters.BooleanFilter(label=_("Published"), widget=forms.NullBooleanSelect)
+
+    class Meta:
+        model = Resource
+        fields = []
+
+    def filter_availability(self, queryset, name, value):
+        return availability.with_availability(queryset, select=False).filter(
+            availability_rank=availability.RANK[availability.Status(value)]
+        )
+
+
+class ResourceViewSet(SnippetViewSet):
+    model = Resource
+    icon = "pick"
+    menu_label = _("Resources")
+    menu_order = 100
+    list_display = [
+        "title",
+        "category",
+        Column("get_kind_display", label=_("Kind of offer")),
+        Column("availability_today", label=_("Availability today")),
+    ]
+    filterset_class = ResourceFilterSet
+    search_fields = ["title", "summary"]
+    ordering = ["title"]
+
+    def get_queryset(self, request):
+        return availability.with_availability(Resource.objects.select_related("category", "locale"))
+
+
+class ReservationViewSet(ModelViewSet):
+    """Units set aside; only approved reservations count. Editors today, the request form later."""
+
+    model = Reservation
+    url_namespace = "catalogue_reservation"
+    url_prefix = "catalogue/reservations"
+    icon = "date"
+    menu_label = _("Reservations")
+    menu_order = 110
+    list_display = ["resource", "start", "end", "quantity", "status", "reference"]
+    list_filter = ["status"]
+    search_fields = ["reference", "resource__title"]
+    ordering = ["-start"]
+    inspect_view_enabled = True
+
+    def get_queryset(self, request):
+        return Reservation.objects.select_related("resource")
+
+
+class GrantViewSet(ModelViewSet):
+    """Money granted from a budget; only approved grants count."""
+
+    model = Grant
+    url_namespace = "catalogue_grant"
+    url_prefix = "catalogue/grants"
+    icon = "success"
+    menu_label = _("Grants")
+    menu_order = 120
+    list_display = ["resource", "amount", "granted_on", "status", "reference"]
+    list_filter = ["status"]
+    search_fields = ["reference", "resource__title"]
+    ordering = ["-granted_on"]
+    inspect_view_enabled = True
+
+    def get_queryset(self, request):
+        return Grant.objects.select_related("resource")
 
 
 class EngagementFieldViewSet(SnippetViewSet):
     model = EngagementField
     icon = "tag"
     menu_label = _("Engagement fields")
+    menu_order = 210
     list_display = ["name", "slug", "sort_order"]
     list_filter = ["locale", "live"]
     search_fields = ["name", "description"]
@@ -22,6 +132,7 @@ class ResourceCategoryViewSet(SnippetViewSet):
     model = ResourceCategory
     icon = "folder-open-inverse"
     menu_label = _("Resource categories")
+    menu_order = 200
     list_display = ["name", "slug", "icon", "sort_order"]
     list_filter = ["locale", "live"]
     search_fields = ["name", "description"]
@@ -34,6 +145,7 @@ class DistrictViewSet(ModelViewSet):
     model = District
     icon = "site"
     menu_label = _("Districts")
+    menu_order = 220
     list_display = ["name", "slug"]
     form_fields = ["name", "slug"]
     inspect_view_enabled = True
@@ -43,7 +155,46 @@ class CatalogueViewSetGroup(SnippetViewSetGroup):
     menu_label = _("Catalogue")
     menu_icon = "folder-inverse"
     menu_order = 200
-    items = (ResourceCategoryViewSet, EngagementFieldViewSet, DistrictViewSet)
+    items = (
+        ResourceViewSet,
+        ReservationViewSet,
+        GrantViewSet,
+        ResourceCategoryViewSet,
+        EngagementFieldViewSet,
+        DistrictViewSet,
+    )
 
 
 register_snippet(CatalogueViewSetGroup)
+
+
+class NearlyExhaustedPanel(Component):
+    """Dashboard: resources with few units or little money left today, or none at all."""
+
+    name = "catalogue_nearly_exhausted"
+    template_name = "catalogue/admin/nearly_exhausted_panel.html"
+    order = 150
+
+    def get_context_data(self, parent_context):
+        context = super().get_context_data(parent_context)
+        resources = (
+            availability.with_availability(
+                Resource.objects.filter(live=True, locale__language_code=settings.LANGUAGE_CODE)
+            )
+            .filter(
+                kind__in=availability.UNIT_KINDS + availability.MONEY_KINDS,
+                availability_rank__in=[
+                    availability.RANK[availability.Status.FEW_LEFT],
+                    availability.RANK[availability.Status.EXHAUSTED],
+                ],
+            )
+            .select_related("category")
+            .order_by("-availability_rank", "title")[:DASHBOARD_LIMIT]
+        )
+        context["resources"] = availability.attach(list(resources))
+        return context
+
+
+@hooks.register("construct_homepage_panels")
+def add_nearly_exhausted_panel(request, panels):
+    panels.append(NearlyExhaustedPanel())

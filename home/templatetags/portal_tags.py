@@ -34,7 +34,10 @@ def language_alternates(context):
     current = translation.get_language()
     page = context.get("page")
     urls = {}
-    if isinstance(page, Page) and page.id:
+    if context.get("language_urls"):
+        # A view below a page (e.g. a resource served by the catalogue page) knows its own addresses.
+        urls = dict(context["language_urls"])
+    elif isinstance(page, Page) and page.id:
         translations = (
             Page.objects.live().public().filter(translation_key=page.translation_key).select_related("locale")
         )

@@ -39,6 +39,10 @@ class District(models.Model):
     def __str__(self):
         return self.name
 
+    @property
+    def content_language(self):
+        return self.locale.language_code
+
 
 class PublishableSnippet(
     WorkflowMixin,
@@ -99,6 +103,10 @@ class TaxonomyTerm(PublishableSnippet):
 
     def __str__(self):
         return self.name
+
+    @property
+    def content_language(self):
+        return self.locale.language_code
 
 
 class EngagementField(TaxonomyTerm):

@@ -1,0 +1,209 @@
+"""Resource detail pages, the meter and the month calendar, the home page's catalogue sections."""
+
+import datetime
+import re
+from decimal import Decimal
+from html import unescape
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from catalogue import availability
+from catalogue.factories import EngagementFieldFactory, ResourceFactory
+from catalogue.models import ProgrammeRules, Reservation, Resource, ResourceCategory, ResourceEngagementField
+
+pytestmark = pytest.mark.django_db
+
+LANGUAGES = ["de", "en", "tr", "ar", "uk", "pl"]
+
+
+def html(response):
+    assert response.status_code == 200, response.status_code
+    return response.content.decode()
+
+
+def main(page):
+    return page.split('<main id="main"', 1)[1].split("</main>", 1)[0]
+
+
+def text(fragment):
+    return re.sub(r"\s+", " ", unescape(re.sub(r"<[^>]+>", " ", fragment))).strip()
+
+
+def test_detail_shows_the_resource_in_english(client):
+    page = html(client.get("/en/resources/projector/"))
+    beamer = Resource.objects.get(locale__language_code="en", slug="projector")
+    assert "<h1>Projector (full HD)</h1>" in page
+    assert '<p class="status status--few_left"><span class="status__label">Only a few left</span></p>' in page
+    assert re.search(
+        r'<meter class="availability__meter" min="0" max="4" value="1"[^>]*aria-labelledby=', page
+    )
+    assert "1 of 4 free" in text(page)
+    assert f'href="/en/anfrage/?resource={beamer.pk}"' in page
+    assert "Request this resource" in page
+    facts = text(re.search(r'<dl class="facts">.*?</dl>', page, re.S).group(0))
+    assert (
+        "Number of units 4" in facts and "Longest lending period 7 days" in facts and "Deposit €100" in facts
+    )
+    assert 'href="/en/resources/?engagement=bildung"' in page
+    assert "Lending agreement (template)" in page and re.search(
+        r'href="/documents/\d+/[^"]+\.pdf" download', page
+    )
+
+
+def test_arabic_resource_has_its_own_slug_and_german_slugs_lead_there(client):
+    page = html(client.get("/ar/resources/projector/"))
+    assert "<h1>جهاز عرض (Full HD)</h1>" in page
+    assert '<html lang="ar" dir="rtl">' in page
+    assert "notice--language" not in page
+    response = client.get("/ar/resources/beamer/")
+    assert response.status_code == 301 and response["Location"] == "/ar/resources/projector/"
+
+
+def test_untranslated_resource_stands_in_german(client):
+    page = html(client.get("/uk/resources/beamer/"))
+    assert '<html lang="uk" dir="ltr">' in page
+    assert 'class="notice notice--language"' in page
+    assert '<h1 lang="de" dir="ltr">Beamer (Full HD)</h1>' in page
+    assert "Обладнання й техніка" in page  # the category in Ukrainian
+
+
+def test_language_switcher_links_the_resource_in_every_language(client):
+    page = html(client.get("/de/ressourcen/beamer/"))
+    alternates = dict(
+        re.findall(r'<link rel="alternate" hreflang="([\w-]+)" href="http://testserver([^"]+)"', page)
+    )
+    assert alternates == {
+        "de": "/de/ressourcen/beamer/",
+        "x-default": "/de/ressourcen/beamer/",
+        "en": "/en/resources/projector/",
+        "tr": "/tr/kaynaklar/projeksiyon-cihazi/",
+        "ar": "/ar/resources/projector/",
+        "uk": "/uk/resources/beamer/",
+        "pl": "/pl/zasoby/beamer/",
+    }
+    for url in set(alternates.values()):
+        assert client.get(url).status_code == 200, url
+
+
+def test_unknown_resource_is_a_404_in_the_visitors_language(client):
+    response = client.get("/ar/resources/gibt-es-nicht/")
+    assert response.status_code == 404
+    assert '<html lang="ar" dir="rtl">' in response.content.decode()
+
+
+def test_calendar_is_a_table_with_months_as_links(client):
+    today = availability.today()
+    page = html(client.get("/en/resources/sound-system/"))
+    calendar = re.search(r'<section class="calendar".*?</section>', page, re.S).group(0)
+    assert re.search(r"<caption>[^<]*free units per day, of 2</caption>", calendar)
+    assert len(re.findall(r'<th scope="col"><abbr title="\w+">', calendar)) == 7
+    assert 'rel="prev"' not in calendar, "no months in the past"
+    following = (today.replace(day=1) + datetime.timedelta(days=32)).replace(day=1)
+    assert f'href="?month={following:%Y-%m}#calendar" rel="next"' in calendar
+    booked = Reservation.objects.get(reference="DEMO-R-06").start  # both units taken that day
+    month_page = (
+        page
+        if booked.month == today.month
+        else html(client.get(f"/en/resources/sound-system/?month={booked:%Y-%m}"))
+    )
+    cell = re.search(rf'<time datetime="{booked.isoformat()}".*?</td>', month_page, re.S).group(0)
+    assert "booked up" in cell and ">0<" in cell
+    next_month = html(client.get(f"/en/resources/sound-system/?month={following:%Y-%m}"))
+    assert 'rel="prev"' in next_month
+    assert f'<time datetime="{following.isoformat()}"' in next_month
+
+
+@pytest.mark.parametrize("month", ["2001-01", "13-2026", "2026-99", "9999-12", "x" * 500])
+def test_calendar_months_out_of_range_show_this_month_with_a_message(client, month):
+    page = html(client.get(f"/en/resources/sound-system/?month={month}"))
+    today = availability.today()
+    assert f'<time datetime="{today.isoformat()}"' in page
+    assert "The calendar shows the months from now until" in page
+
+
+def test_money_resource_shows_budget_and_the_programme_rules(client):
+    page = html(client.get("/en/resources/flyers-and-posters/"))
+    assert "€1,200 of €6,000 left" in text(page)
+    rules = text(re.search(r'<ul class="rules">.*?</ul>', page, re.S).group(0))
+    assert "Up to €500 the House of Resources team decides." in rules
+    assert "Above €500 a jury decides, and taking part in the application workshop is required." in rules
+    assert "two comparable quotes" in rules
+    assert "logos" in rules
+    assert "calendar" not in main(page)
+    settings = ProgrammeRules.load()
+    settings.decision_threshold = Decimal(750)
+    settings.save()
+    assert "Up to €750 the House of Resources team decides." in html(
+        client.get("/en/resources/flyers-and-posters/")
+    )
+
+
+def test_jury_rules_only_where_a_request_can_exceed_the_threshold(client):
+    page = html(client.get("/en/resources/catering/"))  # at most €250 per request
+    rules = text(re.search(r'<ul class="rules">.*?</ul>', page, re.S).group(0))
+    assert "team decides" in rules and "jury" not in rules
+    assert '<span class="status__label">Exhausted</span>' in page
+
+
+def test_coaching_lists_its_languages_in_their_own_names(client):
+    page = html(client.get("/en/resources/founding-an-association/"))
+    assert '<li lang="tr">Türkçe</li>' in page and '<li lang="ar">العربية</li>' in page
+    assert "calendar__table" not in page
+
+
+def test_related_resources_are_other_resources_of_the_kind(client):
+    page = html(client.get("/de/ressourcen/seminarraum-nordstadt/"))
+    related = re.search(r'<section class="related-resources".*?</section>', page, re.S).group(0)
+    links = re.findall(r'class="resource-card__title"><a href="([^"]+)"', related)
+    assert 1 <= len(links) <= 3
+    assert "/de/ressourcen/seminarraum-nordstadt/" not in links
+
+
+def test_markup_in_fields_is_shown_as_text(client):
+    resource = ResourceFactory(
+        title="<script>alert('x')</script>Zelt",
+        slug="zelt-mit-markup",
+        summary='<img src=x onerror="alert(1)">',
+        pickup_place="<b>Hof</b>",
+        category=ResourceCategory.objects.get(locale__language_code="de", slug="weiteres"),
+    )
+    resource.save_revision().publish()
+    page = html(client.get("/de/ressourcen/zelt-mit-markup/"))
+    assert "<script>alert" not in page and "<img src=x" not in page and "<b>Hof</b>" not in page
+    assert "&lt;script&gt;alert(&#x27;x&#x27;)&lt;/script&gt;Zelt" in page
+
+
+def test_detail_queries_do_not_grow_with_engagement_fields(client):
+    resource = ResourceFactory(
+        slug="viele-felder",
+        category=ResourceCategory.objects.get(locale__language_code="de", slug="weiteres"),
+    )
+    url = "/de/ressourcen/viele-felder/"
+
+    def count():
+        client.get(url)
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get(url).status_code == 200
+        return len(queries.captured_queries)
+
+    ResourceEngagementField.objects.create(resource=resource, engagement_field=EngagementFieldFactory())
+    one = count()
+    for _ in range(5):
+        ResourceEngagementField.objects.create(resource=resource, engagement_field=EngagementFieldFactory())
+    assert count() == one <= 40
+
+
+def test_home_page_offers_the_categories_and_featured_resources(client):
+    page = html(client.get("/en/"))
+    categories = re.search(r'<section class="home-catalogue".*?</section>', page, re.S).group(0)
+    for category in ResourceCategory.objects.filter(locale__language_code="en"):
+        count = Resource.objects.filter(
+            live=True, locale__language_code="en", category__slug=category.slug
+        ).count()
+        assert f'href="/en/resources/?category={category.slug}"' in categories
+        assert f"{count} offer" in text(categories)
+    featured = re.search(r'<section class="home-featured".*?</section>', page, re.S).group(0)
+    links = re.findall(r'class="resource-card__title"><a href="([^"]+)"', featured)
+    assert "/en/resources/projector/" in links and len(links) == 4
