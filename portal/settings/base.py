@@ -22,6 +22,7 @@ INSTALLED_APPS = [
     # The portal's own apps first, so their templates and translations win.
     "home",
     "catalogue",
+    "partners",
     # Translation workflow for editors (translate pages and snippets, PO export/import).
     "wagtail_localize",
     "wagtail_localize.locales",
