@@ -20,9 +20,14 @@ def search_partner_keys(query, languages, backend="default", limit=None):
     locales = Locale.objects.filter(language_code__in=languages).values_list("pk", flat=True)
     candidates = PartnerOrganisation.objects.filter(live=True, locale__in=list(locales))
     limit = settings.PARTNERS_SEARCH_LIMIT if limit is None else limit
-    hits = get_search_backend(backend).search(query, candidates, operator="and")[:limit]
+    engine = get_search_backend(backend)
     keys = []
-    for partner in hits:
-        if partner.translation_key not in keys:
-            keys.append(partner.translation_key)
-    return keys
+    # Whole words anywhere in the text first, then names that start with what was typed ("Nachbar").
+    for hits in (
+        engine.search(query, candidates, operator="and")[:limit],
+        engine.autocomplete(query, candidates, operator="and")[:limit],
+    ):
+        for partner in hits:
+            if partner.translation_key not in keys:
+                keys.append(partner.translation_key)
+    return keys[:limit]

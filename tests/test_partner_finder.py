@@ -180,7 +180,7 @@ def test_multiple_values_for_one_filter_use_the_last(client):
 
 
 @pytest.fixture(scope="module")
-def search_index(django_db_blocker):
+def search_index(django_db_setup, django_db_blocker):
     """Elasticsearch's indexes built with their mappings, as `update_index` does after a deploy."""
     with django_db_blocker.unblock():
         call_command("update_index", verbosity=0)
@@ -192,6 +192,11 @@ def test_free_text_finds_partners_on_elasticsearch(client, search_index):
     # Facet counts follow the text: only Huckarde has a match on the map.
     district_counts = counts(response, "district")
     assert district_counts["huckarde"] == 1 and sum(district_counts.values()) == 1
+    # The beginning of a name is enough.
+    assert set(result_names(finder(client, q="Nachbar"))) == {
+        "Nachbarschaftsgarten Huckarde e.V.",
+        "Nachbarschaftshaus Lütgendortmund",
+    }
 
 
 def test_free_text_in_arabic_and_through_the_german_original(client, search_index):
@@ -221,6 +226,7 @@ def test_free_text_works_on_the_database_search_backend_too(client, settings):
     assert [partner.name for partner in arabic.context["finder"].page.object_list] == [
         "حديقة الجيران في هوكارده"
     ]
+    assert "Nachbarschaftshaus Lütgendortmund" in result_names(finder(client, q="Nachbar"))
 
 
 def test_untranslated_partners_are_shown_in_german_and_marked(client):
