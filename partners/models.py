@@ -519,6 +519,25 @@ class PartnerFinderPage(RoutablePageMixin, BasePage):
     def partner_url(self, partner, request=None):
         return self.get_url(request) + self.reverse_subpage("partner", args=[partner.slug])
 
+    def get_sitemap_urls(self, request=None):
+        """The finder and every partner's page in this language (German where not translated)."""
+        finder_url = self.get_full_url(request)
+        language = self.locale.language_code
+        partners = PartnerOrganisation.objects.in_language(language).only(
+            "slug", "translation_key", "last_published_at"
+        )
+        return [
+            *super().get_sitemap_urls(request),
+            *(
+                {
+                    "location": finder_url + self.reverse_subpage("partner", args=[partner.slug]),
+                    "lastmod": partner.last_published_at,
+                    "translation_key": partner.translation_key,
+                }
+                for partner in partners.order_by("pk")
+            ),
+        ]
+
 
 class PartnerContactMessage(models.Model):
     """A message an association sent a partner through the portal: stored, then e-mailed (outbox).

@@ -195,3 +195,19 @@ def test_queries_do_not_grow_with_what_the_partner_has(client):
         districts=list(District.objects.all()),
     )
     assert queries(client, f"/de/partner/{few.slug}/") == queries(client, f"/de/partner/{many.slug}/") <= 45
+
+
+def test_sitemap_lists_every_partner_page_with_its_language_versions(client):
+    xml = client.get("/sitemap.xml").content.decode()
+    german = PartnerOrganisation.objects.filter(locale__language_code="de", live=True)
+    for partner in german:
+        assert f"<loc>http://testserver/de/partner/{partner.slug}/</loc>" in xml, partner.slug
+    entry = xml[xml.index("<loc>http://testserver/de/partner/nachbarschaftsgarten-huckarde-ev/</loc>") :]
+    entry = entry[: entry.index("</url>")]
+    assert 'hreflang="ar" href="http://testserver/ar/partners/huckarde-community-garden/"' in entry
+    assert 'hreflang="uk" href="http://testserver/uk/partner/nachbarschaftsgarten-huckarde-ev/"' in entry
+    # Pages keep their own alternates.
+    finder_entry = xml[xml.index("<loc>http://testserver/de/partner/</loc>") :]
+    finder_entry = finder_entry[: finder_entry.index("</url>")]
+    assert 'hreflang="en" href="http://testserver/en/partners/"' in finder_entry
+    assert "huckarde" not in finder_entry
