@@ -83,10 +83,10 @@ def _pagination(search, page):
 # --- A partner's page ----------------------------------------------------------------------------------------
 
 
-def find_partner(slug, language):
+def find_partner(slug, language, details=False):
     """(partner as shown in `language`, slug it should be reached by). (None, None) when unknown."""
     shown = PartnerOrganisation.objects.in_language(language)
-    partner = shown.filter(slug=slug).first()
+    partner = (_with_details(shown) if details else shown).filter(slug=slug).first()
     if partner is not None:
         return partner, slug
     # A slug of another language (e.g. after switching languages): the partner's page in this one.
@@ -260,12 +260,11 @@ def detail_context(request, partner, page=None, language=None):
 
 def partner_detail(page, request, slug):
     language = translation.get_language()
-    partner, canonical_slug = find_partner(slug, language)
+    partner, canonical_slug = find_partner(slug, language, details=True)
     if partner is None:
         raise Http404
     if canonical_slug != slug:
         return redirect(page.partner_url(partner, request))
-    partner = _with_details(PartnerOrganisation.objects.filter(pk=partner.pk)).get()
 
     status = 200
     headers = {}
