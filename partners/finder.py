@@ -11,6 +11,7 @@ is what choosing it would show, and the district map always shows where else to 
 against what exists; anything else is left out with a notice in the visitor's language.
 """
 
+import logging
 import unicodedata
 from dataclasses import dataclass
 from urllib.parse import urlencode
@@ -25,6 +26,8 @@ from wagtail.images import get_image_model
 from catalogue.models import District, EngagementField
 from partners.models import LANGUAGE_CHOICES, CooperationTopic, PartnerOrganisation, localized
 from partners.search import search_partner_keys
+
+logger = logging.getLogger(__name__)
 
 MAX_QUERY_LENGTH = 100
 LOGO_FILTER = "max-160x80"
@@ -185,6 +188,7 @@ class Finder:
         self.base_url = base_url
         self.notices = []
         self.page_number = 1
+        self._keys = []
         self._vocabularies = {}
         self._districts = None
         self.query = self._parse_query(params.get("q", ""))
@@ -253,7 +257,15 @@ class Finder:
     def _base(self):
         partners = PartnerOrganisation.objects.in_language(self.language)
         if self.query:
-            self._keys = search_partner_keys(self.query, [self.language, settings.LANGUAGE_CODE])
+            try:
+                self._keys = search_partner_keys(self.query, [self.language, settings.LANGUAGE_CODE])
+            except Exception:  # noqa: BLE001 - a search engine outage must not take the finder down
+                logger.exception("partner finder: free-text search failed")
+                self.notices.append(
+                    _("The search by text is not available at the moment; the other filters still work.")
+                )
+                self.query = ""
+                return partners
             partners = partners.filter(translation_key__in=self._keys)
         return partners
 
@@ -297,7 +309,7 @@ class Finder:
         paginator = Paginator(listing, settings.PORTAL_PAGE_SIZE)
         page = paginator.get_page(page_number)
         self.page_number = page.number
-        if page_number not in (None, "") and str(page.number) != str(page_number).strip():
+        if page_number not in (None, "") and _as_int(page_number) != page.number:
             self.notices.append(
                 _("There is no page “%(page)s”; showing page %(shown)s instead.")
                 % {"page": _shorten(clean_text(str(page_number))), "shown": page.number}
@@ -336,6 +348,13 @@ class Finder:
                     ActiveFilter(facet.param, facet.label, option.label, self.url(**{facet.param: None}))
                 )
         return active
+
+
+def _as_int(value):
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        return None
 
 
 def _shorten(text, length=40):

@@ -18,10 +18,16 @@ from catalogue.models import EngagementField
 from home.antispam import RateLimit
 from home.models import PortalSettings
 from home.outbox import queue_email
-from partners.finder import FACETS, LOGO_FILTER, Finder, with_card_details
+from partners.finder import LOGO_FILTER, Finder, with_card_details
 from partners.forms import PartnerContactForm
 from partners.map import map_areas
-from partners.models import PartnerContactMessage, PartnerFinderPage, PartnerOrganisation, TargetGroup
+from partners.models import (
+    CooperationTopic,
+    PartnerContactMessage,
+    PartnerFinderPage,
+    PartnerOrganisation,
+    TargetGroup,
+)
 
 RELATED_COUNT = 4
 DETAIL_LOGO_FILTER = "max-320x160"
@@ -43,11 +49,9 @@ def finder(page, request):
         template="partners/partner_finder_page.html",
         context_overrides={
             "finder": result,
-            "facets": FACETS,
             "map_areas": map_areas(result.districts, result.max_district_count),
             "finder_url": page.get_url(request),
             "reset_url": page.get_url(request),
-            "page_url": lambda number: search.url(page=number),
             "pagination": _pagination(search, result.page),
             "language_urls": _finder_language_urls(page, request, search),
         },
@@ -105,18 +109,12 @@ def _with_details(queryset):
             "engagement_fields", queryset=EngagementField.objects.filter(live=True).select_related("locale")
         ),
         Prefetch("target_groups", queryset=TargetGroup.objects.filter(live=True).select_related("locale")),
-        Prefetch("offers", queryset=_live_topics()),
-        Prefetch("looks_for", queryset=_live_topics()),
+        Prefetch("offers", queryset=CooperationTopic.objects.filter(live=True).select_related("locale")),
+        Prefetch("looks_for", queryset=CooperationTopic.objects.filter(live=True).select_related("locale")),
         "districts",
         "languages",
         Prefetch("logo", queryset=image_model.objects.prefetch_renditions(DETAIL_LOGO_FILTER, LOGO_FILTER)),
     )
-
-
-def _live_topics():
-    from partners.models import CooperationTopic
-
-    return CooperationTopic.objects.filter(live=True).select_related("locale")
 
 
 def related_partners(partner, language):
@@ -266,6 +264,8 @@ def partner_detail(page, request, slug):
     if canonical_slug != slug:
         return redirect(page.partner_url(partner, request))
 
+    if request.method not in ("GET", "HEAD", "POST") or (request.method == "POST" and not partner.email):
+        return HttpResponseNotAllowed(["GET", "POST"] if partner.email else ["GET"])
     status = 200
     headers = {}
     form = None
@@ -284,10 +284,8 @@ def partner_detail(page, request, slug):
                 )
             else:
                 status = 400
-        elif request.method == "GET":
+        else:
             form = PartnerContactForm()
-    elif request.method != "GET":
-        return HttpResponseNotAllowed(["GET"])
 
     response = page.render(
         request,

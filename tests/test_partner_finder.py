@@ -174,6 +174,16 @@ def test_very_long_and_odd_search_text_never_fails(client):
         assert client.get(FINDER["de"], {"q": odd}).status_code == 200, repr(odd)
 
 
+def test_search_engine_outage_leaves_the_filters_working(client):
+    from unittest import mock
+
+    with mock.patch("partners.finder.search_partner_keys", side_effect=ConnectionError("search is down")):
+        response = finder(client, q="Garten", district="hoerde")
+    result = response.context["finder"]
+    assert result.total == german_live().filter(districts__slug="hoerde").count()
+    assert "Die Suche nach Text ist gerade nicht verfügbar" in response.content.decode()
+
+
 def test_multiple_values_for_one_filter_use_the_last(client):
     response = client.get("/de/partner/?district=mengede&district=hoerde")
     assert response.context["finder"].active[0].value_label == "Hörde"
