@@ -175,7 +175,7 @@ class HoneypotFormMixin(forms.Form):
         minimum = (
             settings.FORM_MIN_SECONDS if self.honeypot_min_seconds is None else self.honeypot_min_seconds
         )
-        if minimum:
+        if minimum and not self.errors:  # with mistakes to fix, one more message would only confuse
             try:
                 started = float(signing.loads(cleaned.get("form_started") or "", salt=SIGNING_SALT))
             except (signing.BadSignature, TypeError, ValueError):

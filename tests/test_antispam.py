@@ -159,3 +159,10 @@ def test_unbound_form_renders_a_signed_time():
     form = ContactForm()
     assert 'name="form_started"' in str(form["form_started"])
     assert form.fields["form_started"].initial
+
+
+def test_mistakes_come_first_the_speed_check_after(settings):
+    settings.FORM_MIN_SECONDS = 3
+    form = ContactForm({"name": "", "honeypot": "", "form_started": form_token()})
+    assert not form.is_valid()
+    assert "name" in form.errors and form.non_field_errors() == []
