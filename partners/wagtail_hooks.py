@@ -2,6 +2,7 @@
 
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.ui.tables import BooleanColumn
+from wagtail.admin.views.generic import IndexView
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
@@ -46,10 +47,16 @@ class TargetGroupViewSet(SnippetViewSet):
     ordering = ["sort_order", "name"]
 
 
+class PartnerContactMessageIndexView(IndexView):
+    def get_base_queryset(self):
+        return super().get_base_queryset().select_related("partner").prefetch_related("emails")
+
+
 class PartnerContactMessageViewSet(ModelViewSet):
     """Messages sent through partners' contact forms, to answer questions about delivery."""
 
     model = PartnerContactMessage
+    index_view_class = PartnerContactMessageIndexView
     icon = "mail"
     menu_label = _("Contact messages")
     inspect_view_enabled = True

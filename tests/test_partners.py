@@ -244,5 +244,22 @@ def test_admin_preview_renders_the_partner_page():
 
 
 def test_contact_messages_are_listed_read_only(editor):
-    assert editor.get(reverse("partnercontactmessage:index")).status_code == 200
+    from django.utils import timezone
+
+    from home.outbox import queue_email
+    from partners.models import PartnerContactMessage
+
+    partner = PartnerOrganisation.objects.get(slug="quartiersbuero-nordstadt", locale__language_code="de")
+    message = PartnerContactMessage.objects.create(
+        partner=partner,
+        sender_name="Leyla",
+        association="Verein Sichtbar im Admin",
+        email="leyla@example.org",
+        message="Hallo",
+        language="de",
+        consent_at=timezone.now(),
+    )
+    queue_email([partner.email], "Betreff", "Text", about=message)
+    listing = editor.get(reverse("partnercontactmessage:index")).content.decode()
+    assert "Verein Sichtbar im Admin" in listing and "wartet auf Versand" in listing
     assert editor.get(reverse("partnercontactmessage:add")).status_code in (302, 403)
