@@ -21,13 +21,12 @@ def search_partner_keys(query, languages, backend="default", limit=None):
     candidates = PartnerOrganisation.objects.filter(live=True, locale__in=list(locales))
     limit = settings.PARTNERS_SEARCH_LIMIT if limit is None else limit
     engine = get_search_backend(backend)
-    keys = []
+    keys = {}  # insertion-ordered: best first, each partner once
     # Whole words anywhere in the text first, then names that start with what was typed ("Nachbar").
     for hits in (
         engine.search(query, candidates, operator="and")[:limit],
         engine.autocomplete(query, candidates, operator="and")[:limit],
     ):
         for partner in hits:
-            if partner.translation_key not in keys:
-                keys.append(partner.translation_key)
-    return keys[:limit]
+            keys.setdefault(partner.translation_key, None)
+    return list(keys)[:limit]
