@@ -613,6 +613,10 @@ def load(loader):
     for page in (home, about, how, impressum, privacy, accessibility):
         loader.translate(page)
 
+    if settings.privacy_page_id is None:  # forms that collect personal data link to it
+        settings.privacy_page = privacy
+        settings.save()
+
     loader.registry.setdefault("main_menu", []).extend([about, how])
     loader.registry.setdefault("footer_menu", []).extend([impressum, privacy, accessibility])
 

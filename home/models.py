@@ -1,6 +1,8 @@
 """Pages every part of the portal shares: the base page, home, content and legal pages, navigation."""
 
 from django.conf import settings
+from django.contrib.contenttypes.fields import GenericForeignKey
+from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.utils import translation
 from django.utils.functional import cached_property
@@ -211,6 +213,15 @@ class PortalSettings(BaseGenericSetting):
     postcode_city = models.CharField(_("postcode and city"), max_length=200, blank=True)
     email = models.EmailField(_("e-mail"), blank=True)
     phone = models.CharField(_("phone"), max_length=50, blank=True)
+    privacy_page = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("privacy notice"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Forms that collect personal data link to this page (in the visitor's language)."),
+    )
 
     panels = [
         FieldPanel("organisation"),
@@ -218,6 +229,7 @@ class PortalSettings(BaseGenericSetting):
         FieldPanel("postcode_city"),
         FieldPanel("email"),
         FieldPanel("phone"),
+        FieldPanel("privacy_page"),
     ]
 
     class Meta:
@@ -226,3 +238,49 @@ class PortalSettings(BaseGenericSetting):
     @property
     def phone_href(self):
         return "tel:" + "".join(ch for ch in self.phone if ch.isdigit() or ch == "+")
+
+
+class OutgoingEmail(models.Model):
+    """One e-mail the portal sends, stored before it is sent (see `home/outbox.py`).
+
+    The stored row is the promise: a mail server that is down delays the mail, it never loses it. A task
+    sends it and records each attempt; `send_queued_email` sends whatever is due when no worker runs.
+    """
+
+    class Status(models.TextChoices):
+        QUEUED = "queued", _("waiting to be sent")
+        SENDING = "sending", _("being sent")
+        SENT = "sent", _("sent")
+        FAILED = "failed", _("failed")
+
+    recipients = models.JSONField(_("recipients"), default=list)
+    reply_to = models.JSONField(_("reply to"), default=list, blank=True)
+    subject = models.CharField(_("subject"), max_length=255)
+    body_text = models.TextField(_("text"))
+    body_html = models.TextField(_("HTML version"), blank=True)
+    language = models.CharField(_("language"), max_length=10, blank=True)
+    message_id = models.CharField(_("message ID"), max_length=255, editable=False)
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.QUEUED, db_index=True
+    )
+    attempts = models.PositiveSmallIntegerField(_("attempts"), default=0)
+    last_error = models.TextField(_("last error"), blank=True)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    next_attempt_at = models.DateTimeField(_("next attempt"), null=True, blank=True, db_index=True)
+    last_attempt_at = models.DateTimeField(_("last attempt"), null=True, blank=True)
+    sent_at = models.DateTimeField(_("sent"), null=True, blank=True)
+    # What the mail is about (a contact message, a request ...), when there is something.
+    about_type = models.ForeignKey(
+        ContentType, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    about_id = models.PositiveBigIntegerField(null=True, blank=True)
+    about = GenericForeignKey("about_type", "about_id")
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("outgoing e-mail")
+        verbose_name_plural = _("outgoing e-mails")
+        indexes = [models.Index(fields=["about_type", "about_id"])]
+
+    def __str__(self):
+        return self.subject

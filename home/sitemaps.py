@@ -30,14 +30,17 @@ class MultilingualSitemap(Sitemap):
         entries = []
         for item in pages:
             for url in item.get_sitemap_urls(self.request):
-                entries.append((item, url))
-                alternates.setdefault(item.translation_key, []).append(
+                # A page may list URLs below it (e.g. the partner finder its partners); each such URL
+                # names its own translation key, so its language versions are linked to each other.
+                key = url.pop("translation_key", item.translation_key)
+                entries.append((key, url))
+                alternates.setdefault(key, []).append(
                     {"lang_code": item.locale.language_code, "location": url["location"]}
                 )
         urls = []
-        for item, url in entries:
-            if len(alternates[item.translation_key]) > 1:
-                url["alternates"] = alternates[item.translation_key]
+        for key, url in entries:
+            if len(alternates[key]) > 1:
+                url["alternates"] = alternates[key]
             urls.append(url)
         lastmods = [url.get("lastmod") for url in urls]
         if lastmods and None not in lastmods:

@@ -22,7 +22,9 @@ def language_alternates(context):
 
     For a Wagtail page each language links to that page's own translation (or the untranslated copy
     wagtail-localize keeps in that language's tree); other views keep their path and swap the prefix.
-    The result is kept on the request, so the head and the switcher share one query.
+    A view that knows better (e.g. a page's sub-route whose slug differs per language) puts
+    `language_urls` ({code: url}) into the context. The result is kept on the request, so the head and
+    the switcher share one query.
     """
     request = context.get("request")
     if request is None:
@@ -33,11 +35,8 @@ def language_alternates(context):
 
     current = translation.get_language()
     page = context.get("page")
-    urls = {}
-    if context.get("language_urls"):
-        # A view below a page (e.g. a resource served by the catalogue page) knows its own addresses.
-        urls = dict(context["language_urls"])
-    elif isinstance(page, Page) and page.id:
+    urls = dict(context.get("language_urls") or {})
+    if not urls and isinstance(page, Page) and page.id:
         translations = (
             Page.objects.live().public().filter(translation_key=page.translation_key).select_related("locale")
         )

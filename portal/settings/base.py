@@ -22,6 +22,7 @@ INSTALLED_APPS = [
     # The portal's own apps first, so their templates and translations win.
     "home",
     "catalogue",
+    "partners",
     "api",
     # Translation workflow for editors (translate pages and snippets, PO export/import).
     "wagtail_localize",
@@ -157,6 +158,19 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 vars().update(env.email_url("EMAIL_URL", default="consolemail://"))
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", default="House of Resources Dortmund <noreply@localhost>")
 SERVER_EMAIL = env("SERVER_EMAIL", default=DEFAULT_FROM_EMAIL)
+# A mail server that does not answer must not hold a worker (or, with the immediate task backend, a
+# request) for ever; a timeout is an ordinary failure the outbox retries.
+EMAIL_TIMEOUT = env.int("EMAIL_TIMEOUT", default=15)
+
+# --- Outbox (home/outbox.py): every mail the portal sends is stored first, then sent by a task ---------
+# Failed attempts are retried after OUTBOX_RETRY_DELAY seconds, four times longer after each failure, at
+# most OUTBOX_RETRY_MAX_DELAY apart, until OUTBOX_MAX_ATTEMPTS; then the mail is marked failed and shows
+# in the admin (Settings -> Outbox). Sent and failed mails hold personal data: `purge_personal_data`
+# deletes them after OUTBOX_KEEP_DAYS.
+OUTBOX_MAX_ATTEMPTS = env.int("OUTBOX_MAX_ATTEMPTS", default=8)
+OUTBOX_RETRY_DELAY = env.int("OUTBOX_RETRY_DELAY", default=60)
+OUTBOX_RETRY_MAX_DELAY = env.int("OUTBOX_RETRY_MAX_DELAY", default=6 * 60 * 60)
+OUTBOX_KEEP_DAYS = env.int("OUTBOX_KEEP_DAYS", default=30)
 
 # --- Background tasks -----------------------------------------------------------------------------
 # Search indexing, reference index and (later) e-mails run as django-tasks. TASKS_BACKEND=database
@@ -222,6 +236,24 @@ WAGTAILAPI_LIMIT_MAX = env.int("WAGTAILAPI_LIMIT_MAX", default=100)
 WAGTAILAPI_SEARCH_ENABLED = True
 # How long clients and proxies may reuse a read response before they revalidate (ETag / Last-Modified).
 PORTAL_API_MAX_AGE = env.int("PORTAL_API_MAX_AGE", default=60)
+# --- Anti-bot (home/antispam.py) -------------------------------------------------------------------
+# Public forms: scope -> (submissions, seconds) per client address, counted in the cache. Use a cache
+# shared by all worker processes in production (CACHE_URL), or each process counts on its own.
+RATE_LIMITS = {
+    "default": (10, 60 * 60),
+    "partner-contact": (5, 60 * 60),
+}
+# How many proxies in front of the portal append to X-Forwarded-For (0: use the connection's address).
+TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0)
+# A form sent sooner than this after it was shown was not typed by a person.
+FORM_MIN_SECONDS = env.int("FORM_MIN_SECONDS", default=3)
+
+# --- Partners --------------------------------------------------------------------------------------
+# Messages sent through a partner's contact form are kept this long (for questions about delivery),
+# then `purge_personal_data` deletes them.
+PARTNERS_CONTACT_KEEP_DAYS = env.int("PARTNERS_CONTACT_KEEP_DAYS", default=90)
+# At most this many free-text hits are combined with the finder's filters.
+PARTNERS_SEARCH_LIMIT = env.int("PARTNERS_SEARCH_LIMIT", default=500)
 
 # --- Logging --------------------------------------------------------------------------------------
 LOGGING = {

@@ -1,0 +1,43 @@
+"""The outbox in the admin (Settings -> Outbox): what the portal sent, what waits, what failed."""
+
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.permissions import register_permission_policy
+
+from home.models import OutgoingEmail
+from home.permissions import ReadOnlyPermissionPolicy
+
+register_permission_policy(OutgoingEmail, ReadOnlyPermissionPolicy(OutgoingEmail))
+
+
+class OutgoingEmailViewSet(ModelViewSet):
+    model = OutgoingEmail
+    icon = "mail"
+    menu_label = _("Outbox")
+    add_to_settings_menu = True
+    inspect_view_enabled = True
+    copy_view_enabled = False
+    list_display = ["subject", "status", "attempts", "created_at", "sent_at"]
+    list_filter = ["status"]
+    search_fields = ["subject"]
+    form_fields = ["subject"]
+    inspect_view_fields = [
+        "recipients",
+        "reply_to",
+        "subject",
+        "body_text",
+        "language",
+        "status",
+        "attempts",
+        "last_error",
+        "created_at",
+        "next_attempt_at",
+        "last_attempt_at",
+        "sent_at",
+    ]
+
+
+@hooks.register("register_admin_viewset")
+def register_outbox_viewset():
+    return OutgoingEmailViewSet("outbox")
