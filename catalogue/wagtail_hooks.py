@@ -123,7 +123,7 @@ class EngagementFieldViewSet(SnippetViewSet):
     menu_label = _("Engagement fields")
     menu_order = 210
     list_display = ["name", "slug", "sort_order"]
-    list_filter = ["locale", "live"]
+    list_filter = ["live"]  # Wagtail adds its own language filter (?locale=de)
     search_fields = ["name", "description"]
     ordering = ["sort_order", "name"]
 
@@ -134,7 +134,7 @@ class ResourceCategoryViewSet(SnippetViewSet):
     menu_label = _("Resource categories")
     menu_order = 200
     list_display = ["name", "slug", "icon", "sort_order"]
-    list_filter = ["locale", "live"]
+    list_filter = ["live"]  # Wagtail adds its own language filter (?locale=de)
     search_fields = ["name", "description"]
     ordering = ["sort_order", "name"]
 
