@@ -23,6 +23,8 @@ INSTALLED_APPS = [
     "home",
     "catalogue",
     "partners",
+    "engagement",
+    "events",
     "api",
     # Translation workflow for editors (translate pages and snippets, PO export/import).
     "wagtail_localize",
