@@ -13,7 +13,7 @@ from wagtail.images import get_image_model
 from catalogue.listing import visible_resources
 from catalogue.models import EngagementField, ResourceCategory, ResourceIndexPage
 from catalogue.views import page_locales
-from home.listing import DistrictFacet, FacetListing, TermFacet, localized_terms
+from home.listing import DistrictFacet, FacetListing, TermFacet, localized_terms, public_pages
 from partners.models import PartnerFinderPage, PartnerOrganisation
 
 from .models import EngagementExamplePage, EngagementIndexPage
@@ -29,7 +29,7 @@ FACETS = [
 
 def examples_in(index):
     """The live, public examples below `index` (in its language: translations, German aliases for the rest)."""
-    return EngagementExamplePage.objects.live().public().child_of(index).order_by("-year", "title", "pk")
+    return public_pages(EngagementExamplePage.objects.child_of(index)).order_by("-year", "title", "pk")
 
 
 def with_card_details(queryset):

@@ -13,13 +13,13 @@ the option would show, counted in the database (one query per facet).
 import datetime
 
 from django.conf import settings
-from django.db.models import CharField, Count, Prefetch, Q, Value
-from django.db.models.functions import Concat
+from django.db.models import CharField, Count, OuterRef, Prefetch, Q, Subquery, Value
+from django.db.models.functions import Coalesce, Concat
 from django.utils import formats
 from django.utils.translation import gettext_lazy as _
 
 from catalogue.models import OFFER_LANGUAGES, EngagementField
-from home.listing import ChoicesFacet, DistrictFacet, Facet, Option, TermFacet, shorten
+from home.listing import ChoicesFacet, DistrictFacet, Facet, Option, TermFacet, public_pages, shorten
 from partners.models import PartnerOrganisation
 
 from . import dates
@@ -149,7 +149,7 @@ def feed_facets():
 
 def events_in(index):
     """Live, public events below `index` (its language: translations, German aliases for the rest)."""
-    return EventPage.objects.live().public().child_of(index)
+    return public_pages(EventPage.objects.child_of(index))
 
 
 def upcoming(queryset, now=None):
@@ -161,9 +161,25 @@ def past(queryset, now=None):
     return queryset.filter(ends_at__lte=now or dates.now()).order_by("-starts_at", "title", "pk")
 
 
-def with_card_details(queryset, fields=True):
-    """What a card reads, in a fixed number of queries however many cards there are."""
-    queryset = queryset.select_related("locale", "alias_of__locale", "district", "organiser")
+def with_card_details(queryset, language, fields=True):
+    """What a card reads, in a fixed number of queries however many cards there are.
+
+    The organiser's name comes in the visitor's language from a subquery (German where the partner is not
+    translated, its stored name where it is no longer published), so cards need no query of their own.
+    """
+    shown = PartnerOrganisation.objects.filter(
+        translation_key=OuterRef("organiser__translation_key"), live=True
+    )
+    local = shown.filter(locale__language_code=language)
+    source = shown.filter(locale__language_code=settings.LANGUAGE_CODE)
+    queryset = queryset.select_related("locale", "alias_of__locale", "district", "organiser").annotate(
+        organiser_local_name=Coalesce(
+            Subquery(local.values("name")[:1]), Subquery(source.values("name")[:1]), "organiser__name"
+        ),
+        organiser_local_language=Coalesce(
+            Subquery(local.values("locale__language_code")[:1]), Value(settings.LANGUAGE_CODE)
+        ),
+    )
     if fields:
         queryset = queryset.prefetch_related(
             Prefetch("engagement_fields", queryset=EngagementField.objects.only("pk", "slug"))
@@ -171,27 +187,12 @@ def with_card_details(queryset, fields=True):
     return queryset
 
 
-def label_cards(events, language, terms=None):
-    """Each event's content language, engagement fields and organiser, as the visitor's language has them.
-
-    One query for the organisers (by translation key, German where not translated); `terms` maps slugs to
-    engagement fields in the visitor's language.
-    """
-    keys = {event.organiser.translation_key for event in events if event.organiser_id}
-    organisers = {}
-    if keys:
-        organisers = {
-            partner.translation_key: partner
-            for partner in PartnerOrganisation.objects.in_language(language)
-            .filter(translation_key__in=keys)
-            .select_related("locale")
-        }
+def label_cards(events, terms=None):
+    """Each event's content language, and its engagement fields as `terms` has them (slug -> term in the
+    visitor's language)."""
     for event in events:
         event.__dict__["content_language"] = (
             event.alias_of.locale.language_code if event.alias_of_id else event.locale.language_code
-        )
-        event.organiser_shown = (
-            organisers.get(event.organiser.translation_key) if event.organiser_id else None
         )
         if terms is not None:
             event.field_terms = [terms[t.slug] for t in event.engagement_fields.all() if t.slug in terms]

@@ -50,9 +50,9 @@ def event_listing(request, index, past_events):
     listing = FacetListing(
         request.GET, events, facets(month_window(past_events)), base_url=base_url, language=language
     )
-    result = listing.run(request.GET.get("page"), prepare=with_card_details)
+    result = listing.run(request.GET.get("page"), prepare=lambda events: with_card_details(events, language))
     terms = listing.terms(EngagementField)
-    cards = label_cards(list(result.page.object_list), language, terms)
+    cards = label_cards(list(result.page.object_list), terms)
 
     context = index.get_context(request)
     context.update(
@@ -142,12 +142,6 @@ def event_context(request, event):
     return context
 
 
-def organiser_name(event, programme):
-    if event.organiser_shown is not None:
-        return event.organiser_shown.name
-    return event.organiser.name if event.organiser_id else programme
-
-
 def _ics_response(content, filename, attachment):
     response = HttpResponse(content, content_type="text/calendar; charset=utf-8")
     disposition = "attachment" if attachment else "inline"
@@ -180,14 +174,13 @@ def calendar_feed(request, index):
             status=404,
             content_type="text/plain; charset=utf-8",
         )
-    chosen = list(with_card_details(listing.filtered())[:FEED_MAX_EVENTS])
-    label_cards(chosen, language)
+    chosen = label_cards(list(with_card_details(listing.filtered(), language)[:FEED_MAX_EVENTS]))
     name = _("House of Resources Dortmund: events")
     field = listing.selected.get("field")
     if field:
         term = listing.terms(EngagementField)[field]
         name = _("House of Resources Dortmund: events – %(field)s") % {"field": term.name}
     programme = PortalSettings.load(request_or_site=request).organisation or "VMDO e.V."
-    organisers = {event.pk: organiser_name(event, programme) for event in chosen}
+    organisers = {event.pk: event.organiser_local_name or programme for event in chosen}
     content = calendar.calendar(chosen, request, name, organisers=organisers)
     return _ics_response(content, "calendar.ics", attachment=False)

@@ -6,7 +6,6 @@ from django.utils import translation
 from home.listing import public_pages
 from partners.models import PartnerOrganisation
 
-from .. import dates
 from ..listing import label_cards, upcoming, with_card_details
 from ..models import EventIndexPage, EventPage
 
@@ -14,14 +13,6 @@ register = template.Library()
 
 HOME_COUNT = 3
 ORGANISED_COUNT = 10
-
-
-def _mark(events):
-    for event in events:
-        event.__dict__["content_language"] = (
-            event.alias_of.locale.language_code if event.alias_of_id else event.locale.language_code
-        )
-    return events
 
 
 @register.inclusion_tag("events/includes/home_events.html", takes_context=True)
@@ -37,8 +28,9 @@ def next_events(context):
     events = public_pages(EventPage.objects.filter(locale_id=page.locale_id)).filter(
         status__in=[EventPage.Status.SCHEDULED, EventPage.Status.RESCHEDULED]
     )
-    chosen = list(with_card_details(upcoming(events), fields=False)[:HOME_COUNT])
-    label_cards(chosen, page.locale.language_code)
+    chosen = label_cards(
+        list(with_card_details(upcoming(events), page.locale.language_code, fields=False)[:HOME_COUNT])
+    )
     return {"request": request, "events": chosen, "index_url": index.get_url(request)}
 
 
@@ -53,7 +45,7 @@ def events_organised_by(context, partner):
             locale__language_code=language, organiser__translation_key=partner.translation_key
         )
     )
-    chosen = _mark(
-        list(upcoming(events, dates.now()).select_related("locale", "alias_of__locale")[:ORGANISED_COUNT])
+    chosen = label_cards(
+        list(upcoming(events).select_related("locale", "alias_of__locale")[:ORGANISED_COUNT])
     )
     return {"request": context.get("request"), "events": chosen}
