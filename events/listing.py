@@ -28,20 +28,12 @@ from .models import EventPage
 MONTH_FORMAT = "%Y-%m"
 
 
-def months_ahead():
-    return getattr(settings, "EVENTS_MONTHS_AHEAD", 18)
-
-
-def months_back():
-    return getattr(settings, "EVENTS_MONTHS_BACK", 36)
-
-
 def month_window(past, today=None):
     """The months a listing offers, in the listing's order (upcoming: ascending, past: newest first)."""
     this_month = dates.month_start(today or dates.today())
     if past:
-        return [dates.add_months(this_month, -n) for n in range(months_back())]
-    return [dates.add_months(this_month, n) for n in range(months_ahead())]
+        return [dates.add_months(this_month, -n) for n in range(settings.EVENTS_MONTHS_BACK)]
+    return [dates.add_months(this_month, n) for n in range(settings.EVENTS_MONTHS_AHEAD)]
 
 
 def parse_month(value):

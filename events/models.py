@@ -391,10 +391,10 @@ class EventPage(RoutablePageMixin, BasePage):
         APIField("summary"),
         APIField("description"),
         APIField("start_date"),
-        APIField("start_time"),
         APIField("end_date"),
-        APIField("end_time"),
         APIField("all_day"),
+        APIField("local_start"),
+        APIField("local_end"),
         APIField("starts_at"),
         APIField("ends_at"),
         APIField("time_zone"),
@@ -516,6 +516,16 @@ class EventPage(RoutablePageMixin, BasePage):
     @property
     def time_zone(self):
         return dates.DORTMUND.key
+
+    # For the API: ISO 8601 with Dortmund's offset of that day ("2026-10-24T10:00:00+02:00"). The raw time
+    # fields are left out: a bare "18:00:00" is no RFC 3339 time, and without the day's offset it is ambiguous.
+    @property
+    def local_start(self):
+        return self.starts_at.astimezone(dates.DORTMUND).isoformat() if self.starts_at else None
+
+    @property
+    def local_end(self):
+        return self.ends_at.astimezone(dates.DORTMUND).isoformat() if self.ends_at else None
 
     @property
     def when(self):

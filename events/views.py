@@ -34,10 +34,6 @@ FEED_MAX_EVENTS = 500
 FEED_CACHE_SECONDS = 15 * 60
 
 
-def feed_past_days():
-    return getattr(settings, "EVENTS_FEED_PAST_DAYS", 30)
-
-
 # --- Lists ---------------------------------------------------------------------------------------------------
 
 
@@ -164,7 +160,7 @@ def calendar_feed(request, index):
     """All upcoming events as a calendar to subscribe to (and those of the last days, so a subscribed
     calendar keeps them); filtered like the list (`field`, `district`, `language`, `kind`)."""
     language = index.locale.language_code
-    since = dates.now() - datetime.timedelta(days=feed_past_days())
+    since = dates.now() - datetime.timedelta(days=settings.EVENTS_FEED_PAST_DAYS)
     events = events_in(index).filter(ends_at__gt=since).order_by("starts_at", "pk")
     listing = FacetListing(request.GET, events, feed_facets(), base_url="", language=language)
     if listing.notices:

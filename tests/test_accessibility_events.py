@@ -38,6 +38,12 @@ def test_filters_and_calendar_links_work_by_keyboard(portal_server, browser_page
     browser_page.goto(portal_server + "/de/veranstaltungen/")
     browser_page.focus("#filter-kind")
     browser_page.select_option("#filter-kind", "workshop")
+    for _ in range(20):  # on to the submit button, as a keyboard user goes
+        browser_page.keyboard.press("Tab")
+        if browser_page.evaluate("document.activeElement.type") == "submit":
+            break
+    else:
+        pytest.fail("the submit button is not reachable with the Tab key")
     with browser_page.expect_navigation():
         browser_page.keyboard.press("Enter")
     assert "kind=workshop" in browser_page.url

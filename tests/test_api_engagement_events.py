@@ -1,9 +1,12 @@
 """Events and engagement examples over the pages API: every field of `api_fields` serialises (the search and
 API work connects these types to their own endpoints later; the page endpoints already serve them)."""
 
+import datetime
+
 import pytest
 
 from engagement.models import EngagementExamplePage
+from events import dates
 from events.models import EventPage
 
 pytestmark = pytest.mark.django_db
@@ -15,8 +18,12 @@ def test_event_page_detail_has_its_facts(client):
     body = client.get(f"/api/v3/pages/{event.pk}/?lang=ar").json()
     assert body["meta"]["type"] == "events.EventPage"
     assert body["kind"] == {"value": "application-workshop", "label": "ورشة تقديم الطلبات"}
-    assert body["start_time"] == "17:00:00" and body["time_zone"] == "Europe/Berlin"
-    assert body["starts_at"].startswith(event.start_date.isoformat()) or body["starts_at"]
+    assert body["time_zone"] == "Europe/Berlin" and body["all_day"] is False
+    assert body["local_start"] == dates.local(event.start_date, datetime.time(17)).isoformat()
+    assert body["local_end"] == dates.local(event.start_date, datetime.time(20)).isoformat()
+    assert body["starts_at"] == dates.local(event.start_date, datetime.time(17)).astimezone(
+        datetime.UTC
+    ).isoformat().replace("+00:00", "Z")
     assert body["language_codes"] == ["de", "tr", "ar"]
     assert body["district"]["slug"] == "innenstadt-nord" and body["district_slug"] == "innenstadt-nord"
     assert body["status"]["value"] == "scheduled"

@@ -37,8 +37,11 @@ def test_pages_of_one_language(client):
 
 def test_untranslated_pages_say_their_content_is_german(client):
     ukrainian = client.get("/api/v3/pages/?locale=uk&limit=100").json()["items"]
-    assert ukrainian and all(item["meta"]["fallback"] for item in ukrainian)
-    assert {item["meta"]["content_language"] for item in ukrainian} == {"de"}
+    # The demo translates only the lists' index pages into Ukrainian; every other page is a German alias.
+    aliases = [item for item in ukrainian if item["meta"]["fallback"]]
+    assert len(aliases) > len(ukrainian) / 2
+    assert {item["meta"]["content_language"] for item in aliases} == {"de"}
+    assert all(item["meta"]["content_language"] == "uk" for item in ukrainian if item not in aliases)
     assert all(
         item["meta"]["html_url"].startswith("http://") and "/uk/" in item["meta"]["html_url"]
         for item in ukrainian
@@ -68,7 +71,12 @@ def test_wagtail_filters_work(client):
 def test_search_finds_pages_by_their_text(client):
     call_command("update_index", verbosity=0)
     found = client.get("/api/v3/pages/?search=Jury&locale=de").json()
-    assert [item["meta"]["slug"] for item in found["items"]] == ["so-funktionierts"]
+    # The page about the programme, and the two application workshops (events mention the jury too).
+    assert {item["meta"]["slug"] for item in found["items"]} == {
+        "so-funktionierts",
+        "antragsworkshop",
+        "antragsworkshop-frueherer-termin",
+    }
 
 
 @pytest.mark.parametrize(
