@@ -10,7 +10,7 @@ Used by `engagement` and `events`; the partner finder (`partners/finder.py`) fol
 """
 
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from urllib.parse import urlencode
 
 from django.conf import settings
@@ -28,9 +28,8 @@ class Option:
     label: str
     count: int = 0
     selected: bool = False
-    lang: str = (
-        ""  # the label's language where it is not the visitor's (a German stand-in, a language's own name)
-    )
+    # The label's language where it is not the visitor's (a German stand-in, a language's own name).
+    lang: str = ""
 
 
 @dataclass
@@ -171,7 +170,7 @@ def public_pages(queryset):
     """Live pages outside any view-restricted section, in the query itself.
 
     Wagtail's `.public()` first reads every restriction (one more query each time it is called); this is
-    the same condition as a subquery, for small lists placed on other pages (a partner's examples ...).
+    the same condition as a subquery, so a list (or a small list on another page) costs no extra query.
     """
     from wagtail.models import PageViewRestriction
 
@@ -206,7 +205,6 @@ class ListingResult:
     active: list
     notices: list
     pagination: dict | None
-    state: dict = field(default_factory=dict)
 
 
 class FacetListing:
@@ -326,7 +324,6 @@ class FacetListing:
             active=active,
             notices=self.notices,
             pagination=self._pagination(page),
-            state=self.state(),
         )
 
     def _pagination(self, page):
