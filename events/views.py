@@ -110,7 +110,7 @@ def organiser_of(request, event, language):
             return partner.name, request.build_absolute_uri(url) if url else "", partner
         return event.organiser.name, "", None  # not (or no longer) in the directory: the name only
     portal = PortalSettings.load(request_or_site=request)
-    return portal.organisation or "VMDO e.V.", request.build_absolute_uri("/"), None
+    return portal.organisation or "VMDO e.V.", request.build_absolute_uri(f"/{language}/"), None
 
 
 def event_context(request, event):
