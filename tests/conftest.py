@@ -28,10 +28,35 @@ CHROMIUM_ARGS = [
 
 
 @pytest.fixture(scope="session")
-def django_db_setup(django_db_setup, django_db_blocker):
-    """The demo site, loaded once into the test database; each test runs in a transaction on top of it."""
+def django_db_setup(
+    request,
+    django_test_environment,
+    django_db_blocker,
+    django_db_keepdb,
+    django_db_createdb,
+    django_db_modify_db_settings,
+):
+    """The test database with the demo site, loaded once; each database test runs in a transaction on top.
+
+    Like pytest-django's own fixture, except that it always sets up the default database: pytest-django
+    sets up only databases that collected *database tests* ask for, and browser tests use the database
+    through a server process (`portal_server`) without being database tests themselves.
+    """
+    from django.test.utils import setup_databases, teardown_databases
+
+    verbosity = request.config.option.verbose
     with django_db_blocker.unblock():
+        config = setup_databases(
+            verbosity=verbosity,
+            interactive=False,
+            keepdb=django_db_keepdb and not django_db_createdb,
+            aliases={"default"},
+        )
         call_command("load_demo_content", verbosity=0)
+    yield
+    if not django_db_keepdb:
+        with django_db_blocker.unblock():
+            teardown_databases(config, verbosity=verbosity)
 
 
 @pytest.fixture
