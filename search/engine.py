@@ -231,6 +231,17 @@ class ElasticsearchEngine:
                     "operator": "and",
                 }
             },
+            # The words exactly as typed (no stemming, no splitting) rank above their stems and parts:
+            # "Beratungstermin" first finds the page that says "Beratungstermin", then "Beratung".
+            {
+                "multi_match": {
+                    "query": query,
+                    "type": "cross_fields",
+                    "fields": [f"{name}^{weight}" for name, weight in TEXT_FIELDS],
+                    "operator": "and",
+                    "boost": 3,
+                }
+            },
             # The words as a phrase in a title rank highest.
             {
                 "multi_match": {

@@ -7,15 +7,17 @@ number are not recorded at all. Rows older than SEARCH_TERMS_RETENTION_DAYS are 
 """
 
 import datetime
+import logging
 import re
 
 from django.conf import settings
-from django.db import IntegrityError, transaction
+from django.db import DatabaseError, IntegrityError, transaction
 from django.db.models import F
 from django.utils import timezone
 
 from .models import SearchTerm
 
+logger = logging.getLogger(__name__)
 MAX_LENGTH = 100
 _PERSONAL = re.compile(r"@|\d[\d\s/().+-]{5,}\d")
 
@@ -30,10 +32,18 @@ def looks_personal(query):
 
 
 def record(query, language, found):
-    """Count one search; `found` is False when it had no results at all."""
+    """Count one search; `found` is False when it had no results at all. Never fails the search."""
     term = normalise(query)
     if not term or looks_personal(term):
         return
+    try:
+        with transaction.atomic():
+            _count(term, language, found)
+    except DatabaseError as error:  # e.g. SQLite busy under load: a lost count, not a lost search
+        logger.warning("search: could not count a search (%s)", error)
+
+
+def _count(term, language, found):
     day = timezone.localdate()
     counters = {"searches": F("searches") + 1}
     if not found:
