@@ -29,7 +29,7 @@ from modelsearch.backends.elasticsearch8 import Elasticsearch8Mapping
 
 from . import health
 from .analysis import NGRAM_LANGUAGES
-from .backends import get_backend, is_elasticsearch, search_backends
+from .backends import fallback_name, get_backend, is_elasticsearch
 from .models import SearchEntry, SearchEntryFacet
 from .registry import facets
 
@@ -150,16 +150,29 @@ class DatabaseEngine:
         page = min(max(request.page, 1), last_page(total, request.per_page))
         start = (page - 1) * request.per_page
         entries = list(results[start : start + request.per_page]) if total else []
-        counts = {}
-        for facet in facets():
-            matching_ids = self._filtered(matching, request.filters, skip=facet.name).order_by().values("pk")
+        counts = {facet.name: {} for facet in facets()}
+        # A facet's counts apply every other facet's filter. Facets without a filter of their own all
+        # see the same entries (`results`), so they are counted together in one GROUP BY.
+        chosen = {name for name, _values in request.filters}
+        groups = [(results, [name for name in counts if name not in chosen])]
+        groups += [
+            (self._filtered(matching, request.filters, skip=name), [name])
+            for name in counts
+            if name in chosen
+        ]
+        for entries_in_view, names in groups:
+            if not names:
+                continue
             rows = (
-                SearchEntryFacet.objects.filter(name=facet.name, entry__in=matching_ids)
-                .values_list("value")
+                SearchEntryFacet.objects.filter(
+                    name__in=names, entry__in=entries_in_view.order_by().values("pk")
+                )
+                .values_list("name", "value")
                 .annotate(count=Count("entry_id"))
                 .order_by()
             )
-            counts[facet.name] = dict(rows)
+            for name, value, count in rows:
+                counts[name][value] = count
         return SearchOutcome(
             entries=entries,
             total=total,
@@ -383,13 +396,6 @@ def engine_for(name):
     return ElasticsearchEngine(backend) if is_elasticsearch(backend) else DatabaseEngine(backend)
 
 
-def _fallback_name():
-    for name, backend in search_backends():
-        if name != "default" and not is_elasticsearch(backend):
-            return name
-    return None
-
-
 def run(method, *args):
     """Call `search` or `suggest` on the primary engine, or on the database when Elasticsearch fails.
 
@@ -412,7 +418,7 @@ def run(method, *args):
                 logger.warning(
                     "search: %s; answering from the database for %ss", reason, health.retry_seconds()
                 )
-    fallback = _fallback_name()
+    fallback = fallback_name()
     if fallback is None:
         raise SearchUnavailable(reason)
     return getattr(engine_for(fallback), method)(*args), reason

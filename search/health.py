@@ -15,7 +15,7 @@ from elastic_transport import ConnectionTimeout
 from elasticsearch import ApiError, NotFoundError
 from elasticsearch.helpers import BulkIndexError
 
-from .backends import is_elasticsearch, search_backends
+from .backends import fallback_name, is_elasticsearch, search_backends
 
 HEALTH_CHECK_SECONDS = 15
 
@@ -66,9 +66,8 @@ def status():
     Cheap: a recent failure is answered from the cache; otherwise the cluster is asked (one request
     with a short timeout) at most every HEALTH_CHECK_SECONDS.
     """
-    backends = search_backends()
-    fallback = next((name for name, backend in backends if not is_elasticsearch(backend)), None)
-    for name, backend in backends:
+    fallback = fallback_name()
+    for name, backend in search_backends():
         if not is_elasticsearch(backend):
             continue
         reason = failure(name)

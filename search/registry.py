@@ -35,7 +35,6 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from django.conf import settings
-from django.db import models
 from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import DraftStateMixin, Page
@@ -288,7 +287,3 @@ class SnippetSearchAdapter(SearchAdapter):
         if issubclass(self.model, DraftStateMixin):
             queryset = queryset.filter(live=True)
         return queryset
-
-
-def searchable_models():
-    return [model for model in _adapters if isinstance(model, type) and issubclass(model, models.Model)]

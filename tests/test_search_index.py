@@ -334,3 +334,21 @@ def test_suggestions_take_few_queries(client, engine, django_assert_max_num_quer
     client.get("/de/suche/vorschlaege/?q=Da")
     with django_assert_max_num_queries(3):
         assert client.get("/de/suche/vorschlaege/?q=Da").json()["suggestions"]
+
+
+def test_other_searches_fall_back_to_the_database_too(client, dead_elasticsearch, django_user_model, caplog):
+    """Wagtail's admin searches pages through the same backend: it answers from the database as well."""
+    from wagtail.search.backends import get_search_backend
+
+    caplog.set_level(logging.WARNING, logger="search")
+    german = Page.objects.live().filter(locale=Locale.objects.get(language_code="de"))
+    results = get_search_backend("default").search("Datenschutz", german)
+    assert [page.slug for page in results] == ["datenschutz"]
+    assert results.count() == 1
+    assert list(get_search_backend("default").autocomplete("Barri", german))[0].slug == "barrierefreiheit"
+    assert any("searched in the database" in record.getMessage() for record in caplog.records)
+    admin = django_user_model.objects.create_superuser("admin", password="x" * 16)
+    client.force_login(admin)
+    response = client.get("/admin/pages/search/", {"q": "Datenschutz"})
+    assert response.status_code == 200
+    assert "Datenschutz" in response.content.decode()

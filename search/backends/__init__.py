@@ -46,6 +46,19 @@ def is_elasticsearch(backend):
     return hasattr(backend, "es")
 
 
+def fallback_name():
+    """The backend that answers when Elasticsearch fails: the first configured one that is not Elasticsearch."""
+    for name, backend in search_backends():
+        if name != "default" and not is_elasticsearch(backend):
+            return name
+    return None
+
+
+def fallback_backend():
+    name = fallback_name()
+    return get_backend(name) if name else None
+
+
 @receiver(setting_changed)
 def _forget_backends(setting, **kwargs):
     if setting == "WAGTAILSEARCH_BACKENDS":

@@ -6,25 +6,80 @@ Settings: `"BACKEND": "search.backends.elasticsearch8"` in WAGTAILSEARCH_BACKEND
 - before the first write into an index, the index is created with its settings and mappings if it is
   missing (plain modelsearch would let Elasticsearch create it with guessed mappings, without analysers,
   when content is saved before the first `update_index`);
-- `health()` asks the cluster cheaply whether it answers.
+- `health()` asks the cluster cheaply whether it answers;
+- every other search through this backend (Wagtail's admin, listings using `.search()`) answers from the
+  database backend when Elasticsearch fails while the results are read, instead of raising.
 
 Everything else – documents, mappings (`es_extra` on search fields adds the language sub-fields),
 atomic rebuilds with an alias swap (`ATOMIC_REBUILD`, on by default) – is modelsearch's.
 """
 
+import logging
 import threading
 
-from modelsearch.backends.elasticsearch8 import Elasticsearch8SearchBackend
+from elastic_transport import TransportError
+from elasticsearch import ApiError
+from modelsearch.backends.elasticsearch8 import Elasticsearch8SearchBackend, Elasticsearch8SearchResults
+from modelsearch.backends.elasticsearchbase import ElasticsearchAutocompleteQueryCompilerImpl
 from modelsearch.index import get_indexed_models
 from modelsearch.utils import deep_update
 
 from search.analysis import index_settings
 
+logger = logging.getLogger(__name__)
+
 _lock = threading.Lock()
 _existing_indexes = set()
 
 
-class PortalElasticsearch8SearchBackend(Elasticsearch8SearchBackend):
+class Elasticsearch8PortalSearchResults(Elasticsearch8SearchResults):
+    """Results that come from the database backend when Elasticsearch fails while they are read."""
+
+    def _from_database(self, error):
+        from search.backends import fallback_backend
+        from search.health import describe
+
+        database = fallback_backend()
+        if database is None:
+            raise error
+        logger.warning("search: %s; %s searched in the database", describe(error), self.model.__name__)
+        compiler = self.query_compiler
+        if isinstance(compiler, ElasticsearchAutocompleteQueryCompilerImpl):
+            search = database.autocomplete
+        else:
+            search = database.search
+        results = search(
+            compiler.query,
+            compiler.queryset,
+            fields=compiler.fields,
+            order_by_relevance=compiler.order_by_relevance,
+        )
+        if self._score_field:
+            results = results.annotate_score(self._score_field)
+        return results[self.start : self.stop]
+
+    def _do_search(self):
+        try:
+            return list(super()._do_search())
+        except (TransportError, ApiError) as error:
+            return list(self._from_database(error))
+
+    def _do_count(self):
+        try:
+            return super()._do_count()
+        except (TransportError, ApiError) as error:
+            return self._from_database(error).count()
+
+    def facet(self, field_name):
+        try:
+            return super().facet(field_name)
+        except (TransportError, ApiError) as error:
+            return self._from_database(error).facet(field_name)
+
+
+class Elasticsearch8PortalSearchBackend(Elasticsearch8SearchBackend):
+    results_class = Elasticsearch8PortalSearchResults
+
     def __init__(self, params):
         params = dict(params)
         params["INDEX_SETTINGS"] = deep_update(index_settings(), params.get("INDEX_SETTINGS", {}))
@@ -73,4 +128,4 @@ def forget_existing_indexes():
         _existing_indexes.clear()
 
 
-SearchBackend = PortalElasticsearch8SearchBackend
+SearchBackend = Elasticsearch8PortalSearchBackend
