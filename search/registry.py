@@ -58,6 +58,14 @@ def register(adapter_class):
     return adapter_class
 
 
+def unregister(adapter_class):
+    """Take a content type out of search again (tests; an app that stops being searchable)."""
+    adapter = _adapters_by_kind.get(adapter_class.kind)
+    if adapter is not None and type(adapter) is adapter_class:
+        del _adapters_by_kind[adapter.kind]
+        del _adapters[adapter.model]
+
+
 def adapter_for_model(model):
     """The adapter of `model` or of its nearest registered ancestor (every page type falls back to Page)."""
     for candidate in model.__mro__:

@@ -106,15 +106,20 @@ def sync(kind, keys, index=True):
 
 
 def _desired_entries(adapter, keys, language_of_locale):
-    desired = {}
+    """(entries the groups should have, keys that belong to another adapter and are left alone)."""
+    desired, foreign = {}, set()
     if adapter is None:
-        return desired
+        return desired, foreign
     source_locale = next(
         (locale_id for locale_id, code in language_of_locale.items() if code == settings.LANGUAGE_CODE), None
     )
     groups = defaultdict(list)
     for obj in adapter.get_queryset().filter(translation_key__in=keys):
-        groups[obj.translation_key].append(obj)
+        # A page type with an adapter of its own is that adapter's business, not the generic one's.
+        if adapter_for_model(type(obj)) is adapter:
+            groups[obj.translation_key].append(obj)
+        else:
+            foreign.add(obj.translation_key)
     content_types = ContentType.objects.get_for_models(
         *{type(obj) for group in groups.values() for obj in group}
     )
@@ -128,11 +133,11 @@ def _desired_entries(adapter, keys, language_of_locale):
                 data = adapter.build(obj, language, group, language_of_locale, content_types[type(obj)].pk)
             if data is not None:
                 desired[(key, language)] = data
-    return desired
+    return desired, foreign
 
 
 def _sync_batch(adapter, keys, language_of_locale, index):
-    desired = _desired_entries(adapter, keys, language_of_locale)
+    desired, foreign = _desired_entries(adapter, keys, language_of_locale)
     existing = {
         (entry.translation_key, entry.language): entry
         for entry in SearchEntry.objects.filter(translation_key__in=keys).prefetch_related("facets")
@@ -146,7 +151,7 @@ def _sync_batch(adapter, keys, language_of_locale, index):
         elif EntryData.of(entry) != data:
             _apply(entry, data)
             updated.append(entry)
-    removed = list(existing.values())
+    removed = [entry for entry in existing.values() if entry.translation_key not in foreign]
     if not (created or updated or removed):
         return SyncStats()
 

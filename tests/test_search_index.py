@@ -14,12 +14,14 @@ from wagtail_localize.synctree import synchronize_tree
 
 from catalogue.models import ResourceCategory
 from home.demo_support import DemoLoader
-from home.models import HomePage, StandardPage
+from home.models import HomePage, LegalPage, StandardPage
 from search import health
 from search.analysis import LANGUAGE_ANALYZERS, german_compound_words
 from search.backends import get_backend
 from search.engine import SearchRequest, run
 from search.models import SearchEntry
+from search.registry import PageSearchAdapter, register, unregister
+from search.sync import rebuild_entries, sync
 
 pytestmark = pytest.mark.django_db
 
@@ -153,6 +155,33 @@ def test_unchanged_content_is_not_rewritten(committed):
         SearchEntry.objects.filter(translation_key=page.translation_key).values_list("pk", "updated_at")
     )
     assert after == before and len(after) == 6
+
+
+def test_a_page_type_with_an_adapter_of_its_own_is_kept_apart(settings):
+    settings.WAGTAILSEARCH_BACKENDS = database_backends()
+
+    class LegalSearchAdapter(PageSearchAdapter):
+        model = LegalPage
+        kind = "legal"
+        label = label_plural = "Legal"
+
+        def key_fact(self, obj):
+            return f"reviewed {obj.last_reviewed:%Y}"
+
+    register(LegalSearchAdapter)
+    try:
+        rebuild_entries()
+        privacy = SearchEntry.objects.get(language="de", title="Datenschutz")
+        assert (privacy.kind, privacy.key_fact[:9]) == ("legal", "reviewed ")
+        assert SearchEntry.objects.get(language="de", title="Start").kind == "page"
+        # The generic page adapter leaves them to their own adapter.
+        sync("page", [privacy.translation_key])
+        assert SearchEntry.objects.get(pk=privacy.pk).kind == "legal"
+        assert titles("de", "Datenschutz")[0] == "Datenschutz"
+    finally:
+        unregister(LegalSearchAdapter)
+    rebuild_entries()
+    assert SearchEntry.objects.get(language="de", title="Datenschutz").kind == "page"
 
 
 # --- Elasticsearch fails --------------------------------------------------------------------------
