@@ -29,12 +29,11 @@ entries follow the content on their own (publish, unpublish, delete, translate: 
 adding an adapter, `manage.py update_index` creates the entries for existing content.
 """
 
-import html
-import re
 from dataclasses import dataclass, field
 from typing import Any
 
 from django.conf import settings
+from django.core.exceptions import FieldDoesNotExist
 from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import DraftStateMixin, Page
@@ -154,18 +153,29 @@ class EntryData:
         return cls(**values, facets=frozenset((facet.name, facet.value) for facet in entry.facets.all()))
 
 
-_TAGS = re.compile(r"<[^>]+>")
-_SPACE = re.compile(r"\s+")
-
-
 def plain_text(value):
-    """Text without markup and with collapsed white space; lists (StreamField content) are joined."""
+    """Text with collapsed white space; lists (StreamField content) are joined.
+
+    Values are text as editors typed it (rich text arrives already without markup, through the field's
+    `get_searchable_content`); anything that looks like markup stays text and is escaped when shown.
+    """
     if value is None:
         return ""
     if isinstance(value, list | tuple):
         return " ".join(filter(None, (plain_text(item) for item in value)))
-    text = html.unescape(_TAGS.sub(" ", str(value)))
-    return _SPACE.sub(" ", text).strip()
+    return " ".join(str(value).split())
+
+
+def field_text(obj, name):
+    """The text of one field of `obj`; rich text and StreamField content without their markup."""
+    value = getattr(obj, name, None)
+    try:
+        model_field = obj._meta.get_field(name)
+    except FieldDoesNotExist:
+        model_field = None
+    if model_field is not None and hasattr(model_field, "get_searchable_content"):
+        value = model_field.get_searchable_content(value)
+    return plain_text(value)
 
 
 class SearchAdapter:
@@ -186,7 +196,7 @@ class SearchAdapter:
         return self.model._default_manager.all()
 
     def title(self, obj):
-        return plain_text(getattr(obj, self.title_field, None) or str(obj))
+        return field_text(obj, self.title_field) or plain_text(str(obj))
 
     def body(self, obj):
         """All searchable text of the object: the values of its own `search_fields` except the title."""
@@ -198,7 +208,7 @@ class SearchAdapter:
 
     def summary(self, obj, body):
         for name in self.summary_fields:
-            value = plain_text(getattr(obj, name, ""))
+            value = field_text(obj, name)
             if value:
                 return Truncator(value).chars(self.summary_length)
         return Truncator(body).chars(self.summary_length)

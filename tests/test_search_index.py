@@ -127,6 +127,21 @@ def test_changed_snippet_data_is_found_at_once(engine, restore_search_index, com
     assert titles("de", "Gemeinschaftssaal") == []
 
 
+def test_markup_in_content_is_searchable_text_never_markup(client, engine, restore_search_index, committed):
+    with committed():
+        new_page(
+            title="Lastenrad <script>alert(1)</script>",
+            intro="<b>Fett</b> & <img src=x onerror=alert(2)> " + "sehr lang " * 500,
+        )
+    html = client.get("/de/suche/?q=Lastenrad").content.decode()
+    assert "<script>alert(1)</script>" not in html and "<img src=x" not in html and "<b>Fett" not in html
+    assert "Lastenrad &lt;script&gt;alert(1)&lt;/script&gt;" in html
+    assert "&lt;b&gt;Fett&lt;/b&gt; &amp; &lt;img src=x onerror=alert(2)&gt;" in html
+    entry = SearchEntry.objects.get(language="de", title__startswith="Lastenrad")
+    assert entry.title == "Lastenrad <script>alert(1)</script>", "stored as the editor typed it"
+    assert len(entry.summary) <= 240
+
+
 def test_restricted_and_moved_pages(engine, restore_search_index, committed):
     with committed():
         page = new_page()
