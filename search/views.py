@@ -1,6 +1,6 @@
 """The search page (/de/suche/, /en/search/, ...) and the suggestions the header's search box shows."""
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from urllib.parse import urlencode
 
 from django.conf import settings
@@ -150,81 +150,93 @@ def _facet_panels(search_request, outcome, language):
     return panels
 
 
+def _active_filters(search_request, params, panels):
+    """Each chosen filter value with an address that removes just that value."""
+    panel_of = {panel["name"]: panel for panel in panels}
+    active = []
+    for name, values in search_request.filters:
+        panel = panel_of.get(name, {"label": "", "labels": {}})
+        for value in values:
+            remaining = [(n, v) for n, v in params if not (n == name and v == value)]
+            active.append(
+                {
+                    "facet": panel["label"],
+                    "label": panel["labels"].get(value, value),
+                    "remove_url": _link(remaining),
+                }
+            )
+    return active
+
+
+def _pagination(outcome, params, per_page):
+    paginator = Paginator(_Window(outcome), per_page)
+    page_obj = paginator.get_page(outcome.page)
+    return {
+        "page_obj": page_obj,
+        "page_links": [
+            {"number": number, "url": _link(params, page=number) if number != paginator.ELLIPSIS else ""}
+            for number in paginator.get_elided_page_range(page_obj.number, on_each_side=2, on_ends=1)
+        ],
+        "previous_url": _link(params, page=page_obj.previous_page_number())
+        if page_obj.has_previous()
+        else "",
+        "next_url": _link(params, page=page_obj.next_page_number()) if page_obj.has_next() else "",
+    }
+
+
 @require_GET
 def search(request):
     language = translation.get_language()
     search_request, notes = parse(request, language)
+    searched = bool(search_request.query or search_request.filters)
     context = {
         "query": search_request.query,
         "notes": notes,
         "sort": search_request.sort,
-        "searched": bool(search_request.query or search_request.filters),
-        "page_title": _("Search"),
+        "searched": searched,
     }
-    if context["searched"]:
-        picks, pick_keys = [], []
-        fresh = search_request.page == 1 and not search_request.filters and "page" not in request.GET
-        if search_request.query and fresh:
-            picks, pick_keys = editors_picks(search_request.query, language)
-        if pick_keys:
-            search_request = SearchRequest(**{**search_request.__dict__, "exclude_keys": tuple(pick_keys)})
-        try:
-            outcome, degraded = run("search", search_request)
-        except SearchUnavailable:
-            context["unavailable"] = True
-            return render(request, "search/search.html", context, status=503)
-        for entry in outcome.entries:
-            adapter = adapter_for_kind(entry.kind)
-            entry.type_label = adapter.label if adapter else ""
-            entry.date_label = adapter.date_label if adapter else ""
-        params = [("q", search_request.query)] if search_request.query else []
-        params += [(name, value) for name, values in search_request.filters for value in values]
-        if search_request.sort != "relevance":
-            params.append(("sort", search_request.sort))
-        paginator = Paginator(_Window(outcome), search_request.per_page)
-        page_obj = paginator.get_page(outcome.page)
-        panels = _facet_panels(search_request, outcome, language)
-        panel_of = {panel["name"]: panel for panel in panels}
-        active = []
-        for name, values in search_request.filters:
-            panel = panel_of.get(name, {"label": "", "labels": {}})
-            for value in values:
-                remaining = [(n, v) for n, v in params if not (n == name and v == value)]
-                active.append(
-                    {
-                        "facet": panel["label"],
-                        "label": panel["labels"].get(value, value),
-                        "remove_url": _link(remaining),
-                    }
-                )
-        context.update(
-            outcome=outcome,
-            degraded=degraded,
-            picks=picks,
-            page_obj=page_obj,
-            page_links=[
-                {"number": number, "url": _link(params, page=number) if number != paginator.ELLIPSIS else ""}
-                for number in paginator.get_elided_page_range(page_obj.number, on_each_side=2, on_ends=1)
-            ],
-            previous_url=_link(params, page=page_obj.previous_page_number())
-            if page_obj.has_previous()
-            else "",
-            next_url=_link(params, page=page_obj.next_page_number()) if page_obj.has_next() else "",
-            facet_panels=panels,
-            active_filters=active,
-            clear_filters_url=_link([("q", search_request.query)] if search_request.query else []),
-            sort_links=[
-                {
-                    "value": value,
-                    "label": label,
-                    "url": _link(params, sort=value if value != "relevance" else None),
-                }
-                for value, label in (("relevance", _("Relevance")), ("date", _("Date")))
-            ],
-            result_count=outcome.total + len(picks),
-        )
-        if search_request.query and fresh:
-            stats.record(search_request.query, language, found=bool(outcome.total or picks))
+    if not searched:
+        return render(request, "search/search.html", context)
+
+    # A search as typed (first page, no filters) shows the editors' picks and is counted.
+    fresh = bool(search_request.query) and not search_request.filters and "page" not in request.GET
+    picks, pick_keys = editors_picks(search_request.query, language) if fresh else ([], [])
+    if pick_keys:
+        search_request = replace(search_request, exclude_keys=tuple(pick_keys))
+    try:
+        outcome, degraded = run("search", search_request)
+    except SearchUnavailable:
+        return render(request, "search/search.html", {**context, "unavailable": True}, status=503)
+    if fresh:
+        stats.record(search_request.query, language, found=bool(outcome.total or picks))
+
+    for entry in outcome.entries:
+        adapter = adapter_for_kind(entry.kind)
+        entry.type_label = adapter.label if adapter else ""
+        entry.date_label = adapter.date_label if adapter else ""
+    params = [("q", search_request.query)] if search_request.query else []
+    params += [(name, value) for name, values in search_request.filters for value in values]
+    if search_request.sort != "relevance":
+        params.append(("sort", search_request.sort))
+    panels = _facet_panels(search_request, outcome, language)
+    context.update(
+        _pagination(outcome, params, search_request.per_page),
+        outcome=outcome,
+        degraded=degraded,
+        picks=picks,
+        result_count=outcome.total + len(picks),
+        facet_panels=panels,
+        active_filters=_active_filters(search_request, params, panels),
+        clear_filters_url=_link([("q", search_request.query)] if search_request.query else []),
+        sort_links=[
+            {
+                "value": value,
+                "label": label,
+                "url": _link(params, sort=None if value == "relevance" else value),
+            }
+            for value, label in (("relevance", _("Relevance")), ("date", _("Date")))
+        ],
+    )
     return render(request, "search/search.html", context)
 
 
