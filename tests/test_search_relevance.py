@@ -60,7 +60,14 @@ CASES = [
     Case("Datenschutz", "pl", "page:datenschutz"),
     # Typos: only Elasticsearch forgives them.
     Case("Beamr", "de", "resource-category:geraete-und-technik", database=None, why="no typo tolerance"),
-    Case("Flyar", "de", "page:ueber-das-programm", database=None, why="no typo tolerance"),
+    Case(
+        "Flyar",
+        "de",
+        "page:ueber-das-programm",
+        database=None,
+        top=2,
+        why="no typo tolerance; on Elasticsearch the two pages that say 'Flyer' score almost alike",
+    ),
     # German compounds: only Elasticsearch splits them (our word list).
     Case(
         "Lautsprecheranlage",
