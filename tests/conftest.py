@@ -9,6 +9,7 @@ import urllib.request
 from pathlib import Path
 
 import pytest
+import search_support
 from django.conf import settings
 from django.core.management import call_command
 from django.db import connection
@@ -53,6 +54,9 @@ def django_db_setup(
             aliases={"default"},
         )
         call_command("load_demo_content", verbosity=0)
+        # The search indexes are rebuilt from it, so they match this database even when an earlier run
+        # (or `--reuse-db`) left other documents in them.
+        call_command("update_index", verbosity=0)
     yield
     if not django_db_keepdb:
         with django_db_blocker.unblock():
@@ -148,3 +152,30 @@ def browser_page(browser):
     page = context.new_page()
     yield page
     context.close()
+
+
+# --- Search: each engine, and Elasticsearch kept in step with rolled-back tests ---------------------
+
+
+@pytest.fixture(params=search_support.ENGINES)
+def engine(request, settings):
+    """The test runs twice: on the database backend alone (what `make run` uses; PostgreSQL here) and on
+    Elasticsearch with the database beside it (as in production)."""
+    if request.param == "database":
+        settings.WAGTAILSEARCH_BACKENDS = search_support.database_backends()
+    else:
+        assert settings.WAGTAILSEARCH_BACKENDS["default"]["BACKEND"] == "search.backends.elasticsearch8", (
+            "the suite needs ELASTICSEARCH_URL: run it with `make test`"
+        )
+        search_support.refresh_elasticsearch()
+    return request.param
+
+
+@pytest.fixture
+def restore_search_index(django_db_blocker):
+    """Tests run in a transaction that is rolled back, Elasticsearch is not part of it: afterwards the
+    search entries' index is put back the way it was before the test."""
+    with django_db_blocker.unblock():
+        before = search_support.snapshot_entries()
+    yield
+    search_support.restore_entries(before)
