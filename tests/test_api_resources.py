@@ -399,7 +399,7 @@ def test_error_messages_are_in_the_clients_language(client):
     german = problem(client.get(f"{API}?start=2020-01-01&category=spaceship"))
     assert (
         german[("query", "start")]["msg"]
-        == "Dieses Datum ist vorbei; bitte heute oder einen späteren Tag angeben."
+        == "Dieses Datum liegt in der Vergangenheit; bitte heute oder einen späteren Tag angeben."
     )
     assert (
         "spaceship" in german[("query", "category")]["msg"]
