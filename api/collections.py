@@ -118,7 +118,9 @@ class Collection:
         return {f"/{self.path}/{{slug}}/": f"/{self.path}/{value}/"}
 
     def detail_url(self, request, obj, language):
-        url = request.build_absolute_uri(reverse(f"api:{self.name}_detail", kwargs={"slug": getattr(obj, self.lookup)}))
+        url = request.build_absolute_uri(
+            reverse(f"api:{self.name}_detail", kwargs={"slug": getattr(obj, self.lookup)})
+        )
         return f"{url}?lang={language}" if self.translatable else url
 
     def annotate(self, request, language, items):

@@ -23,13 +23,14 @@ from typing import Annotated, Literal
 from django.db.models import Prefetch
 from django.http import Http404
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from ninja import Field, Path, Query, Router, Schema
 from pydantic import StringConstraints
 from wagtail.images import get_image_model
 
-from api import content, translated
+from api import caching, content, translated
 from api.collections import ERRORS, LANG_DESCRIPTION, Collection, FacetValue
 from api.errors import DETAILS, APIError
 from api.facets import FacetChoice, FacetResult, unknown_values
@@ -49,7 +50,9 @@ from catalogue.listing import (
 from catalogue.models import (
     District,
     EngagementField,
+    Grant,
     ProgrammeRules,
+    Reservation,
     Resource,
     ResourceCategory,
     ResourceDownload,
@@ -276,13 +279,13 @@ def availability_data(current):
 class Answer:
     """What one request needs to describe resources: language, vocabulary, addresses."""
 
-    def __init__(self, request, language, locale, default, categories=None, fields=None):
+    def __init__(self, request, language, locale, default):
         self.request = request
         self.language = language
         self.locale = locale
         self.default = default
-        self.categories = categories or localized_terms(ResourceCategory.objects.all(), locale, default)
-        self.fields = fields or localized_terms(EngagementField.objects.all(), locale, default)
+        self.categories = localized_terms(ResourceCategory.objects.all(), locale, default)
+        self.fields = localized_terms(EngagementField.objects.all(), locale, default)
         self.pages = translated.page_urls(request, ResourceIndexPage)
         self.versions = {}
 
@@ -431,10 +434,11 @@ def calendar_data(resource, month):
     }
 
 
-def with_details(queryset):
-    """What a resource's answer reads, in a fixed number of queries however many resources there are."""
+def with_details(queryset, *, downloads=False):
+    """What a resource's answer reads, in a fixed number of queries however many resources there are
+    (downloads only for the detail)."""
     images = get_image_model().objects.prefetch_renditions(*content.RENDITIONS.values())
-    return queryset.prefetch_related(
+    queryset = queryset.prefetch_related(
         Prefetch(
             "engagement_field_links",
             queryset=ResourceEngagementField.objects.select_related("engagement_field__locale"),
@@ -442,11 +446,28 @@ def with_details(queryset):
         Prefetch(
             "images", queryset=ResourceImage.objects.prefetch_related(Prefetch("image", queryset=images))
         ),
-        Prefetch("downloads", queryset=ResourceDownload.objects.select_related("document")),
     )
+    if downloads:
+        queryset = queryset.prefetch_related(
+            Prefetch("downloads", queryset=ResourceDownload.objects.select_related("document"))
+        )
+    return queryset
 
 
 # --- Checking the parameters ------------------------------------------------------------------------------
+
+
+def stock_modified(request):
+    """Availability depends on the date and on reservations and grants, which are plain records outside
+    Wagtail's audit log (see `catalogue/models/stock.py`): Last-Modified is never before today's start nor
+    before the newest of them (changes made in the admin are in the audit log as well)."""
+    midnight = timezone.make_aware(datetime.datetime.combine(availability.today(), datetime.time()))
+    newest = [midnight.timestamp()]
+    for model in (Reservation, Grant):
+        created = model.objects.order_by("-created_at").values_list("created_at", flat=True).first()
+        if created is not None:
+            newest.append(created.timestamp())
+    caching.also_modified(request, max(newest))
 
 
 def checked_form(values, *, categories, fields, districts, today):
@@ -525,6 +546,7 @@ class ResourceCollection(Collection):
         )
         def list_resources(request, filters: ResourceFilters = Query(...), page: PageQuery = Query(...)):  # noqa: B008
             language = request.api_language.code
+            stock_modified(request)
             locale, default = translated.locales(language)
             answer = Answer(request, language, locale, default)
             districts = list(District.objects.all())
@@ -644,6 +666,7 @@ class ResourceCollection(Collection):
 
 def detail(request, params, find):
     language = request.api_language.code
+    stock_modified(request)
     locale, default = translated.locales(language)
     today = availability.today()
     form, errors = checked_form(
@@ -669,7 +692,8 @@ def detail(request, params, find):
     refuse(errors)
     start, end, _dated = period_of(form, today)
     visible = with_details(
-        availability.with_availability(visible_resources(locale, default), start, end).for_display()
+        availability.with_availability(visible_resources(locale, default), start, end).for_display(),
+        downloads=True,
     )
     resource = find(visible)
     if resource is None:

@@ -117,7 +117,9 @@ def detail_context(request, resource, page, *, locale=None, default=None, standi
     terms = localized_terms(ResourceCategory.objects.all(), locale, default)
     related = []
     if resource.pk and page is not None:
-        related = label_categories(availability.attach(list(related_resources(resource, locale, default))), terms)
+        related = label_categories(
+            availability.attach(list(related_resources(resource, locale, default))), terms
+        )
     context = {
         "resource": resource,
         "category_term": terms.get(resource.category.slug, resource.category),

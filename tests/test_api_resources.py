@@ -4,9 +4,11 @@ stand-ins, translations, and nonsense input."""
 
 import datetime
 from decimal import Decimal
+from email.utils import parsedate_to_datetime
 
 import pytest
 from django.core.management import call_command
+from django.utils import timezone
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.models import Locale, Page
@@ -427,3 +429,24 @@ def test_huge_offsets_and_ids_are_not_errors_of_the_server(client):
     assert body["items"] == [] and body["next"] is None
     assert client.get(f"{API}{2**31 - 1}/").status_code == 404
     assert client.get(f"{API}{2**40}/").status_code == 422
+
+
+# --- Caching --------------------------------------------------------------------------------------------
+
+
+def test_last_modified_follows_the_date_and_the_stock(client):
+    """Availability changes with the date and with reservations, which are not in Wagtail's audit log."""
+    item = resource("beamer")
+    url = f"{API}{item.pk}/"
+    first = client.get(url)
+    modified = parsedate_to_datetime(first["Last-Modified"])
+    midnight = timezone.make_aware(datetime.datetime.combine(availability.today(), datetime.time()))
+    assert modified >= midnight.replace(microsecond=0)
+    assert client.get(url, HTTP_IF_MODIFIED_SINCE=first["Last-Modified"]).status_code == 304
+
+    booking = ReservationFactory(resource=item, quantity=1, start=days_ahead(3), end=days_ahead(3))
+    Reservation.objects.filter(pk=booking.pk).update(
+        created_at=timezone.now() + datetime.timedelta(seconds=5)
+    )
+    for address in (url, f"{API}?category=geraete-und-technik"):
+        assert client.get(address, HTTP_IF_MODIFIED_SINCE=first["Last-Modified"]).status_code == 200, address
