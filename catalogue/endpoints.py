@@ -216,7 +216,7 @@ class RelatedResource(Schema):
     slug: str
     summary: str
     locale: str
-    availability: Availability
+    availability: Availability = Field(..., description="Today's.")
     detail_url: str
     html_url: str | None = None
 
@@ -256,7 +256,8 @@ ResourceList = list_schema(
 
 
 def _money(value):
-    return None if value is None else str(value)
+    """Euros as a decimal string with two places ("1250.50"), or None."""
+    return None if value is None else str(Decimal(value).quantize(Decimal("0.01")))
 
 
 def availability_data(current):
@@ -271,7 +272,7 @@ def availability_data(current):
         "units_total": current.total if units else None,
         "units_free": current.shown_left if units else None,
         "budget_total": _money(current.total) if money else None,
-        "budget_left": _money(Decimal(current.shown_left)) if money else None,
+        "budget_left": _money(current.shown_left) if money else None,
         "percent_left": current.percent_left if current.is_counted else None,
     }
 
@@ -303,10 +304,13 @@ class Answer:
         image = content.image(self.request, row.image, alt=row.alt_text)
         return None if image is None else {"image": image, "caption": row.caption}
 
-    def summary(self, resource):
+    def pictures(self, resource):
+        return [picture for picture in map(self.picture, resource.images.all()) if picture]
+
+    def summary(self, resource, pictures=None):
         kind = resource.kind
         room = kind == Resource.Kind.ROOM
-        pictures = [picture for picture in map(self.picture, resource.images.all()) if picture]
+        pictures = self.pictures(resource) if pictures is None else pictures
         return {
             "id": resource.pk,
             "meta": translated.meta(
@@ -343,7 +347,8 @@ class Answer:
 
     def detail(self, resource, month):
         rules = ProgrammeRules.load(request_or_site=self.request)
-        data = self.summary(resource)
+        pictures = self.pictures(resource)
+        data = self.summary(resource, pictures)
         language = resource.locale.language_code
         related = availability.attach(list(related_resources(resource, self.locale, self.default)))
         data.update(
@@ -361,7 +366,7 @@ class Answer:
                 }
                 if resource.contact_name or resource.contact_email or resource.contact_phone
                 else None,
-                "images": [picture for picture in map(self.picture, resource.images.all()) if picture],
+                "images": pictures,
                 "downloads": [
                     {"title": row.label, "document": document}
                     for row in resource.downloads.all()
@@ -411,7 +416,7 @@ def programme_rules(resource, threshold):
             )
         )
     return {
-        "decision_threshold": str(threshold),
+        "decision_threshold": _money(threshold),
         "jury_decides": bool(jury),
         "requires_logos": resource.requires_logos,
         "rules": rules,
