@@ -6,19 +6,20 @@
 
     endpoints = [
         Collection(
-            Resource,
-            path="resources",
-            label="Resources",
-            queryset=lambda request: Resource.objects.select_related("category", "image"),
-            facets=[Facet("category", "category__slug", label=_("Kind"), choices=term_choices(ResourceCategory))],
+            EngagementExample,
+            path="engagement-examples",
+            label="Engagement examples",
+            queryset=lambda request: EngagementExample.objects.select_related("image"),
+            facets=[Facet("field", "fields__slug", label=_("Engagement field"), choices=term_choices(EngagementField))],
         ),
     ]
 
-gives `GET /api/v3/resources/` (pagination, `lang`, one query parameter per facet, facet counts) and
-`GET /api/v3/resources/{slug}/`, in the OpenAPI document with a schema built from the model's
-`api_fields` (`api.schemas`). For models with `live` only live objects appear (drafts never: the row holds
-the published version); translatable models are shown in the requested language with German standing
-in, marked `meta.fallback`.
+gives `GET /api/v3/engagement-examples/` (pagination, `lang`, one query parameter per facet, facet counts)
+and `GET /api/v3/engagement-examples/{slug}/`, in the OpenAPI document with a schema built from the
+model's `api_fields` (`api.schemas`). For models with `live` only live objects appear (drafts never: the
+row holds the published version); translatable models are shown in the requested language with German
+standing in, marked `meta.fallback`. A content type with parameters of its own subclasses `Collection`
+and overrides `router()` (resources: `catalogue/endpoints.py`; partners: `partners/endpoints.py`).
 """
 
 from typing import Annotated
