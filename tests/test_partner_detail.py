@@ -171,10 +171,14 @@ def test_related_partners_share_fields_and_district(client):
     assert f'href="/de/partner/{first.slug}/"' in html
 
 
-def test_no_placeholders_for_what_comes_later(client):
-    html = client.get(GARDEN).content.decode()
-    for word in ("Engagementbeispiel", "Veranstaltungen dieser", "demnächst", "TODO"):
+def test_no_placeholders_where_there_is_nothing_to_show(client):
+    """The engagement examples and upcoming events of a partner appear only when there are some
+    (tests/test_engagement.py and tests/test_event_listing.py check them where there are)."""
+    html = client.get("/de/partner/gesamtschule-am-buschweg/").content.decode()
+    for word in ("Engagementbeispiele mit", "Veranstaltungen dieser", "demnächst", "TODO"):
         assert word not in html
+    garden = client.get(GARDEN).content.decode()
+    assert "demnächst" not in garden and "TODO" not in garden
 
 
 def queries(client, url):

@@ -23,6 +23,8 @@ INSTALLED_APPS = [
     "home",
     "catalogue",
     "partners",
+    "engagement",
+    "events",
     "api",
     "search",
     # Translation workflow for editors (translate pages and snippets, PO export/import).
@@ -270,6 +272,14 @@ FORM_MIN_SECONDS = env.int("FORM_MIN_SECONDS", default=3)
 PARTNERS_CONTACT_KEEP_DAYS = env.int("PARTNERS_CONTACT_KEEP_DAYS", default=90)
 # At most this many free-text hits are combined with the finder's filters.
 PARTNERS_SEARCH_LIMIT = env.int("PARTNERS_SEARCH_LIMIT", default=500)
+
+# --- Events ----------------------------------------------------------------------------------------
+# The upcoming list offers months from this one EVENTS_MONTHS_AHEAD ahead, the past list EVENTS_MONTHS_BACK
+# back; the calendar feed keeps events that ended up to EVENTS_FEED_PAST_DAYS ago (subscribed calendars
+# would otherwise drop them the day after).
+EVENTS_MONTHS_AHEAD = env.int("EVENTS_MONTHS_AHEAD", default=18)
+EVENTS_MONTHS_BACK = env.int("EVENTS_MONTHS_BACK", default=36)
+EVENTS_FEED_PAST_DAYS = env.int("EVENTS_FEED_PAST_DAYS", default=30)
 
 # --- Logging --------------------------------------------------------------------------------------
 LOGGING = {

@@ -1,0 +1,302 @@
+"""The event lists (/de/veranstaltungen/ and .../past/): order, filters with counts, nonsense input, pages,
+languages, the home page's next events, a partner's events, queries per page."""
+
+import datetime
+import re
+from html import unescape
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from wagtail.models import PageViewRestriction
+from wagtail_localize.synctree import create_aliases_for_new_page
+
+from catalogue.models import District, EngagementField
+from events import dates
+from events.factories import EventPageFactory
+from events.models import EventIndexPage, EventPage
+from partners.models import PartnerOrganisation
+
+pytestmark = pytest.mark.django_db
+
+UPCOMING = "/de/veranstaltungen/"
+# The page frame (site, menus, languages, footer) takes about 20; the listing about a dozen.
+MAX_QUERIES = 35
+PAST = "/de/veranstaltungen/past/"
+
+
+def index(language="de"):
+    return EventIndexPage.objects.get(locale__language_code=language)
+
+
+def html(response):
+    assert response.status_code == 200, response.status_code
+    return response.content.decode()
+
+
+def titles(page):
+    return [
+        unescape(t) for t in re.findall(r'class="event-card__title"><a href="[^"]+"[^>]*>([^<]+)</a>', page)
+    ]
+
+
+def total(page):
+    return int(re.search(r'<h2 id="results-heading">\s*(\d+)', page).group(1))
+
+
+def option(page, name, value):
+    select = re.search(rf'<select id="filter-{name}" name="{name}".*?</select>', page, re.S).group(0)
+    match = re.search(rf'<option value="{re.escape(value)}"[^>]*>([^<]+)</option>', select)
+    return unescape(match.group(1)) if match else None
+
+
+def notices(page):
+    box = re.search(r'<div class="notice notice--problem".*?</div>', page, re.S)
+    return " ".join(unescape(re.sub(r"<[^>]+>", " ", box.group(0))).split()) if box else ""
+
+
+def german_live():
+    return EventPage.objects.filter(locale__language_code="de", live=True)
+
+
+def test_upcoming_first_soonest_first_past_on_their_own_page(client, settings):
+    settings.PORTAL_PAGE_SIZE = 100
+    now = dates.now()
+    upcoming = html(client.get(UPCOMING))
+    expected = [e.title for e in german_live().filter(ends_at__gt=now).order_by("starts_at", "title", "pk")]
+    assert titles(upcoming) == expected and total(upcoming) == len(expected)
+    past = html(client.get(PAST))
+    expected_past = [
+        e.title for e in german_live().filter(ends_at__lte=now).order_by("-starts_at", "title", "pk")
+    ]
+    assert titles(past) == expected_past and len(expected_past) >= 3
+    assert not set(titles(past)) & {
+        e.title for e in german_live().filter(ends_at__gt=now).exclude(title__in=expected_past)
+    }
+    assert 'aria-current="page">Vergangene Veranstaltungen' in past
+
+
+def test_cancelled_events_stay_listed_and_say_so(client, settings):
+    settings.PORTAL_PAGE_SIZE = 100
+    page = html(client.get(UPCOMING))
+    card = re.search(r'<li class="card event-card event-card--cancelled">.*?</li>\s*\n', page, re.S).group(0)
+    assert "Fahrradtour entlang der Emscher" in card and "Abgesagt" in card
+
+
+def test_filters_combine_and_counts_say_what_a_choice_would_show(client, settings):
+    settings.PORTAL_PAGE_SIZE = 100
+    now = dates.now()
+    page = html(client.get(UPCOMING + "?field=gesellschaftliche-fragen&district=innenstadt-nord"))
+    expected = german_live().filter(
+        ends_at__gt=now, engagement_fields__slug="gesellschaftliche-fragen", district__slug="innenstadt-nord"
+    )
+    assert total(page) == expected.count() > 0
+    assert set(titles(page)) == {event.title for event in expected}
+    # Each district count: events in that district with the chosen field (the other filter).
+    with_field = german_live().filter(ends_at__gt=now, engagement_fields__slug="gesellschaftliche-fragen")
+    for slug in ("innenstadt-nord", "eving", "mengede"):
+        assert option(page, "district", slug).endswith(f"({with_field.filter(district__slug=slug).count()})")
+    # Languages are offered in their own script, only where there are events.
+    assert option(page, "language", "tr") is not None
+    assert option(page, "language", "so") is None
+    assert 'lang="ar"' in re.search(r'<select id="filter-language".*?</select>', page, re.S).group(0)
+
+
+def test_month_and_language_filters(client, settings):
+    settings.PORTAL_PAGE_SIZE = 100
+    index_page = index()
+    month = dates.month_start(dates.today()) + datetime.timedelta(days=70)
+    month = month.replace(day=1)
+    # A three-day event across the end of the month counts in both months.
+    EventPageFactory(
+        parent=index_page,
+        slug="monatswechsel",
+        title="Über den Monatswechsel",
+        start_date=month - datetime.timedelta(days=1),
+        end_date=month + datetime.timedelta(days=1),
+        start_time=None,
+        end_time=None,
+        languages=["ti", "de"],
+    )
+    before = dates.add_months(month, -1)
+    for value in (f"{month:%Y-%m}", f"{before:%Y-%m}"):
+        page = html(client.get(f"{UPCOMING}?month={value}"))
+        assert "Über den Monatswechsel" in titles(page), value
+    only = html(client.get(UPCOMING + "?language=ti"))
+    expected = {e.title for e in german_live().filter(ends_at__gt=dates.now()) if "ti" in e.languages}
+    assert set(titles(only)) == expected and "Über den Monatswechsel" in expected
+    assert option(only, "month", f"{month:%Y-%m}").endswith("(1)")
+
+
+@pytest.mark.parametrize(
+    ("query", "field"),
+    [
+        ("?month=2026-13", "month"),
+        ("?month=abc", "month"),
+        ("?month=1900-01", "month"),
+        ("?month=99999-01", "month"),
+        ("?field=gibt-es-nicht", "field"),
+        ("?district=%3Cscript%3Ealert(1)%3C%2Fscript%3E", "district"),
+        ("?language=xx", "language"),
+        ("?language=de,tr", "language"),
+        ("?kind=party", "kind"),
+        ("?district=" + "x" * 5000, "district"),
+        ("?field=%00", None),
+    ],
+)
+def test_nonsense_answers_with_the_list_and_a_message(client, query, field):
+    for url in (UPCOMING, PAST):
+        page = html(client.get(url + query))
+        assert "<script>alert" not in page
+        assert total(page) == total(html(client.get(url))), "the value is left out, all events are shown"
+        if field is None:
+            continue
+        assert notices(page), query
+        assert f'aria-describedby="filter-{field}-error"' in page
+        assert f'id="filter-{field}-error"' in page
+
+
+def test_a_month_out_of_range_names_the_range(client):
+    page = html(client.get(UPCOMING + "?month=1999-01"))
+    assert "Diese Liste reicht von" in notices(page) and "„1999-01“" in notices(page)
+    assert "ist kein Monat" in notices(html(client.get(UPCOMING + "?month=Oktober")))
+
+
+@pytest.mark.parametrize("number", ["999999999", "-1", "0", "abc", "1e3", "9" * 400])
+def test_huge_or_nonsense_page_numbers(client, settings, number):
+    settings.PORTAL_PAGE_SIZE = 3
+    page = html(client.get(f"{UPCOMING}?page={number}"))
+    assert len(titles(page)) in (1, 2, 3)
+    assert "Seite" in notices(page)
+
+
+def test_pagination_keeps_the_filters(client, settings):
+    settings.PORTAL_PAGE_SIZE = 2
+    page = html(client.get(UPCOMING + "?district=innenstadt-nord"))
+    assert 'href="/de/veranstaltungen/?district=innenstadt-nord&amp;page=2#results"' in page
+
+
+def test_nothing_found_offers_to_leave_a_filter_out(client):
+    page = html(client.get(UPCOMING + "?district=mengede&kind=application-workshop"))
+    assert total(page) == 0
+    assert "Keine Veranstaltung passt zu allen Ihren Angaben." in page
+    assert 'href="/de/veranstaltungen/?kind=application-workshop#results"' in page
+
+
+def test_switching_language_keeps_filters_and_the_past_list(client):
+    page = html(client.get(PAST + "?district=innenstadt-nord"))
+    assert '<a href="/ar/events/past/?district=innenstadt-nord" lang="ar" hreflang="ar">' in page
+    assert 'hreflang="tr" href="http://testserver/tr/etkinlikler/past/?district=innenstadt-nord"' in page
+
+
+def test_each_language_lists_its_events_and_german_stand_ins(client, settings):
+    settings.PORTAL_PAGE_SIZE = 100
+    arabic = html(client.get("/ar/events/"))
+    assert "ورشة تقديم الطلبات: التمويل فوق 500 يورو" in titles(arabic)
+    ukrainian = html(client.get("/uk/events/"))
+    assert "Antragsworkshop: Förderung über 500 Euro" in titles(ukrainian)
+    assert re.search(r'<a href="/uk/events/antragsworkshop/" lang="de" dir="ltr">', ukrainian)
+    assert total(ukrainian) == total(html(client.get(UPCOMING)))
+
+
+def test_new_untranslated_events_appear_in_every_language(client):
+    event = EventPageFactory(parent=index(), slug="nur-deutsch", title="Nur auf Deutsch")
+    create_aliases_for_new_page(event)  # what the admin does when an editor creates a page
+    assert "Nur auf Deutsch" in titles(html(client.get("/ar/events/?kind=workshop")))
+
+
+def test_drafts_and_restricted_events_are_not_listed(client):
+    draft = EventPageFactory(parent=index(), slug="entwurf", title="Entwurf", live=False)
+    hidden = EventPageFactory(parent=index(), slug="intern", title="Intern")
+    PageViewRestriction.objects.create(
+        page=hidden, restriction_type=PageViewRestriction.PASSWORD, password="x"
+    )
+    page = html(client.get(UPCOMING + "?kind=workshop"))
+    assert draft.title not in titles(page) and hidden.title not in titles(page)
+    assert "Intern" not in html(client.get("/de/"))
+
+
+def test_home_page_shows_the_next_events_that_take_place(client):
+    page = html(client.get("/de/"))
+    section = re.search(r'<section class="home-events".*?</section>', page, re.S).group(0)
+    shown = titles(section)
+    expected = [
+        e.title
+        for e in german_live()
+        .filter(ends_at__gt=dates.now(), status__in=["scheduled", "rescheduled"])
+        .order_by("starts_at", "title", "pk")[:3]
+    ]
+    assert shown == expected and len(shown) == 3
+    assert "Fahrradtour entlang der Emscher" not in section
+    assert 'href="/de/veranstaltungen/"' in section
+    arabic = re.search(r'<section class="home-events".*?</section>', html(client.get("/ar/")), re.S).group(0)
+    assert 'href="/ar/events/"' in arabic
+
+
+def test_partner_page_lists_the_events_it_organises(client):
+    partner = PartnerOrganisation.objects.get(slug="quartiersbuero-nordstadt", locale__language_code="de")
+    page = html(client.get(f"/de/partner/{partner.slug}/"))
+    section = re.search(r'<section class="organised-events".*?</section>', page, re.S).group(0)
+    assert "Netzwerktreffen Nordstadt: Vereine und Einrichtungen" in section
+    assert 'href="/de/veranstaltungen/netzwerktreffen-nordstadt/"' in section
+    arabic = html(client.get("/ar/partners/nordstadt-neighbourhood-office/"))
+    assert "لقاء تشبيك في نوردشتات" in arabic
+    # A partner without events has no empty section.
+    quiet = PartnerOrganisation.objects.get(slug="stiftung-lesefreude", locale__language_code="de")
+    assert "organised-events" not in html(client.get(f"/de/partner/{quiet.slug}/"))
+
+
+def test_past_events_are_not_listed_as_the_partners_upcoming_ones(client):
+    partner = PartnerOrganisation.objects.get(
+        slug="deutsch-syrischer-kulturverein-jasmin-ev", locale__language_code="de"
+    )
+    assert german_live().filter(organiser=partner, ends_at__lte=dates.now()).exists()
+    assert "organised-events" not in html(client.get(f"/de/partner/{partner.slug}/"))
+
+
+# --- Queries ---------------------------------------------------------------------------------------------------
+
+
+def count_queries(client, url):
+    client.get(url)  # warm caches that outlive a request (site root paths)
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(url).status_code == 200
+    return len(queries.captured_queries)
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        UPCOMING,
+        UPCOMING + "?field=gesellschaftliche-fragen&district=innenstadt-nord&language=tr&kind=workshop",
+        PAST + "?district=innenstadt-nord",
+        "/uk/events/",
+    ],
+)
+def test_queries_do_not_grow_with_the_events_shown(client, settings, url):
+    settings.PORTAL_PAGE_SIZE = 2
+    few = count_queries(client, url)
+    settings.PORTAL_PAGE_SIZE = 50
+    many = count_queries(client, url)
+    partner = PartnerOrganisation.objects.get(slug="quartiersbuero-nordstadt", locale__language_code="de")
+    fields = list(EngagementField.objects.filter(locale__language_code="de"))
+    district = District.objects.get(slug="innenstadt-nord")
+    for number in range(15):
+        event = EventPageFactory(
+            parent=index(),
+            organiser=partner,
+            district=district,
+            languages=["de", "tr"],
+            start_date=dates.today()
+            + datetime.timedelta(days=number + 1 if "past" not in url else -number - 5),
+            engagement_fields=fields,
+        )
+        create_aliases_for_new_page(event)
+    more = count_queries(client, url)
+    assert few == many == more <= MAX_QUERIES, (few, many, more)
+
+
+def test_home_page_queries_stay_within_the_portals_bound(client, django_assert_max_num_queries):
+    client.get("/de/")
+    with django_assert_max_num_queries(30):
+        client.get("/de/")
