@@ -32,7 +32,9 @@ def german(slug):
 
 
 def add(client, resource, **data):
-    return client.post(BASKET, {"resource": resource.pk, **{f"add-{key}": value for key, value in data.items()}})
+    return client.post(
+        BASKET, {"resource": resource.pk, **{f"add-{key}": value for key, value in data.items()}}
+    )
 
 
 def basket_lines(client):
@@ -51,7 +53,11 @@ def test_resource_page_has_an_add_form_that_works_without_javascript(client):
     # money: an amount; coaching: nothing but the button
     assert 'name="add-amount"' in client.get("/de/ressourcen/flyer-und-plakate/").content.decode()
     coaching = client.get("/de/ressourcen/vereinsgruendung/").content.decode()
-    assert "add-form" in coaching and 'name="add-quantity"' not in coaching and 'name="add-amount"' not in coaching
+    assert (
+        "add-form" in coaching
+        and 'name="add-quantity"' not in coaching
+        and 'name="add-amount"' not in coaching
+    )
 
 
 def test_adding_puts_the_line_into_the_session_basket_and_shows_it(client):
@@ -73,7 +79,9 @@ def test_adding_puts_the_line_into_the_session_basket_and_shows_it(client):
 def test_the_basket_survives_switching_language(client):
     add(client, german("beamer"), quantity="1", start=day(25))
     html = client.get("/ar/request/").content.decode()
-    arabic = Resource.objects.get(locale__language_code="ar", translation_key=german("beamer").translation_key)
+    arabic = Resource.objects.get(
+        locale__language_code="ar", translation_key=german("beamer").translation_key
+    )
     assert arabic.title in html
 
 
@@ -128,7 +136,10 @@ def test_unknown_or_unpublished_resources_are_refused(client):
         assert response.status_code == 400, value
         assert "Wir konnten diese Ressource nicht finden" in response.content.decode()
     draft = ResourceFactory(live=False)
-    assert client.post(BASKET, {"resource": draft.pk, "add-quantity": "1", "add-start": day(20)}).status_code == 400
+    assert (
+        client.post(BASKET, {"resource": draft.pk, "add-quantity": "1", "add-start": day(20)}).status_code
+        == 400
+    )
     assert basket_lines(client) == []
 
 
@@ -166,7 +177,11 @@ def test_changing_and_removing_lines_keeps_what_was_typed(client):
     assert 'value="Sommerfest"' in html
     assert "error-summary" not in html, "changing the basket shows no errors for the form"
     [line] = basket_lines(client)
-    assert line["id"] == beamer_line["id"] and line["values"]["quantity"] == "2" and line["values"]["end"] == day(26)
+    assert (
+        line["id"] == beamer_line["id"]
+        and line["values"]["quantity"] == "2"
+        and line["values"]["end"] == day(26)
+    )
 
 
 def test_an_invalid_change_is_shown_by_its_field_and_not_saved(client):

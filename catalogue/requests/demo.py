@@ -293,7 +293,11 @@ def sample_requests(slots):
             elif resource.counts_money:
                 values["amount"] = entry[1]
             items.append((resource, values))
-        single = [slot for slot in slots if slot.capacity == 1 and slot.start > timezone.now() + datetime.timedelta(days=1)]
+        single = [
+            slot
+            for slot in slots
+            if slot.capacity == 1 and slot.start > timezone.now() + datetime.timedelta(days=1)
+        ]
         slot_index = sample.get("slot")
         slot = single[slot_index] if slot_index is not None and slot_index < len(single) else None
         phone = sample.get("phone", "")

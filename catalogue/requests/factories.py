@@ -64,5 +64,3 @@ def make_request(items=(), language="de", notify=False, **changes):
 
 def item(resource, quantity=None, start=None, end=None, amount=None):
     return resource, {"quantity": quantity, "start": start, "end": end or start, "amount": amount}
-
-
