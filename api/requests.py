@@ -22,7 +22,7 @@ from django.http import HttpResponse
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from ninja import Field, Path, Router, Schema
+from ninja import Field, Path, Router, Schema, Status
 from ninja.decorators import decorate_view
 from pydantic import ConfigDict, StringConstraints
 
@@ -44,6 +44,21 @@ DateText = Annotated[str, StringConstraints(pattern=DATE_PATTERN, max_length=10)
 Token = Annotated[str, StringConstraints(pattern=rf"^{TOKEN_PATTERN}$")]
 ConsultationLanguage = Annotated[str, StringConstraints(max_length=10)]
 NO_STORE = "private, no-store"
+# Request bodies for the `curl` examples of the reference page (`/<lang>/api/`), by operation id.
+EXAMPLE_BODIES = {
+    "requests_create": {
+        "association_name": "Elternverein Regenbogen e.V.",
+        "contact_name": "Leyla Demir",
+        "email": "leyla@example.org",
+        "phone": "0231 123456",
+        "consultation_language": "tr",
+        "plan_title": "Sommerfest",
+        "plan_description": "Ein Fest für die Nachbarschaft.",
+        "slot": "callback",
+        "consent": True,
+        "items": [{"resource": 1, "quantity": 2, "start": "2030-06-01", "end": "2030-06-02"}],
+    }
+}
 
 
 class ItemIn(Schema):
@@ -327,13 +342,16 @@ def create_request(request, payload: RequestIn, response: HttpResponse):
     )
     response["Location"] = api_url
     response["Cache-Control"] = NO_STORE
-    return 201, {
-        "reference": resource_request.reference,
-        "status": resource_request.status,
-        "status_label": str(resource_request.get_status_display()),
-        "status_url": api_url,
-        "status_page": status_url(resource_request),
-    }
+    return Status(
+        201,
+        {
+            "reference": resource_request.reference,
+            "status": resource_request.status,
+            "status_label": str(resource_request.get_status_display()),
+            "status_url": api_url,
+            "status_page": status_url(resource_request),
+        },
+    )
 
 
 def _date(value):

@@ -172,18 +172,28 @@ class RequestIndexView(IndexView):
     def get_edit_url(self, instance):
         return None  # nothing to edit: the title opens the request's page
 
+    COMPUTED = {"consultation", "basket", "requested_amount", "approved_amount", "district", "engagement_field"}
+
     def to_row_dict(self, item):
-        row = super().to_row_dict(item)
-        row["consultation"] = str(item.slot) if item.slot_id else _("call back")
-        row["basket"] = "; ".join(_item_summary(line) for line in item.items.all())
-        row["requested_amount"] = sum((line.amount or Decimal(0) for line in item.items.all()), Decimal(0))
-        row["approved_amount"] = sum(
-            (line.approved_amount or Decimal(0) for line in item.items.all() if line.status == "approved"),
-            Decimal(0),
+        from collections import OrderedDict
+
+        from wagtail.coreutils import multigetattr
+
+        lines = list(item.items.all())
+        computed = {
+            "consultation": str(item.slot) if item.slot_id else _("call back"),
+            "basket": "; ".join(_item_summary(line) for line in lines),
+            "requested_amount": sum((line.amount or Decimal(0) for line in lines), Decimal(0)),
+            "approved_amount": sum(
+                (line.approved_amount or Decimal(0) for line in lines if line.status == "approved"), Decimal(0)
+            ),
+            "district": item.district.name if item.district_id else "",
+            "engagement_field": item.engagement_field.name if item.engagement_field_id else "",
+        }
+        return OrderedDict(
+            (field, computed[field] if field in self.COMPUTED else multigetattr(item, field))
+            for field in self.list_export
         )
-        row["district"] = item.district.name if item.district_id else ""
-        row["engagement_field"] = item.engagement_field.name if item.engagement_field_id else ""
-        return row
 
 
 def _item_summary(item):

@@ -241,8 +241,10 @@ class ItemForm(forms.Form):
             raise ValidationError(
                 {"amount": _("Only %(amount)s are left in this budget.") % {"amount": format_euro(left)}}
             )
-        current = availability.availability_of(resource)
-        if current.status in (availability.Status.NOT_YET, availability.Status.NO_LONGER):
+        now = today()
+        if (resource.available_from and resource.available_from > now) or (
+            resource.available_until and resource.available_until < now
+        ):
             raise ValidationError(_("This budget cannot be requested at the moment."), code="not_offered")
 
     def values(self):
