@@ -172,7 +172,14 @@ class RequestIndexView(IndexView):
     def get_edit_url(self, instance):
         return None  # nothing to edit: the title opens the request's page
 
-    COMPUTED = {"consultation", "basket", "requested_amount", "approved_amount", "district", "engagement_field"}
+    COMPUTED = {
+        "consultation",
+        "basket",
+        "requested_amount",
+        "approved_amount",
+        "district",
+        "engagement_field",
+    }
 
     def to_row_dict(self, item):
         from collections import OrderedDict
@@ -185,7 +192,8 @@ class RequestIndexView(IndexView):
             "basket": "; ".join(_item_summary(line) for line in lines),
             "requested_amount": sum((line.amount or Decimal(0) for line in lines), Decimal(0)),
             "approved_amount": sum(
-                (line.approved_amount or Decimal(0) for line in lines if line.status == "approved"), Decimal(0)
+                (line.approved_amount or Decimal(0) for line in lines if line.status == "approved"),
+                Decimal(0),
             ),
             "district": item.district.name if item.district_id else "",
             "engagement_field": item.engagement_field.name if item.engagement_field_id else "",
