@@ -148,6 +148,11 @@ def test_resource_parameter_offers_the_add_form_on_the_request_page(client):
     html = client.get(f"{FORM}?resource={beamer.pk}").content.decode()
     assert "Beamer (Full HD)" in html and 'name="add-quantity"' in html
     assert '<meta name="robots" content="noindex">' in html
+    by_slug = client.get(f"{FORM}?resource=beamer").content.decode()
+    assert 'name="add-quantity"' in by_slug and f'name="resource" value="{beamer.pk}"' in by_slug
+    arabic = client.get("/ar/request/?resource=beamer").content.decode()
+    translated = Resource.objects.get(locale__language_code="ar", translation_key=beamer.translation_key)
+    assert f'name="resource" value="{translated.pk}"' in arabic, "a German slug finds the Arabic version"
     nonsense = client.get(f"{FORM}?resource=nichts").content.decode()
     assert "Wir konnten diese Ressource nicht finden" in nonsense
     assert beamer.request_url() == f"/de/anfrage/?resource={beamer.pk}"

@@ -1,6 +1,6 @@
 """What the request page serves (routed by `RequestPage`):
 
-- `/de/anfrage/`             the basket and the form; `?resource=<id>` offers that resource for the basket,
+- `/de/anfrage/`             the basket and the form; `?resource=<id or slug>` offers that resource,
                              `?partner=<id>` ticks that partner organisation. One form for everything:
                              the basket's lines are fields of it, so changing the basket ("update") or
                              a mistake on sending never loses what was typed.
@@ -47,19 +47,24 @@ def line_prefix(line):
     return f"item-{line.id}"
 
 
-def find_resource(resource_id, locale, default_locale):
-    """The live resource with this number, shown in `locale` (German where not translated); or None."""
-    number = _int(resource_id)
-    if number is None:
-        return None
-    key = Resource.objects.live().filter(pk=number).values_list("translation_key", flat=True).first()
+def find_resource(value, locale, default_locale):
+    """The live resource with this number (or address part, e.g. "beamer"), shown in `locale` – German
+    where it is not translated; None when there is none."""
+    number = _int(value)
+    resources = Resource.objects.live()
+    if number is not None:
+        key = resources.filter(pk=number).values_list("translation_key", flat=True).first()
+    else:
+        slug = str(value or "").strip()[:140]
+        keys = dict(resources.filter(slug=slug).exclude(slug="").values_list("locale_id", "translation_key"))
+        key = keys.get(locale.pk) or keys.get(default_locale.pk) or next(iter(keys.values()), None)
     if key is None:
         return None
     versions = {
         resource.locale_id: resource
-        for resource in Resource.objects.live()
-        .filter(translation_key=key, locale_id__in={locale.pk, default_locale.pk})
-        .for_display()
+        for resource in resources.filter(
+            translation_key=key, locale_id__in={locale.pk, default_locale.pk}
+        ).for_display()
     }
     return versions.get(locale.pk) or versions.get(default_locale.pk)
 
