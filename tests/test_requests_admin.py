@@ -236,3 +236,16 @@ def test_dashboard_shows_new_requests_and_todays_consultations(client, consultan
 def test_the_requests_menu_is_in_the_admin(client, consultant):
     html = client.get(reverse("wagtailadmin_home")).content.decode()
     assert reverse("catalogue_request:index") in html
+
+
+def test_a_booked_consultation_time_cannot_be_deleted(client):
+    user = get_user_model().objects.create_superuser("chef", "chef@example.org", "x" * 16)
+    client.force_login(user)
+    slot = ConsultationSlotFactory()
+    make_request(slot=slot)
+    response = client.post(reverse("catalogue_consultation_slot:delete", args=[slot.pk]))
+    assert response.status_code in (200, 302)
+    assert ConsultationSlot.objects.filter(pk=slot.pk).exists(), "a booking is never lost"
+    free = ConsultationSlotFactory()
+    assert client.post(reverse("catalogue_consultation_slot:delete", args=[free.pk])).status_code == 302
+    assert not ConsultationSlot.objects.filter(pk=free.pk).exists()

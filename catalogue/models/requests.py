@@ -118,9 +118,6 @@ class RequestPage(RoutablePageMixin, BasePage):
     def status_url(self, token, request=None):
         return self.get_url(request) + self.reverse_subpage("status", kwargs={"token": token})
 
-    def get_sitemap_urls(self, request=None):
-        return super().get_sitemap_urls(request)  # the form only: basket, confirmation and status are private
-
 
 class ConsultationSlot(models.Model):
     """A consultation time (Beratungstermin) with a number of places; each request books one place."""

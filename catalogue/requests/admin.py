@@ -29,7 +29,7 @@ from wagtail.admin import messages
 from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
 from wagtail.admin.ui.components import Component
 from wagtail.admin.ui.tables import Column, DateColumn
-from wagtail.admin.views.generic import IndexView, InspectView
+from wagtail.admin.views.generic import DeleteView, IndexView, InspectView
 from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
@@ -504,6 +504,22 @@ class SlotIndexView(IndexView):
         return with_bookings(super().get_base_queryset())
 
 
+class SlotDeleteView(DeleteView):
+    """A consultation time with bookings stays: the requests point at it (nothing is lost)."""
+
+    def form_valid(self, form):
+        if self.object.requests.exists():
+            messages.error(
+                self.request,
+                _(
+                    "This consultation time has bookings and cannot be deleted. Untick “offered in the "
+                    "form” instead, and tell the associations."
+                ),
+            )
+            return redirect(reverse(self.edit_url_name, args=[self.object.pk]))
+        return super().form_valid(form)
+
+
 class PlacesColumn(Column):
     def get_value(self, instance):
         return _("%(booked)s of %(capacity)s booked") % {
@@ -525,6 +541,7 @@ class ConsultationSlotViewSet(ModelViewSet):
     menu_label = gettext_lazy("Consultation times")
     menu_order = 110
     index_view_class = SlotIndexView
+    delete_view_class = SlotDeleteView
     list_display = [
         "__str__",
         LanguagesColumn("languages", label=gettext_lazy("Languages")),
