@@ -131,7 +131,7 @@ def test_money_accepts_a_comma_and_the_euro_sign(client):
 
 
 def test_unknown_or_unpublished_resources_are_refused(client):
-    for value in ("999999", "abc", "-1", "9" * 40, ""):
+    for value in ("999999", "abc", "-1", "9" * 40, "", "beamer\x00", "9" * 5000):
         response = client.post(BASKET, {"resource": value, "add-quantity": "1"})
         assert response.status_code == 400, value
         assert "Wir konnten diese Ressource nicht finden" in response.content.decode()
@@ -153,6 +153,7 @@ def test_resource_parameter_offers_the_add_form_on_the_request_page(client):
     arabic = client.get("/ar/request/?resource=beamer").content.decode()
     translated = Resource.objects.get(locale__language_code="ar", translation_key=beamer.translation_key)
     assert f'name="resource" value="{translated.pk}"' in arabic, "a German slug finds the Arabic version"
+    assert client.get(f"{FORM}?resource=%00&partner=%00").status_code == 200
     nonsense = client.get(f"{FORM}?resource=nichts").content.decode()
     assert "Wir konnten diese Ressource nicht finden" in nonsense
     assert beamer.request_url() == f"/de/anfrage/?resource={beamer.pk}"

@@ -56,6 +56,8 @@ def find_resource(value, locale, default_locale):
         key = resources.filter(pk=number).values_list("translation_key", flat=True).first()
     else:
         slug = str(value or "").strip()[:140]
+        if "\x00" in slug:
+            return None  # databases refuse NUL characters
         keys = dict(resources.filter(slug=slug).exclude(slug="").values_list("locale_id", "translation_key"))
         key = keys.get(locale.pk) or keys.get(default_locale.pk) or next(iter(keys.values()), None)
     if key is None:
