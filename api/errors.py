@@ -40,6 +40,7 @@ TITLES = {
     422: gettext_lazy("Invalid parameters"),
     429: gettext_lazy("Too many requests"),
     500: gettext_lazy("Server error"),
+    503: gettext_lazy("Temporarily unavailable"),
 }
 DETAILS = {
     400: gettext_lazy("The request could not be understood."),
@@ -49,6 +50,7 @@ DETAILS = {
     415: gettext_lazy("Send the request as JSON (Content-Type: application/json)."),
     422: gettext_lazy("Some parameters of the request are not valid; see “errors”."),
     500: gettext_lazy("Something went wrong on our side. Please try again later."),
+    503: gettext_lazy("Part of the service is not available at the moment. Please try again later."),
 }
 
 
@@ -115,7 +117,6 @@ MESSAGES = {
     "string_pattern_mismatch": gettext_lazy("This value does not have the expected form."),
     # Request bodies (POST /api/v3/requests/): strict types.
     "string_type": gettext_lazy("Give a text."),
-    "bool_type": gettext_lazy("Give true or false."),
     "list_type": gettext_lazy("Give a list."),
     "model_type": gettext_lazy("Give an object."),
     "model_attributes_type": gettext_lazy("Give an object."),
@@ -128,6 +129,8 @@ MESSAGES = {
     "greater_than": gettext_lazy("Give a number greater than %(gt)s."),
     "too_long": gettext_lazy("Give at most %(max_length)s entries."),
     "json_invalid": gettext_lazy("The body is not valid JSON."),
+    "bool_parsing": gettext_lazy("Give true or false (1 or 0)."),
+    "bool_type": gettext_lazy("Give true or false (1 or 0)."),
 }
 # Names of the schemas that django-ninja puts into a location; the client knows only the parameters.
 _SCHEMA_NAMES = {"filters", "page", "ordering", "search"}

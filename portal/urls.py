@@ -28,6 +28,7 @@ if settings.DEBUG:
 # Every public URL carries its language: /de/..., /ar/...; `/` redirects by Accept-Language.
 urlpatterns += i18n_patterns(
     path("api/", api_views.reference, name="api_reference"),
+    path("", include("search.urls")),  # before Wagtail's pages: /de/suche/ is the search page
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

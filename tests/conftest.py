@@ -9,6 +9,7 @@ import urllib.request
 from pathlib import Path
 
 import pytest
+import search_support
 from django.conf import settings
 from django.core.management import call_command
 from django.db import connection
@@ -28,10 +29,38 @@ CHROMIUM_ARGS = [
 
 
 @pytest.fixture(scope="session")
-def django_db_setup(django_db_setup, django_db_blocker):
-    """The demo site, loaded once into the test database; each test runs in a transaction on top of it."""
+def django_db_setup(
+    request,
+    django_test_environment,
+    django_db_blocker,
+    django_db_keepdb,
+    django_db_createdb,
+    django_db_modify_db_settings,
+):
+    """The test database with the demo site, loaded once; each database test runs in a transaction on top.
+
+    Like pytest-django's own fixture, except that it always sets up the default database: pytest-django
+    sets up only databases that collected *database tests* ask for, and browser tests use the database
+    through a server process (`portal_server`) without being database tests themselves.
+    """
+    from django.test.utils import setup_databases, teardown_databases
+
+    verbosity = request.config.option.verbose
     with django_db_blocker.unblock():
+        config = setup_databases(
+            verbosity=verbosity,
+            interactive=False,
+            keepdb=django_db_keepdb and not django_db_createdb,
+            aliases={"default"},
+        )
         call_command("load_demo_content", verbosity=0)
+        # The search indexes are rebuilt from it, so they match this database even when an earlier run
+        # (or `--reuse-db`) left other documents in them.
+        call_command("update_index", verbosity=0)
+    yield
+    if not django_db_keepdb:
+        with django_db_blocker.unblock():
+            teardown_databases(config, verbosity=verbosity)
 
 
 def restore_migrated_state():
@@ -139,3 +168,30 @@ def browser_page(browser):
     page = context.new_page()
     yield page
     context.close()
+
+
+# --- Search: each engine, and Elasticsearch kept in step with rolled-back tests ---------------------
+
+
+@pytest.fixture(params=search_support.ENGINES)
+def engine(request, settings):
+    """The test runs twice: on the database backend alone (what `make run` uses; PostgreSQL here) and on
+    Elasticsearch with the database beside it (as in production)."""
+    if request.param == "database":
+        settings.WAGTAILSEARCH_BACKENDS = search_support.database_backends()
+    else:
+        assert settings.WAGTAILSEARCH_BACKENDS["default"]["BACKEND"] == "search.backends.elasticsearch8", (
+            "the suite needs ELASTICSEARCH_URL: run it with `make test`"
+        )
+        search_support.refresh_elasticsearch()
+    return request.param
+
+
+@pytest.fixture
+def restore_search_index(django_db_blocker):
+    """Tests run in a transaction that is rolled back, Elasticsearch is not part of it: afterwards the
+    search entries' index is put back the way it was before the test."""
+    with django_db_blocker.unblock():
+        before = search_support.snapshot_entries()
+    yield
+    search_support.restore_entries(before)

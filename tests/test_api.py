@@ -44,6 +44,11 @@ def test_index_names_every_endpoint_and_each_answers(client):
     index = client.get("/api/v3/").json()
     assert set(index["endpoints"]) == {
         "pages",
+        "resources",
+        "partners",
+        "cooperation-topics",
+        "target-groups",
+        "spoken-languages",
         "districts",
         "engagement-fields",
         "resource-categories",

@@ -25,6 +25,13 @@ CHECK = textwrap.dedent(
     german = Locale.objects.get(language_code="de")
     hits = list(Page.objects.live().filter(locale=german).search("Datenschutz"))
     assert any(page.slug == "datenschutz" for page in hits), hits
+    # The portal's search page and suggestions on SQLite FTS5, in German and Arabic.
+    html = client.get("/de/suche/?q=Datenschutz&language=de", HTTP_HOST="127.0.0.1").content.decode()
+    assert 'class="search-result__title"><a href="/de/datenschutz/"' in html, html
+    html = client.get("/ar/search/?q=حماية البيانات", HTTP_HOST="127.0.0.1").content.decode()
+    assert 'class="search-result__title"><a href="/ar/privacy/"' in html
+    suggestions = client.get("/de/suche/vorschlaege/?q=Barri", HTTP_HOST="127.0.0.1").json()["suggestions"]
+    assert suggestions[0]["url"] == "/de/barrierefreiheit/", suggestions
     print("EMBEDDED-OK")
     """
 )

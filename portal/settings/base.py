@@ -24,10 +24,12 @@ INSTALLED_APPS = [
     "catalogue",
     "partners",
     "api",
+    "search",
     # Translation workflow for editors (translate pages and snippets, PO export/import).
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.redirects",
+    "wagtail.contrib.search_promotions",
     "wagtail.contrib.settings",
     "wagtail.contrib.sitemaps",
     # The headless API (api/): Wagtail's v3 API building blocks on django-ninja. "ninja" is listed so its
@@ -185,23 +187,37 @@ TASKS = {
 }
 
 # --- Search ---------------------------------------------------------------------------------------
-# ELASTICSEARCH_URL set: Elasticsearch 8 through modelsearch. Unset: the database backend (SQLite FTS5
-# in development, PostgreSQL full-text search on PostgreSQL).
+# ELASTICSEARCH_URL set: Elasticsearch 8 through modelsearch, with the portal's analysers
+# (search.backends.elasticsearch8), and the database backend beside it: every write goes to both
+# (AUTO_UPDATE), and searches fall back to the database while Elasticsearch is unreachable.
+# Unset: the database backend alone (SQLite FTS5 in development, PostgreSQL full-text search).
+# See README, "Search".
 ELASTICSEARCH_URL = env("ELASTICSEARCH_URL", default="")
 SEARCH_INDEX_PREFIX = env("SEARCH_INDEX_PREFIX", default="portal_")
+DATABASE_SEARCH_BACKEND = {
+    "BACKEND": "wagtail.search.backends.database",
+    # PostgreSQL's German configuration (stemming); SQLite ignores it.
+    "SEARCH_CONFIG": "german",
+}
 if ELASTICSEARCH_URL:
     WAGTAILSEARCH_BACKENDS = {
         "default": {
-            "BACKEND": "wagtail.search.backends.elasticsearch8",
+            "BACKEND": "search.backends.elasticsearch8",
             "URLS": [ELASTICSEARCH_URL],
             "INDEX_PREFIX": SEARCH_INDEX_PREFIX,
             "TIMEOUT": env.int("ELASTICSEARCH_TIMEOUT", default=5),
-            "OPTIONS": {},
+            "ATOMIC_REBUILD": True,  # update_index builds a new index and swaps an alias: no downtime
+            "OPTIONS": {"max_retries": 1, "retry_on_timeout": False},
             "INDEX_SETTINGS": {},
-        }
+        },
+        "database": DATABASE_SEARCH_BACKEND,
     }
 else:
-    WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+    WAGTAILSEARCH_BACKENDS = {"default": DATABASE_SEARCH_BACKEND}
+# While Elasticsearch has failed, searches go to the database for this long before it is tried again.
+SEARCH_RETRY_SECONDS = env.int("SEARCH_RETRY_SECONDS", default=30)
+# Search statistics (query, language, day, counts; nothing personal) are kept this long.
+SEARCH_TERMS_RETENTION_DAYS = env.int("SEARCH_TERMS_RETENTION_DAYS", default=365)
 
 # --- Wagtail --------------------------------------------------------------------------------------
 WAGTAIL_SITE_NAME = "House of Resources Dortmund"
@@ -283,7 +299,8 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", default="INFO")},
     "loggers": {
         "django.request": {"level": "ERROR"},
-        "elastic_transport": {"level": "WARNING"},
+        # The client logs every failed attempt with a traceback; the search app logs one line instead.
+        "elastic_transport": {"level": "ERROR"},
         "django_tasks": {"level": "WARNING"},
         # Wagtail logs every page action at INFO (the admin keeps its own audit log).
         "wagtail": {"level": env("WAGTAIL_LOG_LEVEL", default="WARNING")},

@@ -13,6 +13,7 @@ package dortmund.hor.analysis;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.function.IntPredicate;
 
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.CharArraySet;
@@ -21,13 +22,19 @@ import org.apache.lucene.analysis.Tokenizer;
 import org.apache.lucene.analysis.ar.ArabicAnalyzer;
 import org.apache.lucene.analysis.ar.ArabicNormalizationFilter;
 import org.apache.lucene.analysis.ar.ArabicStemFilter;
+import org.apache.lucene.analysis.LowerCaseFilter;
 import org.apache.lucene.analysis.compound.DictionaryCompoundWordTokenFilter;
+import org.apache.lucene.analysis.core.DecimalDigitFilter;
 import org.apache.lucene.analysis.de.GermanAnalyzer;
 import org.apache.lucene.analysis.de.GermanLightStemFilter;
+import org.apache.lucene.analysis.de.GermanMinimalStemFilter;
 import org.apache.lucene.analysis.de.GermanNormalizationFilter;
 import org.apache.lucene.analysis.en.EnglishAnalyzer;
+import org.apache.lucene.analysis.el.GreekLowerCaseFilter;
 import org.apache.lucene.analysis.en.EnglishPossessiveFilter;
+import org.apache.lucene.analysis.en.KStemFilter;
 import org.apache.lucene.analysis.en.PorterStemFilter;
+import org.apache.lucene.analysis.ga.IrishLowerCaseFilter;
 import org.apache.lucene.analysis.miscellaneous.ASCIIFoldingFilter;
 import org.apache.lucene.analysis.miscellaneous.RemoveDuplicatesTokenFilter;
 import org.apache.lucene.analysis.ngram.EdgeNGramTokenFilter;
@@ -47,6 +54,7 @@ import org.elasticsearch.index.analysis.TokenizerFactory;
 import org.elasticsearch.indices.analysis.AnalysisModule.AnalysisProvider;
 import org.elasticsearch.plugins.AnalysisPlugin;
 import org.elasticsearch.plugins.Plugin;
+import org.tartarus.snowball.ext.GermanStemmer;
 import org.tartarus.snowball.ext.RussianStemmer;
 import org.tartarus.snowball.ext.TurkishStemmer;
 
@@ -71,15 +79,21 @@ public class PortalAnalysisPlugin extends Plugin implements AnalysisPlugin {
         return settings.getAsInt(key, fallback);
     }
 
+    /** Elasticsearch's `stemmer` filter: the languages the portal uses, mapped as Elasticsearch maps them. */
     private static Function<TokenStream, TokenStream> stemmer(Settings settings) {
         String language = settings.get("language", settings.get("name", "english"));
         switch (language) {
             case "german":
+                return stream -> new SnowballFilter(stream, new GermanStemmer());
             case "light_german":
                 return GermanLightStemFilter::new;
+            case "minimal_german":
+                return GermanMinimalStemFilter::new;
             case "english":
             case "porter":
                 return PorterStemFilter::new;
+            case "light_english":
+                return KStemFilter::new;
             case "possessive_english":
                 return EnglishPossessiveFilter::new;
             case "turkish":
@@ -91,6 +105,32 @@ public class PortalAnalysisPlugin extends Plugin implements AnalysisPlugin {
             default:
                 throw new IllegalArgumentException("stemmer language [" + language + "] is not provided here");
         }
+    }
+
+    /** Elasticsearch's configurable `lowercase` filter: `language` selects Greek, Irish or Turkish rules. */
+    private static Function<TokenStream, TokenStream> lowercase(Settings settings) {
+        String language = settings.get("language");
+        if (language == null) {
+            return LowerCaseFilter::new;
+        }
+        switch (language) {
+            case "turkish":
+                return TurkishLowerCaseFilter::new;
+            case "greek":
+                return GreekLowerCaseFilter::new;
+            case "irish":
+                return IrishLowerCaseFilter::new;
+            default:
+                throw new IllegalArgumentException("lowercase language [" + language + "] is not provided here");
+        }
+    }
+
+    /** Elasticsearch's `unique`; only the `only_on_same_position: true` form, which Lucene provides. */
+    private static Function<TokenStream, TokenStream> unique(Settings settings) {
+        if (!settings.getAsBoolean("only_on_same_position", false)) {
+            throw new IllegalArgumentException("unique is provided here only with only_on_same_position: true");
+        }
+        return RemoveDuplicatesTokenFilter::new;
     }
 
     private static Function<TokenStream, TokenStream> decompounder(Settings settings) {
@@ -129,7 +169,9 @@ public class PortalAnalysisPlugin extends Plugin implements AnalysisPlugin {
             Map.entry("arabic_normalization", filter(s -> ArabicNormalizationFilter::new)),
             Map.entry("turkish_lowercase", filter(s -> TurkishLowerCaseFilter::new)),
             Map.entry("apostrophe", filter(s -> ApostropheFilter::new)),
-            Map.entry("unique", filter(s -> RemoveDuplicatesTokenFilter::new)),
+            Map.entry("unique", AnalysisPlugin.requiresAnalysisSettings(filter(PortalAnalysisPlugin::unique))),
+            Map.entry("lowercase", filter(PortalAnalysisPlugin::lowercase)),
+            Map.entry("decimal_digit", filter(s -> DecimalDigitFilter::new)),
             Map.entry("stemmer", filter(PortalAnalysisPlugin::stemmer)),
             Map.entry("dictionary_decompounder", AnalysisPlugin.requiresAnalysisSettings(filter(PortalAnalysisPlugin::decompounder)))
         );
@@ -139,18 +181,76 @@ public class PortalAnalysisPlugin extends Plugin implements AnalysisPlugin {
         return (indexSettings, environment, name, settings) -> TokenizerFactory.newFactory(name, build.apply(settings));
     }
 
+    /**
+     * Elasticsearch's `token_chars` of the n-gram tokenizers: which character classes belong to a token
+     * (letter, digit, whitespace, punctuation, symbol); empty means every character, as in Elasticsearch.
+     */
+    private static IntPredicate tokenChars(Settings settings) {
+        List<String> classes = settings.getAsList("token_chars");
+        if (classes.isEmpty()) {
+            return chr -> true;
+        }
+        IntPredicate accepted = chr -> false;
+        for (String name : classes) {
+            IntPredicate test;
+            switch (name) {
+                case "letter":
+                    test = Character::isLetter;
+                    break;
+                case "digit":
+                    test = Character::isDigit;
+                    break;
+                case "whitespace":
+                    test = Character::isWhitespace;
+                    break;
+                case "punctuation":
+                    test = chr -> {
+                        int type = Character.getType(chr);
+                        return type == Character.START_PUNCTUATION || type == Character.END_PUNCTUATION
+                            || type == Character.OTHER_PUNCTUATION || type == Character.CONNECTOR_PUNCTUATION
+                            || type == Character.DASH_PUNCTUATION || type == Character.INITIAL_QUOTE_PUNCTUATION
+                            || type == Character.FINAL_QUOTE_PUNCTUATION;
+                    };
+                    break;
+                case "symbol":
+                    test = chr -> {
+                        int type = Character.getType(chr);
+                        return type == Character.MATH_SYMBOL || type == Character.CURRENCY_SYMBOL
+                            || type == Character.MODIFIER_SYMBOL || type == Character.OTHER_SYMBOL;
+                    };
+                    break;
+                default:
+                    throw new IllegalArgumentException("token_chars [" + name + "] is not provided here");
+            }
+            accepted = accepted.or(test);
+        }
+        return accepted;
+    }
+
     @Override
     public Map<String, AnalysisProvider<TokenizerFactory>> getTokenizers() {
         return Map.of(
             "ngram", tokenizer(s -> {
                 int min = intSetting(s, "min_gram", 1);
                 int max = intSetting(s, "max_gram", 2);
-                return () -> new NGramTokenizer(min, max);
+                IntPredicate accepted = tokenChars(s);
+                return () -> new NGramTokenizer(min, max) {
+                    @Override
+                    protected boolean isTokenChar(int chr) {
+                        return accepted.test(chr);
+                    }
+                };
             }),
             "edge_ngram", tokenizer(s -> {
                 int min = intSetting(s, "min_gram", 1);
                 int max = intSetting(s, "max_gram", 2);
-                return () -> new EdgeNGramTokenizer(min, max);
+                IntPredicate accepted = tokenChars(s);
+                return () -> new EdgeNGramTokenizer(min, max) {
+                    @Override
+                    protected boolean isTokenChar(int chr) {
+                        return accepted.test(chr);
+                    }
+                };
             })
         );
     }

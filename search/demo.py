@@ -1,0 +1,35 @@
+"""Demo content of the search app: editors' picks (Wagtail's search promotions) for a few queries.
+
+The search entries themselves follow the content on their own. A database that had its demo content
+before the search app existed has none yet: then they are built here once (in production, deploying runs
+`update_index`).
+"""
+
+from django.conf import settings
+from wagtail.contrib.search_promotions.models import Query, SearchPromotion
+from wagtail.models import Page
+
+from .models import SearchEntry
+from .sync import rebuild_entries
+
+ORDER = 90
+
+# query -> (German slug of the promoted page, the editor's note shown with it)
+PICKS = {
+    "beratung": ("so-funktionierts", "So vereinbaren Sie einen Beratungstermin beim VMDO e.V."),
+    "termin": ("so-funktionierts", "So vereinbaren Sie einen Beratungstermin beim VMDO e.V."),
+    "antrag": ("so-funktionierts", "Was Sie für eine Anfrage wissen müssen – in drei Schritten."),
+}
+
+
+def load(loader):
+    if not SearchEntry.objects.exists():
+        rebuild_entries(index=True)
+    for query_string, (slug, description) in PICKS.items():
+        page = Page.objects.filter(locale__language_code=settings.LANGUAGE_CODE, slug=slug).first()
+        if page is None:
+            continue
+        query = Query.get(query_string)
+        if not SearchPromotion.objects.filter(query=query, page=page).exists():
+            SearchPromotion.objects.create(query=query, page=page, description=description, sort_order=0)
+            loader.stats.created += 1

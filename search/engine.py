@@ -1,0 +1,424 @@
+"""Searching the entries: a `SearchRequest` in, one page of results with facet counts out, on either engine.
+
+Both engines do the same thing with what they have:
+
+- **Elasticsearch**: one request returns the page of hits, the total and every facet's counts (facets are
+  "disjunctive": a facet's counts apply all *other* selected facets, so the options of one facet can be
+  combined). The query runs over the language sub-fields of the active language and of German (which
+  stands in where a translation is missing); if it finds nothing, a second request tolerates typos
+  (fuzziness on folded text).
+- **Database** (PostgreSQL full-text search, SQLite FTS5): modelsearch's search gives a queryset of the
+  matching entries; facet filters, counts (GROUP BY over `SearchEntryFacet`) and the page slice are SQL
+  on top of it. No typo tolerance and no decompounding: the relevance tests say where results differ.
+
+Neither loads more than one page of hits into Python. `run()` picks the engine: the "default" backend,
+and when that is Elasticsearch and fails, the "database" backend (logged, and reported by /healthz).
+"""
+
+import logging
+import math
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.db.models import Count, Exists, F, OuterRef
+from elastic_transport import TransportError
+from elasticsearch import ApiError, BadRequestError
+from modelsearch.backends.elasticsearch8 import Elasticsearch8Mapping
+
+from . import health
+from .analysis import NGRAM_LANGUAGES
+from .backends import fallback_name, get_backend, is_elasticsearch
+from .models import SearchEntry, SearchEntryFacet
+from .registry import facets
+
+logger = logging.getLogger(__name__)
+
+MAX_QUERY_LENGTH = 200
+# Elasticsearch's index.max_result_window: results beyond it cannot be paged to (on either engine).
+MAX_RESULT_WINDOW = 10_000
+FUZZY_MAX_WORDS = 6
+MAX_WORDS = 24
+SORTS = ("relevance", "date")
+SOURCE_LANGUAGE = settings.LANGUAGE_CODE
+# Text fields and their weight in the ranking.
+TEXT_FIELDS = (("title", 4), ("keywords", 2), ("summary", 2), ("body", 1))
+SUGGEST_FIELDS = ("title.autocomplete^3", "keywords.autocomplete^2", "summary.autocomplete")
+
+
+class SearchUnavailable(Exception):
+    """No engine could answer (Elasticsearch failed and no database backend is configured)."""
+
+
+def clean_query(raw):
+    """(query, shortened): control characters out, white space collapsed, at most MAX_QUERY_LENGTH."""
+    text = unicodedata.normalize("NFC", str(raw or ""))
+    text = "".join(" " if unicodedata.category(char) == "Cc" else char for char in text)
+    text = " ".join(text.split())
+    if len(text) <= MAX_QUERY_LENGTH:
+        return text, False
+    cut = text[:MAX_QUERY_LENGTH]
+    if " " in cut[MAX_QUERY_LENGTH // 2 :]:
+        cut = cut.rsplit(" ", 1)[0]
+    return cut, True
+
+
+def words(query):
+    """The words of a query (letters and digits of any script); punctuation and syntax dropped."""
+    return re.findall(r"\w+", query)[:MAX_WORDS]
+
+
+@dataclass(frozen=True)
+class SearchRequest:
+    query: str = ""
+    language: str = SOURCE_LANGUAGE
+    filters: tuple = ()  # ((facet name, (value, ...)), ...)
+    sort: str = "relevance"
+    page: int = 1
+    per_page: int = 12
+    exclude_keys: tuple = ()  # translation keys shown elsewhere (editors' picks)
+
+    @property
+    def browsing(self):
+        """No words to search for: list what the filters select, newest first."""
+        return not words(self.query)
+
+
+@dataclass
+class SearchOutcome:
+    entries: list
+    total: int
+    facet_counts: dict
+    page: int
+    engine: str
+    per_page: int = 12
+    fuzzy: bool = False
+
+    @property
+    def window(self):
+        """How many of the results can be paged through (all, up to MAX_RESULT_WINDOW)."""
+        return min(self.total, max_pages(self.per_page) * self.per_page)
+
+
+def max_pages(per_page):
+    return max(1, MAX_RESULT_WINDOW // per_page)
+
+
+def last_page(total, per_page):
+    return max(1, min(math.ceil(total / per_page), max_pages(per_page)))
+
+
+# --- Database -------------------------------------------------------------------------------------
+
+
+class DatabaseEngine:
+    name = "database"
+
+    def __init__(self, backend):
+        self.backend = backend
+
+    def _base(self, request):
+        queryset = SearchEntry.objects.filter(language=request.language)
+        if request.exclude_keys:
+            queryset = queryset.exclude(translation_key__in=request.exclude_keys)
+        return queryset
+
+    def _matching(self, request):
+        base = self._base(request)
+        if request.browsing:
+            return base.none() if request.query.strip() and not request.filters else base
+        results = self.backend.search(" ".join(words(request.query)), base)
+        # The database backends build a queryset of the matching objects, ranked; further filters,
+        # counts and slices stay in SQL.
+        return results.get_queryset()
+
+    @staticmethod
+    def _filtered(queryset, filters, skip=None):
+        for name, values in filters:
+            if name != skip:
+                chosen = SearchEntryFacet.objects.filter(entry=OuterRef("pk"), name=name, value__in=values)
+                queryset = queryset.filter(Exists(chosen))
+        return queryset
+
+    def search(self, request):
+        matching = self._matching(request)
+        results = self._filtered(matching, request.filters)
+        if request.sort == "date" or request.browsing:
+            results = results.order_by(F("date").desc(nulls_last=True), "translation_key")
+        total = results.count()
+        page = min(max(request.page, 1), last_page(total, request.per_page))
+        start = (page - 1) * request.per_page
+        entries = list(results[start : start + request.per_page]) if total else []
+        counts = {facet.name: {} for facet in facets()}
+        # A facet's counts apply every other facet's filter. Facets without a filter of their own all
+        # see the same entries (`results`), so they are counted together in one GROUP BY.
+        chosen = {name for name, _values in request.filters}
+        groups = [(results, [name for name in counts if name not in chosen])]
+        groups += [
+            (self._filtered(matching, request.filters, skip=name), [name])
+            for name in counts
+            if name in chosen
+        ]
+        for entries_in_view, names in groups:
+            if not names:
+                continue
+            rows = (
+                SearchEntryFacet.objects.filter(
+                    name__in=names, entry__in=entries_in_view.order_by().values("pk")
+                )
+                .values_list("name", "value")
+                .annotate(count=Count("entry_id"))
+                .order_by()
+            )
+            for name, value, count in rows:
+                counts[name][value] = count
+        return SearchOutcome(
+            entries=entries,
+            total=total,
+            facet_counts=counts,
+            page=page,
+            engine=self.name,
+            per_page=request.per_page,
+        )
+
+    def suggest(self, query, language, limit):
+        terms = words(query)
+        if not terms:
+            return []
+        base = SearchEntry.objects.filter(language=language)
+        return list(self.backend.autocomplete(" ".join(terms), base)[:limit])
+
+
+# --- Elasticsearch --------------------------------------------------------------------------------
+
+
+def _column(field_name):
+    mapping = Elasticsearch8Mapping(SearchEntry)
+    for search_field in SearchEntry.get_filterable_search_fields():
+        if search_field.field_name == field_name:
+            return mapping.get_field_column_name(search_field)
+    raise KeyError(field_name)
+
+
+class ElasticsearchEngine:
+    name = "elasticsearch"
+
+    def __init__(self, backend):
+        self.backend = backend
+        self.es = backend.es
+        self.language_field = _column("language")
+        self.facet_field = _column("facet_keys")
+        self.key_field = _column("translation_key")
+        self.date_field = _column("date")
+
+    @property
+    def index(self):
+        return self.backend.get_index_for_model(SearchEntry).name
+
+    # Queries
+
+    def _text_query(self, query, language, fuzzy):
+        languages = [language] if language == SOURCE_LANGUAGE else [language, SOURCE_LANGUAGE]
+        if fuzzy:
+            return {
+                "multi_match": {
+                    "query": query,
+                    "type": "best_fields",
+                    "fields": [f"{name}^{weight}" for name, weight in TEXT_FIELDS],
+                    "fuzziness": "AUTO",
+                    "prefix_length": 1,
+                    "max_expansions": 20,
+                    "operator": "and",
+                }
+            }
+        should = [
+            # Whole words in the language's own analysis (stems, compounds, normalised letters).
+            {
+                "multi_match": {
+                    "query": query,
+                    "type": "cross_fields",
+                    "fields": [
+                        f"{name}.{code}^{weight}" for code in languages for name, weight in TEXT_FIELDS
+                    ],
+                    "operator": "and",
+                }
+            },
+            # The words exactly as typed (no stemming, no splitting) rank above their stems and parts:
+            # "Beratungstermin" first finds the page that says "Beratungstermin", then "Beratung".
+            {
+                "multi_match": {
+                    "query": query,
+                    "type": "cross_fields",
+                    "fields": [f"{name}^{weight}" for name, weight in TEXT_FIELDS],
+                    "operator": "and",
+                    "boost": 3,
+                }
+            },
+            # The words as a phrase in a title rank highest.
+            {
+                "multi_match": {
+                    "query": query,
+                    "type": "phrase",
+                    "fields": [f"title.{code}" for code in languages],
+                    "boost": 3,
+                }
+            },
+            # Partial words, as typed: "Öffentlich" finds "Öffentlichkeitsarbeit".
+            {
+                "multi_match": {
+                    "query": query,
+                    "type": "cross_fields",
+                    "fields": list(SUGGEST_FIELDS),
+                    "operator": "and",
+                    "boost": 0.5,
+                }
+            },
+        ]
+        if language in NGRAM_LANGUAGES:
+            # No stemmer for the language: parts of words find inflected forms.
+            should.append(
+                {
+                    "multi_match": {
+                        "query": query,
+                        "fields": ["title.ngram^2", "keywords.ngram", "summary.ngram"],
+                        "minimum_should_match": "70%",
+                        "boost": 0.3,
+                    }
+                }
+            )
+        return {"bool": {"should": should, "minimum_should_match": 1}}
+
+    def _sort(self, request):
+        by_date = {self.date_field: {"order": "desc", "missing": "_last"}}
+        by_key = {self.key_field: {"order": "asc"}}
+        if request.sort == "date" or request.browsing:
+            return [by_date, "_score", by_key]
+        return ["_score", by_date, by_key]
+
+    def _body(self, request, fuzzy, page):
+        if request.browsing:
+            text = {"match_all": {}} if (request.filters or not request.query.strip()) else {"match_none": {}}
+        else:
+            text = self._text_query(" ".join(words(request.query)), request.language, fuzzy)
+        query = {"bool": {"must": [text], "filter": [{"term": {self.language_field: request.language}}]}}
+        if request.exclude_keys:
+            query["bool"]["must_not"] = [
+                {"terms": {self.key_field: [str(key) for key in request.exclude_keys]}}
+            ]
+        chosen = {
+            name: {"terms": {self.facet_field: [f"{name}:{value}" for value in values]}}
+            for name, values in request.filters
+        }
+        aggregations = {}
+        for facet in facets():
+            others = [condition for name, condition in chosen.items() if name != facet.name]
+            aggregations[facet.name] = {
+                "filter": {"bool": {"filter": others}} if others else {"match_all": {}},
+                "aggs": {
+                    "values": {
+                        "terms": {"field": self.facet_field, "include": f"{facet.name}:.*", "size": 500}
+                    }
+                },
+            }
+        body = {
+            "query": query,
+            "aggs": aggregations,
+            "sort": self._sort(request),
+            "from_": (page - 1) * request.per_page,
+            "size": request.per_page,
+            "track_total_hits": True,
+            "_source": False,
+            "stored_fields": ["pk"],
+        }
+        if chosen:
+            body["post_filter"] = {"bool": {"filter": list(chosen.values())}}
+        return body
+
+    def _entries(self, hits):
+        pks = [int(hit["fields"]["pk"][0]) for hit in hits]
+        found = SearchEntry.objects.in_bulk(pks)
+        return [found[pk] for pk in pks if pk in found]
+
+    def search(self, request):
+        page = min(max(request.page, 1), max_pages(request.per_page))
+        response = self.es.search(index=self.index, **self._body(request, False, page))
+        total = response["hits"]["total"]["value"]
+        fuzzy = False
+        if total == 0 and not request.browsing and len(words(request.query)) <= FUZZY_MAX_WORDS:
+            again = self.es.search(index=self.index, **self._body(request, True, page))
+            if again["hits"]["total"]["value"]:
+                response, total, fuzzy = again, again["hits"]["total"]["value"], True
+        if page > last_page(total, request.per_page):
+            page = last_page(total, request.per_page)
+            response = self.es.search(index=self.index, **self._body(request, fuzzy, page))
+        counts = {}
+        for facet in facets():
+            prefix = f"{facet.name}:"
+            buckets = response["aggregations"][facet.name]["values"]["buckets"]
+            counts[facet.name] = {bucket["key"][len(prefix) :]: bucket["doc_count"] for bucket in buckets}
+        return SearchOutcome(
+            entries=self._entries(response["hits"]["hits"]),
+            total=total,
+            facet_counts=counts,
+            page=page,
+            engine=self.name,
+            per_page=request.per_page,
+            fuzzy=fuzzy,
+        )
+
+    def suggest(self, query, language, limit):
+        text = " ".join(words(query))
+        if not text:
+            return []
+        language_filter = [{"term": {self.language_field: language}}]
+        prefix = {
+            "multi_match": {
+                "query": text,
+                "type": "cross_fields",
+                "fields": SUGGEST_FIELDS,
+                "operator": "and",
+            }
+        }
+        body = {"query": {"bool": {"must": [prefix], "filter": language_filter}}, "size": limit}
+        response = self.es.search(index=self.index, _source=False, stored_fields=["pk"], **body)
+        if not response["hits"]["hits"] and len(words(query)) <= FUZZY_MAX_WORDS:
+            body["query"]["bool"]["must"] = [self._text_query(text, language, fuzzy=True)]
+            response = self.es.search(index=self.index, _source=False, stored_fields=["pk"], **body)
+        return self._entries(response["hits"]["hits"])
+
+
+# --- Choosing the engine --------------------------------------------------------------------------
+
+
+def engine_for(name):
+    backend = get_backend(name)
+    return ElasticsearchEngine(backend) if is_elasticsearch(backend) else DatabaseEngine(backend)
+
+
+def run(method, *args):
+    """Call `search` or `suggest` on the primary engine, or on the database when Elasticsearch fails.
+
+    Returns (result, reason): the reason is empty unless the answer came from the fallback.
+    """
+    primary = engine_for("default")
+    if not isinstance(primary, ElasticsearchEngine):
+        return getattr(primary, method)(*args), ""
+    reason = health.failure("default")
+    if not reason:
+        try:
+            return getattr(primary, method)(*args), ""
+        except (TransportError, ApiError) as error:
+            reason = health.describe(error)
+            if isinstance(error, BadRequestError):
+                # Our request was wrong, not the cluster: answer from the database, keep using the cluster.
+                logger.error("search: Elasticsearch refused the query (%s)", error, exc_info=True)
+            else:
+                health.report_failure("default", error)
+                logger.warning(
+                    "search: %s; answering from the database for %ss", reason, health.retry_seconds()
+                )
+    fallback = fallback_name()
+    if fallback is None:
+        raise SearchUnavailable(reason)
+    return getattr(engine_for(fallback), method)(*args), reason

@@ -1,0 +1,116 @@
+"""What the portal-wide search searches, and what it remembers about searches.
+
+`SearchEntry` is one search result as a visitor of one language sees it: for every searchable object
+(page, resource, partner, ...) and every language there is one entry, holding the object's text in that
+language – or the German original where no translation exists (`content_language` then says "de"). The
+entries are derived from the content by `search.sync` whenever the content changes, and indexed by
+modelsearch into every configured backend (Elasticsearch and the database). One table for all content
+types is what lets one query rank, count, facet and paginate across all of them in either engine.
+
+`SearchTerm` counts what visitors searched for, per day and language, and how often it found nothing:
+no IP address, no user, no time of day.
+"""
+
+from django.contrib.contenttypes.models import ContentType
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.search import index
+
+from .analysis import text_subfields
+
+
+class SearchEntry(index.Indexed, models.Model):
+    translation_key = models.UUIDField(_("translation key"))
+    # The language whose visitors see this entry (a language code of settings.LANGUAGES).
+    language = models.CharField(_("language"), max_length=10)
+    kind = models.CharField(_("content type"), max_length=40)
+    content_type = models.ForeignKey(ContentType, on_delete=models.CASCADE, related_name="+")
+    object_pk = models.CharField(max_length=64)
+    content_language = models.CharField(_("language of the text"), max_length=10)
+    title = models.CharField(_("title"), max_length=255)
+    summary = models.TextField(_("summary"), blank=True)
+    body = models.TextField(_("text"), blank=True)
+    keywords = models.TextField(_("keywords"), blank=True)
+    url = models.CharField(_("address"), max_length=500)
+    key_fact = models.CharField(_("key fact"), max_length=200, blank=True)
+    date = models.DateField(_("date"), null=True, blank=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    # Written by search.sync, which indexes entries itself after their facets are saved.
+    search_auto_update = False
+    search_fields = [
+        index.SearchField("title", boost=4, es_extra=text_subfields(ngram=True, autocomplete=True)),
+        index.SearchField("keywords", boost=2, es_extra=text_subfields(ngram=True, autocomplete=True)),
+        index.SearchField("summary", boost=2, es_extra=text_subfields(ngram=True, autocomplete=True)),
+        index.SearchField("body", es_extra=text_subfields()),
+        index.AutocompleteField("title"),
+        index.AutocompleteField("summary"),
+        index.FilterField("language"),
+        index.FilterField("kind"),
+        index.FilterField("translation_key"),
+        index.FilterField("date"),
+        index.FilterField("facet_keys"),
+    ]
+
+    class Meta:
+        verbose_name = _("search entry")
+        verbose_name_plural = _("search entries")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["translation_key", "language"], name="unique_search_entry_per_language"
+            )
+        ]
+        indexes = [models.Index(fields=["language", "kind"]), models.Index(fields=["language", "date"])]
+
+    def __str__(self):
+        return f"{self.title} ({self.language})"
+
+    @classmethod
+    def get_indexed_objects(cls):
+        return super().get_indexed_objects().prefetch_related("facets")
+
+    def facet_keys(self):
+        """Every facet value as "name:value", for Elasticsearch's one keyword field of facets."""
+        return sorted(f"{facet.name}:{facet.value}" for facet in self.facets.all())
+
+
+class SearchEntryFacet(models.Model):
+    """One facet value of an entry (district "eving", engagement field "umwelt", ...).
+
+    A table of its own so the database engine counts facet values with GROUP BY; Elasticsearch gets the
+    same values as one keyword field (`SearchEntry.facet_keys`).
+    """
+
+    entry = models.ForeignKey(SearchEntry, on_delete=models.CASCADE, related_name="facets")
+    name = models.CharField(max_length=30)
+    value = models.CharField(max_length=120)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["entry", "name", "value"], name="unique_search_entry_facet")
+        ]
+        indexes = [models.Index(fields=["name", "value"])]
+
+    def __str__(self):
+        return f"{self.name}:{self.value}"
+
+
+class SearchTerm(models.Model):
+    """How often a query was searched on one day in one language, and how often it found nothing."""
+
+    day = models.DateField(_("day"))
+    language = models.CharField(_("language"), max_length=10)
+    query = models.CharField(_("search term"), max_length=100)
+    searches = models.PositiveIntegerField(_("searches"), default=0)
+    searches_without_results = models.PositiveIntegerField(_("searches without results"), default=0)
+
+    class Meta:
+        verbose_name = _("search term")
+        verbose_name_plural = _("search terms")
+        constraints = [
+            models.UniqueConstraint(fields=["day", "language", "query"], name="unique_search_term_per_day")
+        ]
+        indexes = [models.Index(fields=["day"])]
+
+    def __str__(self):
+        return f"{self.query} ({self.language}, {self.day})"

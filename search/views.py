@@ -1,0 +1,284 @@
+"""The search page (/de/suche/, /en/search/, ...) and the suggestions the header's search box shows."""
+
+from dataclasses import dataclass, replace
+from urllib.parse import urlencode
+
+from django.conf import settings
+from django.core.paginator import Paginator
+from django.http import JsonResponse
+from django.shortcuts import render
+from django.utils import translation
+from django.utils.cache import patch_cache_control
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET
+from wagtail.contrib.search_promotions.models import SearchPromotion
+from wagtail.search.utils import normalise_query_string
+
+from . import stats
+from .engine import MAX_QUERY_LENGTH, SORTS, SearchRequest, SearchUnavailable, clean_query, run
+from .models import SearchEntry
+from .registry import adapter_for_kind, facets
+
+MAX_VALUES_PER_FACET = 20
+SUGGESTION_LIMIT = 6
+MIN_SUGGESTION_LENGTH = 2
+
+
+@dataclass
+class Pick:
+    """An editors' pick: a page of the portal (as a search entry) or an external link."""
+
+    title: str
+    url: str
+    summary: str
+    content_language: str = ""
+    external: bool = False
+
+
+def _page_number(raw):
+    try:
+        return min(max(int(raw), 1), 1_000_000)
+    except (TypeError, ValueError):
+        return 1
+
+
+def parse(request, language):
+    """The search the visitor asked for, and notes about what in the address could not be used."""
+    notes = []
+    query, shortened = clean_query(request.GET.get("q", ""))
+    if shortened:
+        notes.append(
+            _("Your search was shortened to its first %(count)s characters.") % {"count": MAX_QUERY_LENGTH}
+        )
+    filters = []
+    for facet in facets():
+        requested = []
+        for value in request.GET.getlist(facet.name):
+            value = " ".join(value.split())[:120]
+            if value and value not in requested:
+                requested.append(value)
+        requested = requested[:MAX_VALUES_PER_FACET]
+        if not requested:
+            continue
+        known = facet.labels(requested, language)
+        for value in requested:
+            if value not in known:
+                notes.append(
+                    _("The filter “%(value)s” (%(facet)s) does not exist and was left out.")
+                    % {"value": value, "facet": facet.label}
+                )
+        values = tuple(value for value in requested if value in known)
+        if values:
+            filters.append((facet.name, values))
+    sort = request.GET.get("sort") or "relevance"
+    if sort not in SORTS:
+        notes.append(_("The results cannot be sorted that way; they are sorted by relevance."))
+        sort = "relevance"
+    search_request = SearchRequest(
+        query=query,
+        language=language,
+        filters=tuple(filters),
+        sort=sort,
+        page=_page_number(request.GET.get("page")),
+        per_page=settings.PORTAL_PAGE_SIZE,
+    )
+    return search_request, notes
+
+
+def editors_picks(query, language):
+    """What editors pinned for this query (Wagtail's search promotions), in the visitor's language."""
+    normalised = normalise_query_string(query)
+    if not normalised:
+        return [], []
+    promotions = list(
+        SearchPromotion.objects.filter(query__query_string=normalised)
+        .select_related("page")
+        .order_by("sort_order", "pk")
+    )
+    keys = [promotion.page.translation_key for promotion in promotions if promotion.page_id]
+    entries = {
+        entry.translation_key: entry
+        for entry in SearchEntry.objects.filter(language=language, translation_key__in=keys)
+    }
+    picks = []
+    for promotion in promotions:
+        if promotion.page_id:
+            entry = entries.get(promotion.page.translation_key)
+            if entry is not None:  # unpublished or private pages are not picked
+                # Editors write the note once, in German; other languages show the page's own summary.
+                own_note = promotion.description and language == settings.LANGUAGE_CODE
+                summary = promotion.description if own_note else entry.summary
+                picks.append(Pick(entry.title, entry.url, summary, entry.content_language))
+        elif promotion.external_link_url:
+            title = promotion.external_link_text or promotion.external_link_url
+            picks.append(Pick(title, promotion.external_link_url, promotion.description, external=True))
+    return picks, keys
+
+
+def _link(params, **changes):
+    pairs = [(name, value) for name, value in params if name not in changes]
+    pairs += [(name, value) for name, value in changes.items() if value not in (None, "")]
+    return "?" + urlencode(pairs)
+
+
+def _facet_panels(search_request, outcome, language):
+    chosen = dict(search_request.filters)
+    panels = []
+    for facet in facets():
+        counts = outcome.facet_counts.get(facet.name, {})
+        selected = chosen.get(facet.name, ())
+        values = [value for value, count in counts.items() if count] + [
+            v for v in selected if v not in counts
+        ]
+        labels = facet.labels(values, language) if values else {}
+        options = [
+            {
+                "value": value,
+                "label": labels[value],
+                "count": counts.get(value, 0),
+                "selected": value in selected,
+                "id": f"facet-{facet.name}-{index}",
+            }
+            for index, value in enumerate(values)
+            if value in labels
+        ]
+        options.sort(
+            key=lambda option: (not option["selected"], -option["count"], option["label"].casefold())
+        )
+        if options:
+            panels.append({"name": facet.name, "label": facet.label, "options": options, "labels": labels})
+    return panels
+
+
+def _active_filters(search_request, params, panels):
+    """Each chosen filter value with an address that removes just that value."""
+    panel_of = {panel["name"]: panel for panel in panels}
+    active = []
+    for name, values in search_request.filters:
+        panel = panel_of.get(name, {"label": "", "labels": {}})
+        for value in values:
+            remaining = [(n, v) for n, v in params if not (n == name and v == value)]
+            active.append(
+                {
+                    "facet": panel["label"],
+                    "label": panel["labels"].get(value, value),
+                    "remove_url": _link(remaining),
+                }
+            )
+    return active
+
+
+def _pagination(outcome, params, per_page):
+    paginator = Paginator(_Window(outcome), per_page)
+    page_obj = paginator.get_page(outcome.page)
+    return {
+        "page_obj": page_obj,
+        "page_links": [
+            {"number": number, "url": _link(params, page=number) if number != paginator.ELLIPSIS else ""}
+            for number in paginator.get_elided_page_range(page_obj.number, on_each_side=2, on_ends=1)
+        ],
+        "previous_url": _link(params, page=page_obj.previous_page_number())
+        if page_obj.has_previous()
+        else "",
+        "next_url": _link(params, page=page_obj.next_page_number()) if page_obj.has_next() else "",
+    }
+
+
+@require_GET
+def search(request):
+    language = translation.get_language()
+    search_request, notes = parse(request, language)
+    searched = bool(search_request.query or search_request.filters)
+    context = {
+        "query": search_request.query,
+        "notes": notes,
+        "sort": search_request.sort,
+        "searched": searched,
+    }
+    if not searched:
+        return render(request, "search/search.html", context)
+
+    # A search as typed (first page, no filters) shows the editors' picks and is counted.
+    fresh = bool(search_request.query) and not search_request.filters and "page" not in request.GET
+    picks, pick_keys = editors_picks(search_request.query, language) if fresh else ([], [])
+    if pick_keys:
+        search_request = replace(search_request, exclude_keys=tuple(pick_keys))
+    try:
+        outcome, degraded = run("search", search_request)
+    except SearchUnavailable:
+        return render(request, "search/search.html", {**context, "unavailable": True}, status=503)
+    if fresh:
+        stats.record(search_request.query, language, found=bool(outcome.total or picks))
+
+    for entry in outcome.entries:
+        adapter = adapter_for_kind(entry.kind)
+        entry.type_label = adapter.label if adapter else ""
+        entry.date_label = adapter.date_label if adapter else ""
+    params = [("q", search_request.query)] if search_request.query else []
+    params += [(name, value) for name, values in search_request.filters for value in values]
+    if search_request.sort != "relevance":
+        params.append(("sort", search_request.sort))
+    panels = _facet_panels(search_request, outcome, language)
+    context.update(
+        _pagination(outcome, params, search_request.per_page),
+        outcome=outcome,
+        degraded=degraded,
+        picks=picks,
+        result_count=outcome.total + len(picks),
+        facet_panels=panels,
+        active_filters=_active_filters(search_request, params, panels),
+        clear_filters_url=_link([("q", search_request.query)] if search_request.query else []),
+        sort_links=[
+            {
+                "value": value,
+                "label": label,
+                "url": _link(params, sort=None if value == "relevance" else value),
+            }
+            for value, label in (("relevance", _("Relevance")), ("date", _("Date")))
+        ],
+    )
+    return render(request, "search/search.html", context)
+
+
+class _Window:
+    """The page of results the engine fetched, shaped for Django's Paginator (which only slices)."""
+
+    def __init__(self, outcome):
+        self.outcome = outcome
+
+    def count(self):
+        return self.outcome.window
+
+    def __len__(self):
+        return self.outcome.window
+
+    def __getitem__(self, key):
+        return self.outcome.entries
+
+
+@require_GET
+def suggestions(request):
+    """Up to six results as you type, as JSON: {"query": ..., "suggestions": [{title, url, type, lang}]}."""
+    language = translation.get_language()
+    query, _shortened = clean_query(request.GET.get("q", ""))
+    items = []
+    degraded = ""
+    if len(query) >= MIN_SUGGESTION_LENGTH:
+        try:
+            entries, degraded = run("suggest", query, language, SUGGESTION_LIMIT)
+        except SearchUnavailable:
+            entries, degraded = [], "unavailable"
+        for entry in entries:
+            adapter = adapter_for_kind(entry.kind)
+            items.append(
+                {
+                    "title": entry.title,
+                    "url": entry.url,
+                    "type": str(adapter.label) if adapter else "",
+                    "lang": entry.content_language,
+                }
+            )
+    response = JsonResponse({"query": query, "suggestions": items}, json_dumps_params={"ensure_ascii": False})
+    # The same for every visitor: shared caches may keep it briefly (not while degraded).
+    patch_cache_control(response, public=True, max_age=5 if degraded else 60)
+    return response

@@ -1,0 +1,67 @@
+"""Helpers of the search tests (their fixtures `engine` and `restore_search_index` are in conftest.py)."""
+
+import copy
+import functools
+
+from django.conf import settings
+from elasticsearch.helpers import bulk
+from wagtail.search.backends import get_search_backend
+
+from search.models import SearchEntry
+from search.registry import adapter_for_kind
+
+ENGINES = ("database", "elasticsearch")
+# The suite's configuration (Elasticsearch first, the database beside it), before any test changes it.
+SUITE_BACKENDS = copy.deepcopy(settings.WAGTAILSEARCH_BACKENDS)
+
+
+@functools.cache
+def suite_elasticsearch():
+    """The suite's Elasticsearch, whatever the test has configured."""
+    params = dict(SUITE_BACKENDS["default"])
+    return get_search_backend(params.pop("BACKEND"), **params)
+
+
+def database_backends():
+    return {"default": dict(settings.DATABASE_SEARCH_BACKEND)}
+
+
+def refresh_elasticsearch():
+    """Make what was indexed visible to searches now (Elasticsearch refreshes every second otherwise)."""
+    backend = suite_elasticsearch()
+    backend.es.indices.refresh(index=backend.get_index_for_model(SearchEntry).name)
+
+
+def entry_key(entry):
+    """A result as "kind:german-slug", e.g. "page:datenschutz" or "resource-category:raeume"."""
+    adapter = adapter_for_kind(entry.kind)
+    slug = (
+        adapter.model._default_manager.filter(
+            translation_key=entry.translation_key, locale__language_code=settings.LANGUAGE_CODE
+        )
+        .values_list("slug", flat=True)
+        .first()
+    )
+    return f"{entry.kind}:{slug}"
+
+
+def snapshot_entries():
+    return list(SearchEntry.objects.prefetch_related("facets"))
+
+
+def restore_entries(before):
+    """Elasticsearch's search entries back to `before`: strays deleted, the rest written again."""
+    backend = suite_elasticsearch()
+    index = backend.get_index_for_model(SearchEntry).name
+    backend.es.indices.refresh(index=index)
+    # The test distribution has no _delete_by_query: find the strays, delete them in bulk.
+    strays = backend.es.search(
+        index=index,
+        query={"bool": {"must_not": {"terms": {"pk": [str(entry.pk) for entry in before]}}}},
+        size=10_000,
+        _source=False,
+    )["hits"]["hits"]
+    if strays:
+        bulk(backend.es, [{"_op_type": "delete", "_index": index, "_id": hit["_id"]} for hit in strays])
+    backend.add_bulk(SearchEntry, before)
+    backend.es.indices.refresh(index=index)

@@ -1,0 +1,405 @@
+"""The search page, suggestions, facets, picks and statistics – the same behaviour on both engines."""
+
+import datetime
+import json
+import re
+
+import pytest
+from django.core.management import call_command
+from django.urls import reverse
+from django.utils import timezone, translation
+
+from search import stats
+from search.models import SearchTerm
+
+pytestmark = pytest.mark.django_db
+
+
+def get_html(client, url):
+    response = client.get(url)
+    assert response.status_code == 200, url
+    return response.content.decode()
+
+
+def hit_urls(html):
+    """Addresses of the results in the results list (editors' picks are a section of their own)."""
+    section = re.search(r'<section class="search-hits".*?</section>', html, re.S)
+    return re.findall(r'class="search-result__title"><a href="([^"]+)"', section.group(0)) if section else []
+
+
+def pick_urls(html):
+    section = re.search(r'<section class="search-picks".*?</section>', html, re.S)
+    return re.findall(r'class="search-result__title"><a href="([^"]+)"', section.group(0)) if section else []
+
+
+def facet_counts(html, name):
+    """{value: count} of one facet as the page shows it."""
+    found = re.findall(
+        rf'name="{name}" value="([^"]+)"(?: checked)?>\s*<label for="[^"]+">[^<]*<span class="search-facet__count">\((\d+)\)',
+        html,
+    )
+    return {value: int(count) for value, count in found}
+
+
+def checked(html, name):
+    return set(re.findall(rf'name="{name}" value="([^"]+)" checked>', html))
+
+
+# --- Addresses and the header box -----------------------------------------------------------------
+
+
+def test_search_page_has_a_translated_address_in_every_language():
+    expected = {
+        "de": "/de/suche/",
+        "en": "/en/search/",
+        "tr": "/tr/arama/",
+        "ar": "/ar/search/",
+        "uk": "/uk/poshuk/",
+        "pl": "/pl/szukaj/",
+    }
+    for language, path in expected.items():
+        with translation.override(language):
+            assert reverse("search") == path
+            assert reverse("search_suggestions").startswith(path)
+
+
+@pytest.mark.parametrize("url", ["/de/", "/ar/", "/de/impressum/", "/uk/impressum/", "/de/gibt-es-nicht/"])
+def test_every_page_has_a_labelled_search_box_in_its_header(client, url):
+    html = client.get(url).content.decode()
+    header = re.search(r"<header.*?</header>", html, re.S).group(0)
+    language = url.split("/")[1]
+    with translation.override(language):
+        action, suggestions = reverse("search"), reverse("search_suggestions")
+    assert f'<form class="site-search" role="search" action="{action}" method="get"' in header
+    assert f'data-suggest-url="{suggestions}"' in header
+    assert '<label class="visually-hidden" for="site-search-input">' in header
+    assert re.search(
+        r'<input class="site-search__input" id="site-search-input" type="search" name="q"', header
+    )
+    assert "/static/js/search.js" in html
+
+
+def test_language_switcher_keeps_the_search(client):
+    html = get_html(client, "/de/suche/?q=Datenschutz")
+    switcher = re.search(r'<nav class="language-switcher".*?</nav>', html, re.S).group(0)
+    assert 'href="/en/search/?q=Datenschutz"' in switcher
+    assert 'href="/tr/arama/?q=Datenschutz"' in switcher
+    assert '<meta name="robots" content="noindex, follow">' in html
+
+
+# --- Results --------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("query", ["", "   ", "%20"])
+def test_empty_search_explains_instead_of_searching(client, engine, query):
+    html = get_html(client, f"/de/suche/?q={query}")
+    assert '<h2 id="search-tips-heading">Tipps</h2>' in html
+    assert "search-hits" not in html and "search-summary" not in html
+
+
+def test_results_come_from_every_content_type_in_the_active_language(client, engine):
+    html = get_html(client, "/de/suche/?q=Gesundheit")
+    assert "/de/suche/?field=gesundheit-und-pflege" in hit_urls(html)
+    assert '<span class="search-result__type">Engagementfeld</span>' in html
+    english = get_html(client, "/en/search/?q=privacy")
+    assert hit_urls(english)[0] == "/en/privacy/"
+    assert ">Privacy notice</a>" in english
+    arabic = get_html(client, "/ar/search/?q=حماية")
+    assert hit_urls(arabic)[0] == "/ar/privacy/"
+    assert '<html lang="ar" dir="rtl">' in arabic
+
+
+def test_untranslated_results_show_the_german_original_marked_as_german(client, engine):
+    html = get_html(client, "/uk/poshuk/?q=Impressum")
+    assert hit_urls(html) == ["/uk/impressum/"]
+    assert '<a href="/uk/impressum/" lang="de" dir="ltr">Impressum</a>' in html
+    assert "Ще не перекладено – мова оригіналу: Німецька" in html
+    assert re.search(r'<p class="search-result__summary" lang="de" dir="ltr">', html)
+    # Translated results are not marked.
+    translated = get_html(client, "/uk/poshuk/?q=Довкілля")
+    assert hit_urls(translated) == ["/uk/poshuk/?field=umwelt"]
+    assert 'lang="de"' not in re.search(r'<section class="search-hits".*?</section>', translated, re.S).group(
+        0
+    )
+
+
+def test_each_result_has_its_type_a_short_text_and_its_date(client, engine):
+    html = get_html(client, "/de/suche/?q=Barrierefreiheit")
+    result = re.search(r'<li class="search-result">.*?</li>', html, re.S).group(0)
+    assert '<span class="search-result__type">Seite</span>' in result
+    assert re.search(r'<p class="search-result__summary">[^<]{20,}</p>', result)
+    today = timezone.localdate()
+    assert f'Zuletzt aktualisiert: <time datetime="{today:%Y-%m-%d}">' in result
+
+
+def test_markup_in_queries_is_shown_as_text(client, engine):
+    html = get_html(client, "/de/suche/?q=%3Cscript%3Ealert(1)%3C/script%3E")
+    assert "<script>alert(1)</script>" not in html
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+
+
+# --- Facets ---------------------------------------------------------------------------------------
+
+
+def test_facets_count_combine_and_keep_their_state_in_the_address(client, engine):
+    # Ukrainian: pages are German originals, engagement fields and categories are translated.
+    everything = get_html(client, "/uk/poshuk/?language=uk&language=de")
+    assert facet_counts(everything, "type") == {"page": 6, "engagement-field": 7, "resource-category": 6}
+    assert facet_counts(everything, "language") == {"uk": 13, "de": 6}
+    assert len(hit_urls(everything)) == 12  # the first page
+
+    german = get_html(client, "/uk/poshuk/?language=de")
+    assert checked(german, "language") == {"de"}
+    assert "6 результатів" in german
+    # Counts of a facet ignore its own selection, so its other options stay choosable ...
+    assert facet_counts(german, "language") == {"uk": 13, "de": 6}
+    # ... and apply every other facet's.
+    assert facet_counts(german, "type") == {"page": 6}
+
+    combined = get_html(client, "/uk/poshuk/?language=uk&type=engagement-field&type=resource-category")
+    assert checked(combined, "type") == {"engagement-field", "resource-category"}
+    assert "13 результатів" in combined
+    narrowed = get_html(client, "/uk/poshuk/?language=uk&type=engagement-field")
+    assert "7 результатів" in narrowed
+    assert facet_counts(narrowed, "language") == {"uk": 7}
+    # Each active filter can be removed on its own; the others stay in the address.
+    assert 'href="?type=engagement-field"' in narrowed
+    assert 'href="?language=uk"' in narrowed
+
+
+def test_filtering_by_a_term_lists_what_is_filed_under_it(client, engine):
+    html = get_html(client, "/de/suche/?field=umwelt")
+    assert hit_urls(html) == ["/de/suche/?field=umwelt"]
+    assert checked(html, "field") == {"umwelt"}
+    assert "Filter entfernen – Engagementfeld: Umwelt" in html
+
+
+def test_unknown_filter_values_are_left_out_with_a_message(client, engine):
+    html = get_html(
+        client, "/de/suche/?q=Raum&district=atlantis&type=nonsense&category=%3Cb%3Ebold%3C/b%3E&sort=sideways"
+    )
+    assert "Den Filter „atlantis“ (Stadtbezirk) gibt es nicht; er wurde weggelassen." in html
+    assert "Den Filter „nonsense“ (Inhaltstyp) gibt es nicht; er wurde weggelassen." in html
+    assert "„&lt;b&gt;bold&lt;/b&gt;“" in html and "<b>bold</b>" not in html
+    assert "So lassen sich die Ergebnisse nicht sortieren; sie sind nach Relevanz sortiert." in html
+    assert hit_urls(html)[0] == "/de/suche/?category=raeume"
+
+
+# --- Pages and order ------------------------------------------------------------------------------
+
+
+def test_results_are_paginated_and_page_numbers_are_forgiving(client, engine, settings):
+    settings.PORTAL_PAGE_SIZE = 5
+    first = hit_urls(get_html(client, "/de/suche/?language=de"))
+    second_html = get_html(client, "/de/suche/?language=de&page=2")
+    second = hit_urls(second_html)
+    assert len(first) == len(second) == 5 and not set(first) & set(second)
+    assert '<a href="?language=de&amp;page=2" aria-current="page" aria-label="Seite 2">2</a>' in second_html
+    assert 'rel="prev"' in second_html and 'rel="next"' in second_html
+    last = hit_urls(get_html(client, "/de/suche/?language=de&page=4"))
+    assert len(last) == 4  # 19 German entries
+    for page in ("999999999999999999999", "5"):
+        assert hit_urls(get_html(client, f"/de/suche/?language=de&page={page}")) == last
+    for page in ("abc", "-3", "0", "1.5"):
+        assert hit_urls(get_html(client, f"/de/suche/?language=de&page={page}")) == first
+
+
+def test_results_can_be_sorted_by_date(client, engine):
+    html = get_html(client, "/de/suche/?q=Dortmund&sort=date")
+    days = re.findall(r'<li class="search-result">.*?(?:<time datetime="([\d-]+)">|</li>)', html, re.S)
+    dated = [day for day in days if day]
+    assert dated and dated == sorted(dated, reverse=True)
+    assert days[: len(dated)] == dated, "results with a date come first"
+    assert '<a href="?q=Dortmund&amp;sort=date" aria-current="true">Datum</a>' in html
+    relevance = get_html(client, "/de/suche/?q=Dortmund")
+    assert '<a href="?q=Dortmund" aria-current="true">Relevanz</a>' in relevance
+
+
+# --- Robust input ---------------------------------------------------------------------------------
+
+NASTY_QUERIES = [
+    "x" * 10_000,
+    "title:*",
+    '"',
+    "\\",
+    "AND(",
+    "NOT OR AND",
+    "' OR 1=1; DROP TABLE search_searchentry; --",
+    "%' UNION SELECT password FROM auth_user --",
+    "🙂🚀 Beamer 👩‍👩‍👧",
+    "حماية البيانات",
+    "<script>alert(1)</script>",
+    "a\x00b",
+    "*:*",
+    "~/[]{}^",
+    "Räume " * 400,
+]
+
+
+@pytest.mark.parametrize("query", NASTY_QUERIES, ids=lambda query: repr(query[:20]))
+def test_any_input_gets_a_normal_answer(client, engine, query):
+    response = client.get("/de/suche/", {"q": query})
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert '<p class="search-summary" role="status">' in html
+    if len(query) > 200:
+        assert "Ihre Suche wurde auf die ersten 200 Zeichen gekürzt." in html
+    assert "<script>alert" not in html
+    suggestions = client.get(reverse("search_suggestions"), {"q": query})
+    assert suggestions.status_code == 200
+    assert isinstance(suggestions.json()["suggestions"], list)
+
+
+def test_right_to_left_and_mixed_queries_find_results(client, engine):
+    assert hit_urls(get_html(client, "/ar/search/?q=حماية البيانات"))[0] == "/ar/privacy/"
+    assert "/de/suche/?category=geraete-und-technik" in hit_urls(get_html(client, "/de/suche/?q=🙂 Beamer"))
+
+
+# --- Editors' picks -------------------------------------------------------------------------------
+
+
+def test_editors_picks_come_first_and_are_not_repeated(client, engine):
+    html = get_html(client, "/de/suche/?q=Beratung")
+    assert pick_urls(html) == ["/de/so-funktionierts/"]
+    assert "So vereinbaren Sie einen Beratungstermin beim VMDO e.V." in html
+    assert html.index("search-picks") < html.index("search-hits")
+    assert "/de/so-funktionierts/" not in hit_urls(html)
+    # Other languages get the page in their language, with its own summary instead of the German note.
+    arabic = get_html(client, "/ar/search/?q=beratung")
+    assert pick_urls(arabic) == ["/ar/how-it-works/"]
+    assert "So vereinbaren Sie" not in arabic
+    # Picks belong to the search as typed, not to pages of it or filtered views.
+    assert pick_urls(get_html(client, "/de/suche/?q=Beratung&type=page")) == []
+
+
+# --- Suggestions ----------------------------------------------------------------------------------
+
+
+def test_suggestions_complete_partial_words(client, engine):
+    response = client.get("/de/suche/vorschlaege/?q=Barri")
+    data = response.json()
+    assert data["query"] == "Barri"
+    assert data["suggestions"][0] == {
+        "title": "Erklärung zur Barrierefreiheit",
+        "url": "/de/barrierefreiheit/",
+        "type": "Seite",
+        "lang": "de",
+    }
+    assert len(data["suggestions"]) <= 6
+    assert "public" in response["Cache-Control"] and "max-age=60" in response["Cache-Control"]
+    arabic = client.get("/ar/search/suggestions/?q=حماية البي").json()["suggestions"]
+    assert arabic[0]["url"] == "/ar/privacy/"
+    untranslated = client.get("/uk/poshuk/pidkazky/?q=Imp").json()["suggestions"]
+    assert untranslated[0] == {
+        "title": "Impressum",
+        "url": "/uk/impressum/",
+        "type": "Сторінка",
+        "lang": "de",
+    }
+
+
+def test_suggestions_need_two_characters(client, engine):
+    assert client.get("/de/suche/vorschlaege/?q=B").json() == {"query": "B", "suggestions": []}
+    assert client.get("/de/suche/vorschlaege/").json() == {"query": "", "suggestions": []}
+
+
+# --- What visitors searched for -------------------------------------------------------------------
+
+
+def test_searches_are_counted_per_term_and_language_without_personal_data(client, engine):
+    SearchTerm.objects.all().delete()  # what the browser tests' server counted
+    get_html(client, "/de/suche/?q=Beamer")
+    get_html(client, "/de/suche/?q=  beamer ")
+    get_html(client, "/ar/search/?q=Beamer")
+    get_html(client, "/de/suche/?q=Quantencomputer")
+    # Not counted: further pages, filters, suggestions, and what looks like an address or number.
+    get_html(client, "/de/suche/?q=Beamer&page=2")
+    get_html(client, "/de/suche/?q=Beamer&type=page")
+    client.get("/de/suche/vorschlaege/?q=Beamer")
+    get_html(client, "/de/suche/?q=max.mustermann@example.org")
+    get_html(client, "/de/suche/?q=0231 123 45 67")
+    rows = {
+        (term.language, term.query): (term.searches, term.searches_without_results)
+        for term in SearchTerm.objects.all()
+    }
+    assert rows == {("de", "beamer"): (2, 0), ("ar", "beamer"): (1, 1), ("de", "quantencomputer"): (1, 1)}
+    assert {field.name for field in SearchTerm._meta.get_fields()} == {
+        "id",
+        "day",
+        "language",
+        "query",
+        "searches",
+        "searches_without_results",
+    }
+
+
+def test_old_search_counts_are_purged(settings):
+    settings.SEARCH_TERMS_RETENTION_DAYS = 30
+    today = timezone.localdate()
+    SearchTerm.objects.create(day=today - datetime.timedelta(days=31), language="de", query="alt", searches=3)
+    SearchTerm.objects.create(day=today - datetime.timedelta(days=30), language="de", query="neu", searches=1)
+    call_command("purge_search_terms", verbosity=0)
+    assert list(SearchTerm.objects.values_list("query", flat=True)) == ["neu"]
+    assert stats.purge() == 0
+
+
+def test_search_terms_report_in_the_admin(client, django_user_model):
+    SearchTerm.objects.all().delete()  # what the browser tests' server counted
+    today = timezone.localdate()
+    SearchTerm.objects.create(day=today, language="de", query="beamer", searches=5)
+    SearchTerm.objects.create(
+        day=today - datetime.timedelta(days=1), language="de", query="beamer", searches=2
+    )
+    SearchTerm.objects.create(day=today, language="ar", query="قاعة", searches=4, searches_without_results=4)
+    SearchTerm.objects.create(
+        day=today - datetime.timedelta(days=100), language="tr", query="salon", searches=9
+    )
+    url = reverse("search_terms_report")
+
+    nobody = django_user_model.objects.create_user("nobody", password="x" * 16)
+    nobody.user_permissions.add(*_admin_access())
+    client.force_login(nobody)
+    assert client.get(url).status_code in (302, 403)
+
+    from django.contrib.auth.models import Group
+
+    editor = django_user_model.objects.create_user("editor", password="x" * 16)
+    editor.groups.add(Group.objects.get(name="Editors"))
+    client.force_login(editor)
+    html = client.get(url).content.decode()
+    rows = re.findall(r"<tr>.*?</tr>", html, re.S)
+    text = [re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", row)).strip() for row in rows[1:]]
+    assert text[0].startswith("salon") and "9" in text[0]
+    assert any(row.startswith("beamer") and " 7 " in f" {row} " for row in text), text
+    recent = client.get(url, {"period": "30"}).content.decode()
+    assert "salon" not in recent and "beamer" in recent
+    empty = client.get(url, {"without_results": "true"}).content.decode()
+    assert "قاعة" in empty and "beamer" not in empty
+    export = client.get(url, {"export": "csv"})
+    lines = b"".join(export.streaming_content if export.streaming else [export.content]).decode().splitlines()
+    assert lines[0].split(",") == ["Suchbegriff", "Sprache", "Suchen", "Nichts gefunden", "Zuletzt gesucht"]
+    assert any(line.startswith("beamer,de,7,0,") for line in lines)
+    # The menu shows our report instead of Wagtail's own (which the portal does not feed).
+    menu = client.get("/admin/").content.decode()
+    assert "portal-search-terms" in menu and '"name": "search-terms"' not in menu
+
+
+def _admin_access():
+    from django.contrib.auth.models import Permission
+
+    return Permission.objects.filter(content_type__app_label="wagtailadmin", codename="access_admin")
+
+
+# --- Health ---------------------------------------------------------------------------------------
+
+
+def test_health_reports_search(client):
+    data = client.get("/healthz").json()
+    assert data == {"status": "ok", "checks": {"database": "ok", "search": {"status": "ok"}}}
+
+
+def test_json_has_no_markup_of_its_own(client, engine):
+    raw = client.get("/de/suche/vorschlaege/?q=Ger").content.decode()
+    data = json.loads(raw)
+    assert data["suggestions"][0]["title"] == "Geräte & Technik"
+    assert "&amp;" not in raw
