@@ -7,7 +7,7 @@ from decimal import Decimal
 import pytest
 from django.core import mail
 from django.core.management import call_command
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from catalogue import availability
 from catalogue.factories import ReservationFactory, ResourceFactory
@@ -19,6 +19,13 @@ from home.models import OutgoingEmail
 pytestmark = pytest.mark.django_db
 
 DAY = timezone.localdate() + datetime.timedelta(days=20)
+
+
+@pytest.fixture(autouse=True)
+def german():
+    """Messages are checked in German, whatever language an earlier test left active."""
+    with translation.override("de"):
+        yield
 
 
 @pytest.fixture

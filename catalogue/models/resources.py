@@ -457,15 +457,16 @@ class Resource(PublishableSnippet, ClusterableModel):
     def content_language(self):
         return self.locale.language_code
 
-    def request_url(self, language=None):
+    def request_url(self, language=None, request=None):
         """The request form with this resource offered for the basket ("" without a request page).
 
         The one place that knows how a resource is requested; the detail page shows the form that puts
-        it into the basket straight away (`request_tags.add_to_request_form`).
+        it into the basket straight away (`request_tags.add_to_request_form`). With `request`, the page is
+        looked up once per request however many resources ask (a list of them).
         """
         from catalogue.requests.pages import request_page_url
 
-        url = request_page_url(language)
+        url = request_page_url(language, request)
         return f"{url}?{urlencode({'resource': self.pk})}" if url else ""
 
     def availability(self, start=None, end=None):
