@@ -36,6 +36,7 @@ TITLES = {
     404: gettext_lazy("Not found"),
     405: gettext_lazy("Method not allowed"),
     406: gettext_lazy("Not acceptable"),
+    415: gettext_lazy("Unsupported media type"),
     422: gettext_lazy("Invalid parameters"),
     429: gettext_lazy("Too many requests"),
     500: gettext_lazy("Server error"),
@@ -46,6 +47,7 @@ DETAILS = {
     403: gettext_lazy("This is not allowed."),
     404: gettext_lazy("There is nothing at this address."),
     405: gettext_lazy("This address does not accept this method."),
+    415: gettext_lazy("Send the request as JSON (Content-Type: application/json)."),
     422: gettext_lazy("Some parameters of the request are not valid; see “errors”."),
     500: gettext_lazy("Something went wrong on our side. Please try again later."),
     503: gettext_lazy("Part of the service is not available at the moment. Please try again later."),
@@ -113,17 +115,35 @@ MESSAGES = {
     "literal_error": gettext_lazy("Use one of these values: %(expected)s."),
     "string_too_long": gettext_lazy("Use at most %(max_length)s characters."),
     "string_pattern_mismatch": gettext_lazy("This value does not have the expected form."),
+    # Request bodies (POST /api/v3/requests/): strict types.
+    "string_type": gettext_lazy("Give a text."),
+    "list_type": gettext_lazy("Give a list."),
+    "model_type": gettext_lazy("Give an object."),
+    "model_attributes_type": gettext_lazy("Give an object."),
+    "dict_type": gettext_lazy("Give an object."),
+    "extra_forbidden": gettext_lazy("This field is not known."),
+    "decimal_parsing": gettext_lazy("Give an amount in euros, e.g. 300.50."),
+    "decimal_type": gettext_lazy("Give an amount in euros, e.g. 300.50."),
+    "decimal_max_places": gettext_lazy("Give at most %(decimal_places)s digits after the decimal point."),
+    "decimal_max_digits": gettext_lazy("Give at most %(max_digits)s digits."),
+    "greater_than": gettext_lazy("Give a number greater than %(gt)s."),
+    "too_long": gettext_lazy("Give at most %(max_length)s entries."),
+    "json_invalid": gettext_lazy("The body is not valid JSON."),
     "bool_parsing": gettext_lazy("Give true or false (1 or 0)."),
     "bool_type": gettext_lazy("Give true or false (1 or 0)."),
 }
 # Names of the schemas that django-ninja puts into a location; the client knows only the parameters.
 _SCHEMA_NAMES = {"filters", "page", "ordering", "search"}
+# Names of body parameters in the views (`payload: RequestIn`); the client sends only the fields.
+_BODY_NAMES = {"payload"}
 
 
 def _clean_error(error: dict[str, Any]) -> dict[str, Any]:
     """Keep what a client can use, in its language; pydantic's `input`/`ctx` may hold anything."""
     loc = [part if isinstance(part, int) else str(part) for part in error.get("loc", ())]
     if len(loc) >= 3 and loc[0] == "query" and loc[1] in _SCHEMA_NAMES and isinstance(loc[2], str):
+        del loc[1]
+    if len(loc) >= 2 and loc[0] == "body" and loc[1] in _BODY_NAMES:
         del loc[1]
     kind = str(error.get("type", "invalid"))
     message = str(error.get("msg", ""))

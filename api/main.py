@@ -13,14 +13,15 @@ from django.apps import apps
 from django.urls import reverse
 from ninja import NinjaAPI, Schema
 
-from . import pages
+from . import pages, requests
 from .collections import Collection
 from .errors import PROBLEM_JSON, Problem, register_exception_handlers
 
 DESCRIPTION = """\
 Read the portal's content as JSON: pages, the resource catalogue with its availability, partner
 organisations, and their vocabularies (districts, engagement fields, resource categories, cooperation
-topics, target groups, spoken languages), in German, English, Turkish, Arabic, Ukrainian or Polish.
+topics, target groups, spoken languages), in German, English, Turkish, Arabic, Ukrainian or Polish; submit a
+request (the basket and a consultation) and read its status with the token it returns.
 
 * **Language**: `?lang=ar`, or the `Accept-Language` header; German where an item is not translated
   (`meta.fallback: true`). Pages have a `locale` each and link their translations.
@@ -98,6 +99,7 @@ def index(request):
 
     endpoints = {"pages": url("pages_list")}
     endpoints.update({collection.path: url(f"{collection.name}_list") for collection in COLLECTIONS})
+    endpoints["requests"] = url("requests_create")
     return {
         "openapi": url("openapi-json"),
         "docs": url("openapi-view"),
@@ -107,5 +109,6 @@ def index(request):
 
 
 api.add_router("/pages/", pages.router)
+api.add_router("/requests/", requests.router)
 for _collection in COLLECTIONS:
     api.add_router(f"/{_collection.path}/", _collection.router())

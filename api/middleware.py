@@ -12,7 +12,8 @@ redirect to `/de/api/...` (Django would, because the site's URLs carry a languag
 - `HEAD` is answered like `GET`, without the body;
 - errors that do not come from a view (unknown address, wrong method) are problem JSON too;
 - successful reads get `ETag` (a hash of the body), `Last-Modified` and `Cache-Control`, and a request
-  whose `If-None-Match` / `If-Modified-Since` still matches gets `304 Not Modified` (`api.caching`).
+  whose `If-None-Match` / `If-Modified-Since` still matches gets `304 Not Modified` (`api.caching`) –
+  except answers a view marked `no-store` (personal data, e.g. a request's status).
 """
 
 from django.contrib.auth.models import AnonymousUser
@@ -84,7 +85,8 @@ class APIMiddleware:
             request.method = "GET"
         response = self.get_response(request)
         response = self._structured(response)
-        if request.method == "GET" and response.status_code == 200:
+        private = "no-store" in response.get("Cache-Control", "")  # e.g. a request's status: personal data
+        if request.method == "GET" and response.status_code == 200 and not private:
             static = request.path_info in STATIC_PATHS
             response = caching.conditional(request, response, static=static)
         if head:

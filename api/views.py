@@ -17,6 +17,7 @@ from wagtail.models import Site
 
 from .errors import problem_response
 from .main import COLLECTIONS, api
+from .requests import EXAMPLE_BODIES
 
 METHODS = ("get", "post", "put", "patch", "delete")
 
@@ -95,6 +96,9 @@ def _operations(request):
                     "example": _example_url(
                         operation["operationId"], path, operation.get("parameters", []), examples
                     ),
+                    "body": json.dumps(EXAMPLE_BODIES[operation["operationId"]], ensure_ascii=False)
+                    if operation["operationId"] in EXAMPLE_BODIES
+                    else "",
                     "statuses": sorted(operation.get("responses", {})),
                 }
             )

@@ -19,6 +19,7 @@ from .models import (
     ResourceImage,
     ResourceIndexPage,
 )
+from .requests import demo as request_demo
 
 ORDER = 10
 
@@ -297,6 +298,8 @@ def load(loader):
     loader.registry["resources"] = resources
     # The catalogue is what most visitors come for: first in the main menu.
     loader.registry.setdefault("main_menu", []).insert(0, index)
+    # The request form with consultation times and sample requests (issue 6).
+    request_demo.load(loader)
 
 
 def catalogue_page(loader):

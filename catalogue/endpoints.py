@@ -342,7 +342,7 @@ class Answer:
             else None,
             "languages": [{"code": code, "name": name} for code, name in resource.language_pairs],
             "image": pictures[0] if pictures else None,
-            "request_url": self.request.build_absolute_uri(resource.request_url(self.language)),
+            "request_url": self.request.build_absolute_uri(resource.request_url(self.language, self.request)),
         }
 
     def detail(self, resource, month):

@@ -16,6 +16,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from catalogue import availability
 from catalogue.models import District, EngagementField, Grant, Reservation, Resource, ResourceCategory
+from catalogue.requests.admin import RequestsViewSetGroup, dashboard_panel
 
 DASHBOARD_LIMIT = 10
 
@@ -198,3 +199,18 @@ class NearlyExhaustedPanel(Component):
 @hooks.register("construct_homepage_panels")
 def add_nearly_exhausted_panel(request, panels):
     panels.append(NearlyExhaustedPanel())
+
+
+# --- Requests and consultation times (issue 6): their own menu, and a dashboard panel --------------------
+
+
+@hooks.register("register_admin_viewset")
+def register_requests_viewsets():
+    return RequestsViewSetGroup()
+
+
+@hooks.register("construct_homepage_panels")
+def add_requests_panel(request, panels):
+    panel = dashboard_panel(request)
+    if panel is not None:
+        panels.append(panel)

@@ -109,6 +109,27 @@ class QuoteBlock(blocks.StructBlock):
         template = "blocks/quote.html"
 
 
+class RequestFormBlock(blocks.StructBlock):
+    """The request form (basket, plan, consultation) inside any page; it sends to the request page."""
+
+    heading = blocks.CharBlock(label=_("Heading"), required=False, max_length=200)
+    text = blocks.TextBlock(label=_("Text"), required=False, max_length=600)
+
+    class Meta:
+        icon = "form"
+        label = _("Request form")
+        template = "catalogue/requests/block.html"
+
+    def get_context(self, value, parent_context=None):
+        context = super().get_context(value, parent_context=parent_context)
+        request = (parent_context or {}).get("request")
+        if request is not None:
+            from catalogue.requests.views import block_context
+
+            context.update(block_context(request))
+        return context
+
+
 class ContentStreamBlock(blocks.StreamBlock):
     heading = HeadingBlock()
     paragraph = blocks.RichTextBlock(label=_("Text"), features=RICH_TEXT_FEATURES, icon="pilcrow")
@@ -117,6 +138,7 @@ class ContentStreamBlock(blocks.StreamBlock):
     call_to_action = CallToActionBlock()
     faq = FAQBlock()
     quote = QuoteBlock()
+    request_form = RequestFormBlock()
 
     class Meta:
         label = _("Content")

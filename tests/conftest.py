@@ -63,10 +63,25 @@ def django_db_setup(
             teardown_databases(config, verbosity=verbosity)
 
 
+def restore_migrated_state():
+    """Put back what the migrations created (root page, locales, districts, groups ...) after a
+    transactional test with `serialized_rollback` emptied every table. Does nothing when it is there."""
+    from wagtail.models import Page
+
+    if Page.objects.exists():
+        return False
+    contents = getattr(connection, "_test_serialized_contents", None)
+    if contents is None:
+        raise RuntimeError("the test database was emptied and no serialized copy of it was kept")
+    connection.creation.deserialize_db_from_string(contents)
+    return True
+
+
 @pytest.fixture
 def demo(django_db_blocker):
     """Make sure the demo content is there (a transactional test before may have emptied the tables)."""
     with django_db_blocker.unblock():
+        restore_migrated_state()
         call_command("load_demo_content", verbosity=0)
 
 
@@ -92,6 +107,7 @@ def _free_port():
 def portal_server(django_db_setup, django_db_blocker):
     """The portal served by a separate process over the test database, as a browser sees it."""
     with django_db_blocker.unblock():
+        restore_migrated_state()
         call_command("load_demo_content", verbosity=0)
         database_url = _database_url()
     port = _free_port()

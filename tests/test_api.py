@@ -2,6 +2,7 @@
 caching headers and CORS. Pages are in test_api_pages.py, privacy in test_api_privacy.py."""
 
 import html
+import json
 import re
 
 import pytest
@@ -51,9 +52,11 @@ def test_index_names_every_endpoint_and_each_answers(client):
         "districts",
         "engagement-fields",
         "resource-categories",
+        "requests",
     }
-    for url in [*index["endpoints"].values(), index["openapi"], index["docs"]]:
-        assert client.get(url).status_code == 200, url
+    for name, url in [*index["endpoints"].items(), ("openapi", index["openapi"]), ("docs", index["docs"])]:
+        # Requests are submitted (POST), never listed.
+        assert client.get(url).status_code == (405 if name == "requests" else 200), url
 
 
 def test_districts_are_the_twelve_of_dortmund(client):
@@ -308,13 +311,21 @@ def test_reference_page_shows_every_endpoint_with_an_example(client):
         page = client.get(f"/{language}/api/").content.decode()
         assert f"<h1>{heading}</h1>" in page
         assert f'<html lang="{language}"' in page
-        for path in paths:
-            assert f"<code>GET {path}</code>" in page, path
+        operations = [(method.upper(), path) for path, item in paths.items() for method in item]
+        for method, path in operations:
+            assert f"<code>{method} {path}</code>" in page, path
         examples = re.findall(r"curl -H 'Accept: application/json' 'http://testserver([^']*)'", page)
-        assert len(examples) == len(paths)
+        posts = re.findall(
+            r"curl -X POST -H 'Content-Type: application/json' -d '([^']*)' 'http://testserver([^']*)'", page
+        )
+        assert len(examples) + len(posts) == len(operations)
         for example in examples:
+            if "{token}" in example:
+                continue  # a request's status needs its private token, which no public page shows
             answer = client.get(html.unescape(example))
             assert answer.status_code in (200, 302), example  # find redirects to the page
+        for body, url in posts:
+            assert json.loads(html.unescape(body))["consent"] is True and url == "/api/v3/requests/"
         assert 'hreflang="tr"' in page, "the reference exists in every language"
 
 

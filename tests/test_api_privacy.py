@@ -135,7 +135,9 @@ def test_wagtail_write_and_admin_endpoints_are_not_offered(client):
         assert client.get(path).status_code == 404, path
     paths = client.get("/api/v3/openapi.json").json()["paths"]
     methods = {method for operations in paths.values() for method in operations}
-    assert methods == {"get"}
+    assert methods == {"get", "post"}
+    writable = {path for path, operations in paths.items() if set(operations) - {"get"}}
+    assert writable == {"/api/v3/requests/"}, "submitting a request is the only write"
 
 
 def test_a_page_password_typed_on_the_web_site_unlocks_nothing_in_the_api(client):

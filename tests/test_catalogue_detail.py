@@ -40,8 +40,9 @@ def test_detail_shows_the_resource_in_english(client):
         r'<meter class="availability__meter" min="0" max="4" value="1"[^>]*aria-labelledby=', page
     )
     assert "1 of 4 free" in text(page)
-    assert f'href="/en/anfrage/?resource={beamer.pk}"' in page
-    assert "Request this resource" in page
+    assert '<form class="form add-form" method="post" action="/en/request/basket/"' in page
+    assert f'name="resource" value="{beamer.pk}"' in page
+    assert "Request this resource" in page and "Add to my request" in page
     facts = text(re.search(r'<dl class="facts">.*?</dl>', page, re.S).group(0))
     assert (
         "Number of units 4" in facts and "Longest lending period 7 days" in facts and "Deposit €100" in facts

@@ -84,10 +84,12 @@ def test_languages_are_stored_as_a_list():
 
 
 def test_request_url_carries_the_language_and_the_resource():
+    """The request form's address in that language (its slug is translated) with the resource offered."""
     resource = ResourceFactory()
     with translation.override("ar"):
-        assert resource.request_url() == f"/ar/anfrage/?resource={resource.pk}"
-    assert resource.request_url("tr") == f"/tr/anfrage/?resource={resource.pk}"
+        assert resource.request_url() == f"/ar/request/?resource={resource.pk}"
+    assert resource.request_url("tr") == f"/tr/talep/?resource={resource.pk}"
+    assert resource.request_url("uk") == f"/uk/request/?resource={resource.pk}"
 
 
 def translate(obj, language, strings, django_capture_on_commit_callbacks):

@@ -14,12 +14,10 @@ wagtail-localize does not translate). Reservations and grants are deliberately *
 change every day and must not become part of the resource's revisions (see `stock.py`).
 """
 
-from django.conf import settings
 from django.contrib.contenttypes.fields import GenericRelation
 from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
 from django.db import models
-from django.utils import translation
 from django.utils.http import urlencode
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
@@ -459,13 +457,17 @@ class Resource(PublishableSnippet, ClusterableModel):
     def content_language(self):
         return self.locale.language_code
 
-    def request_url(self, language=None):
-        """Where "request this resource" leads: the request form with this resource in the basket.
+    def request_url(self, language=None, request=None):
+        """The request form with this resource offered for the basket ("" without a request page).
 
-        The one place that knows the request form's address (issue 6 builds the form).
+        The one place that knows how a resource is requested; the detail page shows the form that puts
+        it into the basket straight away (`request_tags.add_to_request_form`). With `request`, the page is
+        looked up once per request however many resources ask (a list of them).
         """
-        language = language or translation.get_language() or settings.LANGUAGE_CODE
-        return f"/{language}/anfrage/?{urlencode({'resource': self.pk})}"
+        from catalogue.requests.pages import request_page_url
+
+        url = request_page_url(language, request)
+        return f"{url}?{urlencode({'resource': self.pk})}" if url else ""
 
     def availability(self, start=None, end=None):
         """The availability for a day or a period (today by default); reads annotations when present."""

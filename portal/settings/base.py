@@ -260,6 +260,10 @@ PORTAL_API_MAX_AGE = env.int("PORTAL_API_MAX_AGE", default=60)
 RATE_LIMITS = {
     "default": (10, 60 * 60),
     "partner-contact": (5, 60 * 60),
+    # The request form (web and API) and adding to the request basket.
+    "request": (10, 60 * 60),
+    "request-api": (10, 60 * 60),
+    "request-basket": (120, 60 * 60),
 }
 # How many proxies in front of the portal append to X-Forwarded-For (0: use the connection's address).
 TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0)
@@ -280,6 +284,20 @@ PARTNERS_SEARCH_LIMIT = env.int("PARTNERS_SEARCH_LIMIT", default=500)
 EVENTS_MONTHS_AHEAD = env.int("EVENTS_MONTHS_AHEAD", default=18)
 EVENTS_MONTHS_BACK = env.int("EVENTS_MONTHS_BACK", default=36)
 EVENTS_FEED_PAST_DAYS = env.int("EVENTS_FEED_PAST_DAYS", default=30)
+# --- Requests and consultations (catalogue/requests/) -------------------------------------------------
+# Closed requests (declined or done) are anonymised this many days after they were closed
+# (`purge_personal_data`): contact data, free texts and messages are removed, the reference number,
+# the basket and the decisions stay for the programme's statistics.
+REQUESTS_KEEP_DAYS = env.int("REQUESTS_KEEP_DAYS", default=365)
+# Where new requests are announced (reference and admin link only, no personal data); the contact
+# e-mail of Settings -> Portal settings when empty.
+REQUESTS_NOTIFY_EMAIL = env("REQUESTS_NOTIFY_EMAIL", default="")
+# How far ahead an association can ask for dates, and the longest period of one basket line.
+REQUESTS_MAX_DAYS_AHEAD = env.int("REQUESTS_MAX_DAYS_AHEAD", default=730)
+REQUESTS_MAX_PERIOD_DAYS = env.int("REQUESTS_MAX_PERIOD_DAYS", default=31)
+REQUESTS_BASKET_MAX_ITEMS = 20
+# Consultation times offered in the form: from now until this many weeks ahead.
+REQUESTS_SLOT_WEEKS_AHEAD = env.int("REQUESTS_SLOT_WEEKS_AHEAD", default=10)
 
 # --- Logging --------------------------------------------------------------------------------------
 LOGGING = {

@@ -23,7 +23,10 @@ def purgers():
 
 
 class Command(BaseCommand):
-    help = "Delete personal data past its keeping period (contact messages, sent e-mails). Run daily."
+    help = (
+        "Delete personal data past its keeping period (contact messages, sent e-mails) and anonymise "
+        "closed requests. Run daily."
+    )
 
     def handle(self, *args, **options):
         now = timezone.now()

@@ -1,0 +1,163 @@
+"""The request form in a real headless Chromium: from a resource's page into the basket, the form (with its
+errors shown), the confirmation and the private status page – with the mouse, and with the keyboard
+alone; axe-core finds no WCAG 2.1 A/AA violation on any of them, in German and Arabic."""
+
+import datetime
+import re
+import time
+
+import pytest
+from accessibility import scan
+
+# page type or view -> where it starts (German, Arabic). The basket, the form with errors, the confirmation
+# and the status page are reached by the flows below from a resource's page; each is scanned there.
+PAGES = {
+    "catalogue.RequestPage": ("/de/anfrage/", "/ar/request/"),
+    "request-basket": ("/de/ressourcen/beamer/", "/ar/resources/projector/"),
+    "request-form-errors": ("/de/anfrage/", "/ar/request/"),
+    "request-sent": ("/de/anfrage/sent/", "/ar/request/sent/"),
+    "request-status": ("/de/anfrage/status/<token>/", "/ar/request/status/<token>/"),
+}
+
+DAY = datetime.date.today() + datetime.timedelta(days=45)
+# Django refuses a form sent sooner than FORM_MIN_SECONDS (3) after it was shown; people are slower.
+HUMAN_PAUSE = 3.2
+
+
+@pytest.mark.browser
+def test_empty_request_page_has_no_axe_violations(portal_server, browser_page):
+    for url in PAGES["catalogue.RequestPage"]:
+        response = browser_page.goto(portal_server + url)
+        assert response.status == 200, url
+        assert scan(browser_page) == [], url
+
+
+def first_free_slot(page):
+    return page.locator("input[name=slot]:not([disabled])").first
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("language", ["de", "ar"])
+def test_request_with_the_mouse_from_resource_to_status_page(portal_server, browser_page, language):
+    page = browser_page
+    page.goto(portal_server + dict(zip(("de", "ar"), PAGES["request-basket"], strict=True))[language])
+    page.fill("#id_add-quantity", "1")
+    page.fill("#id_add-start", DAY.isoformat())
+    shown = time.monotonic()
+    with page.expect_navigation():
+        page.click("form.add-form button[type=submit]")
+    assert "#basket" in page.url
+    assert page.locator(".basket__line").count() == 1
+    assert page.locator(".notice--success").count() == 1
+    assert scan(page) == [], "the basket"
+
+    # Sending with nothing filled in: errors by their fields, summarised at the top, basket kept.
+    with page.expect_navigation():
+        page.click("button[name=action][value=send]")
+    assert page.locator(".error-summary").count() == 1
+    assert page.locator("#id_association_name[aria-invalid=true]").count() == 1
+    assert "id_email_error" in page.get_attribute("#id_email", "aria-describedby")
+    assert page.locator(".basket__line").count() == 1
+    assert scan(page) == [], "the form with its errors"
+
+    page.fill("#id_association_name", "Elternverein Regenbogen e.V.")
+    page.fill("#id_contact_name", "Leyla Demir")
+    page.fill("#id_email", "leyla@example.org")
+    page.fill("#id_plan_title", "Sommerfest")
+    page.fill("#id_plan_description", "Ein Fest für die ganze Nachbarschaft.")
+    first_free_slot(page).check()
+    page.check("#id_consent")
+    time.sleep(max(0, HUMAN_PAUSE - (time.monotonic() - shown)))
+    with page.expect_navigation():
+        page.click("button[name=action][value=send]")
+    assert page.url.endswith("/sent/"), page.url
+    reference = page.locator(".request-reference__number").inner_text()
+    assert re.fullmatch(r"HOR-\d{4}-\d{5}", reference.strip())
+    assert scan(page) == [], "the confirmation"
+
+    with page.expect_navigation():
+        page.click(".request-sent a.button")
+    assert "/status/" in page.url
+    assert reference.strip() in page.locator("h1").inner_text()
+    assert page.locator("[aria-current=step]").count() == 1
+    assert scan(page) == [], "the status page"
+    if language == "ar":
+        assert page.evaluate("getComputedStyle(document.querySelector('.request-steps')).direction") == "rtl"
+
+
+def tab_to(page, predicate, limit=200):
+    """Press Tab until `predicate` (JS on document.activeElement) holds: the keyboard way, no clicks."""
+    for _ in range(limit):
+        page.keyboard.press("Tab")
+        if page.evaluate(f"(el => {predicate})(document.activeElement)"):
+            return
+    raise AssertionError(f"never reached by keyboard: {predicate}")
+
+
+def type_date(page, day):
+    """Type a date into the focused date field, part by part, in the order the browser shows them.
+
+    Chromium orders the parts by its own interface language (month first in the headless default):
+    try that order, and if the field did not take it, go back to the first part and type day first.
+    """
+    page.keyboard.type(day.strftime("%m%d%Y"))
+    if page.evaluate("document.activeElement.value") != day.isoformat():
+        page.keyboard.press("Shift+Tab")
+        page.keyboard.press("Shift+Tab")
+        page.keyboard.type(day.strftime("%d%m%Y"))
+
+
+@pytest.mark.browser
+def test_request_with_the_keyboard_alone(portal_server, browser_page):
+    page = browser_page
+    page.goto(portal_server + "/de/ressourcen/tonanlage/")
+    tab_to(page, "el.id === 'id_add-quantity'")
+    page.keyboard.type("1")
+    tab_to(page, "el.id === 'id_add-start'")
+    type_date(page, DAY)
+    assert page.input_value("#id_add-start") == DAY.isoformat()
+    tab_to(page, "el.type === 'submit' && el.closest('form.add-form')")
+    assert page.evaluate("getComputedStyle(document.activeElement).outlineStyle") == "solid"
+    shown = time.monotonic()
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    assert page.locator(".basket__line").count() == 1
+
+    for field, text in (
+        ("id_association_name", "Kulturverein Brücke"),
+        ("id_contact_name", "Ahmet Kaya"),
+        ("id_email", "ahmet@example.org"),
+        ("id_plan_title", "Lesung mit Musik"),
+        ("id_plan_description", "Eine zweisprachige Lesung im Stadtteil."),
+    ):
+        tab_to(page, f"el.id === '{field}'")
+        page.keyboard.type(text)
+    tab_to(page, "el.name === 'slot'")
+    if page.evaluate("document.activeElement.disabled"):
+        raise AssertionError("a fully booked time must not take the focus")
+    page.keyboard.press("Space")
+    assert page.evaluate("document.activeElement.checked")
+    tab_to(page, "el.id === 'id_consent'")
+    page.keyboard.press("Space")
+    assert page.is_checked("#id_consent")
+    tab_to(page, "el.name === 'action' && el.value === 'send'")
+    assert page.evaluate("getComputedStyle(document.activeElement).outlineStyle") == "solid"
+    time.sleep(max(0, HUMAN_PAUSE - (time.monotonic() - shown)))
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    assert page.url.endswith("/anfrage/sent/"), page.url
+
+    tab_to(page, "el.classList.contains('button') && el.href && el.href.includes('/status/')")
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    assert "/anfrage/status/" in page.url
+    assert "Tonanlage" in page.locator(".status-items").inner_text()
+
+
+@pytest.mark.browser
+def test_request_pages_load_nothing_from_other_hosts(portal_server, browser_page):
+    requested = []
+    browser_page.on("request", lambda request: requested.append(request.url))
+    for url in ("/de/anfrage/", "/ar/request/"):
+        browser_page.goto(portal_server + url)
+    assert requested and all(url.startswith(portal_server) for url in requested), requested

@@ -1,0 +1,210 @@
+"""POST /api/v3/requests/ and GET /api/v3/requests/{token}/: the form's rules over JSON."""
+
+import datetime
+import json
+from decimal import Decimal
+
+import pytest
+from django.core import mail
+from django.core.cache import cache
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from catalogue.models import Resource, ResourceRequest
+from catalogue.requests import service
+from catalogue.requests.factories import ConsultationSlotFactory, in_days, item, make_request
+
+pytestmark = pytest.mark.django_db
+
+URL = "/api/v3/requests/"
+
+
+@pytest.fixture(autouse=True)
+def fresh_rate_limits():
+    cache.clear()
+    yield
+    cache.clear()
+
+
+def day(offset):
+    return (datetime.date.today() + datetime.timedelta(days=offset)).isoformat()
+
+
+def german(slug):
+    return Resource.objects.get(locale__language_code="de", slug=slug)
+
+
+def payload(**changes):
+    body = {
+        "association_name": "Elternverein Regenbogen e.V.",
+        "contact_name": "Leyla Demir",
+        "email": "leyla@example.org",
+        "phone": "0231 123456",
+        "consultation_language": "tr",
+        "plan_title": "Sommerfest",
+        "plan_description": "Ein Fest für die Nachbarschaft.",
+        "district": "hoerde",
+        "engagement_field": "umwelt",
+        "slot": "callback",
+        "consent": True,
+        "items": [],
+    }
+    body.update(changes)
+    return body
+
+
+def post(client, body, **headers):
+    return client.post(URL, json.dumps(body), content_type="application/json", **headers)
+
+
+def test_a_request_is_submitted_as_json(client, django_capture_on_commit_callbacks):
+    slot = ConsultationSlotFactory(start=in_days(7, 11))
+    arabic_projector = Resource.objects.get(locale__language_code="ar", slug="projector")
+    body = payload(
+        slot=slot.pk,
+        items=[
+            {"resource": arabic_projector.pk, "quantity": 1, "start": day(40), "end": day(41)},
+            {"resource": german("flyer-und-plakate").pk, "amount": "300.50"},
+            {"resource": german("vereinsgruendung").pk},
+        ],
+    )
+    with django_capture_on_commit_callbacks(execute=True):
+        response = post(client, body, HTTP_ACCEPT_LANGUAGE="ar")
+    assert response.status_code == 201, response.content
+    data = response.json()
+    stored = ResourceRequest.objects.get(reference=data["reference"])
+    assert stored.source == "api" and stored.language == "ar" and stored.slot == slot
+    assert data["status"] == "received" and data["status_label"] == "تم الاستلام"
+    assert (
+        data["status_url"].endswith(f"/api/v3/requests/{stored.token}/")
+        and response["Location"] == data["status_url"]
+    )
+    assert data["status_page"].endswith(f"/ar/request/status/{stored.token}/")
+    assert response["Cache-Control"] == "private, no-store"
+    amounts = sorted(str(line.amount) for line in stored.items.all() if line.amount)
+    assert amounts == ["300.50"] and stored.items.count() == 3
+    assert any("طلبكم" in message.subject for message in mail.outbox), "confirmation in the client's language"
+
+
+def test_the_status_is_read_with_the_token_and_never_cached(client):
+    stored = make_request([item(german("beamer"), 1, datetime.date.fromisoformat(day(40)))])
+    service.send_message(stored, None, "Bitte Angebote mitbringen.")
+    response = client.get(f"{URL}{stored.token}/?lang=en")
+    assert response.status_code == 200
+    assert response["Cache-Control"] == "private, no-store"
+    assert "ETag" not in response and "Last-Modified" not in response
+    data = response.json()
+    assert data["reference"] == stored.reference and data["email"] == "leyla@example.org"
+    assert data["items"][0]["resource_title"] == "Beamer (Full HD)" and data["items"][0]["decision"] == "open"
+    assert [message["text"] for message in data["messages"]] == ["Bitte Angebote mitbringen."]
+    assert client.get(f"{URL}{'a' * 43}/").status_code == 404
+    bad = client.get(f"{URL}kurz/")
+    assert bad.status_code == 422 and bad["Content-Type"] == "application/problem+json"
+
+
+@pytest.mark.parametrize(
+    "changes, loc, message",
+    [
+        ({"consent": False}, ["body", "consent"], "Bitte stimmen Sie zu"),
+        ({"email": "keine-adresse"}, ["body", "email"], "vollständige E-Mail-Adresse"),
+        ({"plan_start": "2001-01-01"}, ["body", "plan_start"], "Dieser Tag ist vorbei"),
+        ({"plan_start": day(30), "plan_end": day(20)}, ["body", "plan_end"], "vor dem ersten Tag"),
+        ({"plan_start": "2030-02-31"}, ["body", "plan_start"], "Datum"),
+        ({"slot": 99999999}, ["body", "slot"], "kann nicht gebucht werden"),
+        ({"district": "atlantis"}, ["body", "district"], "Stadtbezirk"),
+        ({"phone": ""}, ["body", "phone"], "Telefonnummer"),
+        ({"plan_description": "x" * 4001}, ["body", "plan_description"], "4000"),
+        ({"participants": "80"}, ["body", "participants"], "ganze Zahl"),
+        ({"association_name": 5}, ["body", "association_name"], "Text"),
+        ({"extra": "?"}, ["body", "extra"], "unbekannt"),
+        ({"items": [{"resource": 99999999}]}, ["body", "items", 0, "resource"], "keine Ressource"),
+        ({"items": [{"resource": "beamer"}]}, ["body", "items", 0, "resource"], "ganze Zahl"),
+    ],
+)
+def test_bad_input_names_the_field_in_the_clients_language(client, changes, loc, message):
+    response = post(client, payload(**changes))
+    assert response.status_code == 422, response.content
+    assert response["Content-Type"] == "application/problem+json"
+    errors = response.json()["errors"]
+    assert any(error["loc"] == loc and message in error["msg"] for error in errors), errors
+    assert not ResourceRequest.objects.filter(source="api").exists()
+
+
+def test_basket_lines_follow_the_forms_rules(client):
+    beamer, flyers = german("beamer"), german("flyer-und-plakate")
+    response = post(
+        client,
+        payload(
+            items=[
+                {"resource": beamer.pk, "quantity": 9, "start": day(40)},
+                {"resource": flyers.pk, "amount": 5000},
+                {"resource": flyers.pk, "amount": 100},
+            ]
+        ),
+    )
+    assert response.status_code == 422
+    errors = {tuple(error["loc"]): error["msg"] for error in response.json()["errors"]}
+    assert "Es gibt nur 4 davon" in errors[("body", "items", 0, "quantity")]
+    assert "Höchstens 800 €" in errors[("body", "items", 1, "amount")]
+    assert "zweimal" in errors[("body", "items", 2, "resource")]
+
+
+def test_only_json_is_accepted(client):
+    response = client.post(URL, {"association_name": "x"})
+    assert response.status_code == 415 and response["Content-Type"] == "application/problem+json"
+    broken = client.post(URL, "{nicht json", content_type="application/json")
+    assert broken.status_code == 400
+
+
+def test_browsers_on_other_sites_are_refused(client, settings):
+    refused = post(client, payload(), HTTP_ORIGIN="https://evil.example")
+    assert refused.status_code == 403
+    assert post(client, payload(), HTTP_ORIGIN="http://testserver").status_code == 201
+    settings.CORS_ALLOWED_ORIGINS = ["https://partner.example.org"]
+    assert (
+        post(client, payload(plan_title="Zwei"), HTTP_ORIGIN="https://partner.example.org").status_code == 201
+    )
+    assert ResourceRequest.objects.filter(source="api").count() == 2
+
+
+def test_submissions_are_rate_limited(client, settings):
+    settings.RATE_LIMITS = {**settings.RATE_LIMITS, "request-api": (2, 3600)}
+    for number in range(2):
+        assert post(client, payload(plan_title=f"Nummer {number}")).status_code == 201
+    blocked = post(client, payload(plan_title="Zu viel"))
+    assert blocked.status_code == 429 and int(blocked["Retry-After"]) > 0
+    assert blocked.json()["status"] == 429
+    assert post(client, payload(), REMOTE_ADDR="198.51.100.9").status_code == 201
+
+
+def test_submitting_needs_a_bounded_number_of_queries(client):
+    small = payload(items=[{"resource": german("beamer").pk, "quantity": 1, "start": day(40)}])
+    large = payload(
+        items=[
+            {"resource": german(slug).pk, "quantity": 1, "start": day(40)}
+            for slug in ("beamer", "leinwand", "tonanlage", "laptop", "moderationskoffer", "digitalkamera")
+        ]
+    )
+    assert post(client, small).status_code == 201  # caches that outlive a request (content types, site)
+    with CaptureQueriesContext(connection) as one:
+        assert post(client, small).status_code == 201
+    with CaptureQueriesContext(connection) as six:
+        assert post(client, large).status_code == 201
+    # Storing writes one row per line in one statement; checking reads the stock in one query.
+    assert len(six.captured_queries) == len(one.captured_queries)
+
+
+def test_the_index_and_the_reference_list_the_endpoints(client):
+    assert client.get("/api/v3/").json()["endpoints"]["requests"].endswith("/api/v3/requests/")
+    document = client.get("/api/v3/openapi.json").json()
+    operation = document["paths"]["/api/v3/requests/"]["post"]
+    assert "requestBody" in operation and {"201", "415", "422", "429"} <= set(operation["responses"])
+    reference = client.get("/de/api/").content.decode()
+    assert "/api/v3/requests/" in reference
+
+
+def test_money_amounts_in_json_keep_their_cents(client):
+    response = post(client, payload(items=[{"resource": german("flyer-und-plakate").pk, "amount": 99.99}]))
+    assert response.status_code == 201
+    stored = ResourceRequest.objects.get(reference=response.json()["reference"])
+    assert stored.items.get().amount == Decimal("99.99")

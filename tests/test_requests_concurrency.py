@@ -1,0 +1,147 @@
+"""No overbooking, even at the same moment: threads on the real PostgreSQL race for the last unit, the
+last euros and the last consultation place; row locks let exactly one win.
+
+Each race is made wide on purpose (the code under test is slowed down between reading what is left and
+writing), so without the locks both threads would read "one left" and both would succeed.
+
+These tests commit for real (`transaction=True`), so afterwards every table is emptied. They keep a
+serialized copy of the migrated database (`serialized_rollback`) and, when the module is done, put it
+back and load the demo content again, so tests that run later find the site as before.
+"""
+
+import datetime
+import threading
+import time
+from decimal import Decimal
+from unittest import mock
+
+import pytest
+from conftest import restore_migrated_state
+from django.core.management import call_command
+from django.db import close_old_connections, connection
+from django.utils import timezone
+
+from catalogue import availability
+from catalogue.factories import ResourceFactory
+from catalogue.models import Grant, RequestItem, Reservation, ResourceRequest, StockStatus
+from catalogue.requests import service
+from catalogue.requests.factories import ConsultationSlotFactory, in_days, item, make_request, request_values
+
+pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+
+DAY = timezone.localdate() + datetime.timedelta(days=20)
+RACE_DELAY = 0.3  # seconds between reading what is left and writing, inside the transaction
+
+
+@pytest.fixture(scope="module", autouse=True)
+def site_back_afterwards(django_db_blocker):
+    yield
+    with django_db_blocker.unblock():
+        restore_migrated_state()
+        call_command("load_demo_content", verbosity=0)
+
+
+@pytest.fixture(autouse=True)
+def real_postgresql():
+    assert connection.vendor == "postgresql", "row locks are proven on PostgreSQL (make test starts one)"
+
+
+def race(*jobs):
+    """Run the jobs at the same moment, each in its own thread and database connection."""
+    start = threading.Barrier(len(jobs))
+    outcomes = [None] * len(jobs)
+
+    def run(number, job):
+        try:
+            start.wait()
+            outcomes[number] = job()
+        except Exception as error:  # noqa: BLE001 - the outcome is what the test looks at
+            outcomes[number] = error
+        finally:
+            close_old_connections()
+            connection.close()
+
+    threads = [threading.Thread(target=run, args=(number, job)) for number, job in enumerate(jobs)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=60)
+    return outcomes
+
+
+def slowly(function):
+    def wrapper(*args, **kwargs):
+        result = function(*args, **kwargs)
+        time.sleep(RACE_DELAY)
+        return result
+
+    return wrapper
+
+
+def test_two_editors_approving_the_last_unit_at_once():
+    projector = ResourceFactory(units=1)
+    first = make_request([item(projector, 1, DAY)]).items.get()
+    second = make_request([item(projector, 1, DAY)]).items.get()
+
+    with mock.patch.object(availability, "free_units_by_day", slowly(availability.free_units_by_day)):
+        outcomes = race(
+            lambda: service.approve_item(RequestItem.objects.get(pk=first.pk), None, notify=False),
+            lambda: service.approve_item(RequestItem.objects.get(pk=second.pk), None, notify=False),
+        )
+
+    approved = [outcome for outcome in outcomes if isinstance(outcome, RequestItem)]
+    refused = [outcome for outcome in outcomes if isinstance(outcome, service.DecisionError)]
+    assert len(approved) == 1 and len(refused) == 1, outcomes
+    assert Reservation.objects.filter(resource=projector, status=StockStatus.APPROVED).count() == 1
+    assert availability.free_units_by_day(projector, DAY, DAY)[DAY] == 0, "never below zero"
+
+
+def test_two_editors_granting_the_last_euros_at_once():
+    budget = ResourceFactory(money=True, budget=Decimal(500), max_amount_per_request=Decimal(400))
+    first = make_request([item(budget, amount=Decimal(300))]).items.get()
+    second = make_request([item(budget, amount=Decimal(300))]).items.get()
+
+    with mock.patch.object(availability, "budget_left", slowly(availability.budget_left)):
+        outcomes = race(
+            lambda: service.approve_item(RequestItem.objects.get(pk=first.pk), None, notify=False),
+            lambda: service.approve_item(RequestItem.objects.get(pk=second.pk), None, notify=False),
+        )
+
+    assert sum(isinstance(outcome, RequestItem) for outcome in outcomes) == 1, outcomes
+    assert sum(isinstance(outcome, service.DecisionError) for outcome in outcomes) == 1, outcomes
+    assert Grant.objects.filter(resource=budget, status=StockStatus.APPROVED).count() == 1
+    assert availability.budget_left(budget) == Decimal(200)
+
+
+def test_two_associations_booking_the_last_place_at_once():
+    slot = ConsultationSlotFactory(start=in_days(8, 10), capacity=1)
+
+    with mock.patch.object(service, "next_reference", slowly(service.next_reference)):
+        outcomes = race(
+            lambda: service.submit(
+                request_values(slot=slot, plan_title="A"), [], language="de", notify=False
+            ),
+            lambda: service.submit(
+                request_values(slot=slot, plan_title="B"), [], language="de", notify=False
+            ),
+        )
+
+    assert sum(isinstance(outcome, ResourceRequest) for outcome in outcomes) == 1, outcomes
+    assert sum(isinstance(outcome, service.SlotTaken) for outcome in outcomes) == 1, outcomes
+    assert ResourceRequest.objects.filter(slot=slot).count() == 1
+
+
+def test_reference_numbers_stay_unique_when_requests_arrive_together():
+    outcomes = race(
+        *(
+            (
+                lambda number=number: service.submit(
+                    request_values(plan_title=f"Nr. {number}"), [], language="de", notify=False
+                )
+            )
+            for number in range(6)
+        )
+    )
+    assert all(isinstance(outcome, ResourceRequest) for outcome in outcomes), outcomes
+    references = {outcome.reference for outcome in outcomes}
+    assert len(references) == 6
