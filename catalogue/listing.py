@@ -17,7 +17,7 @@ from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.db.models import Case, Count, Exists, IntegerField, OuterRef, Q, Value, When
+from django.db.models import Count, Exists, OuterRef, Q
 from django.utils import formats
 from django.utils.http import urlencode
 from django.utils.text import Truncator
@@ -376,7 +376,7 @@ class ResourceListing:
         if c["capacity"]:
             queryset = queryset.filter(kind=Resource.Kind.ROOM, capacity__gte=c["capacity"])
         if c["keys"] is not None:
-            queryset = queryset.filter(translation_key__in=c["keys"])
+            queryset = c["keys"].filter(queryset)  # SQL: the matches are never loaded (catalogue/search.py)
         if c["period"]:
             queryset = availability.obtainable(queryset, *c["period"])
         return queryset
@@ -394,12 +394,8 @@ class ResourceListing:
     def _order(self, queryset, sort):
         if sort == "name":
             return queryset.order_by("title", "pk")
-        if sort == "relevance" and self.criteria["keys"]:
-            position = Case(
-                *[When(translation_key=key, then=Value(i)) for i, key in enumerate(self.criteria["keys"])],
-                output_field=IntegerField(),
-            )
-            return queryset.order_by(position, "title", "pk")
+        if sort == "relevance" and self.criteria["keys"] is not None:
+            return queryset.order_by(*self.criteria["keys"].rank(), "title", "pk")
         return queryset.order_by("availability_rank", "title", "pk")
 
     # --- Presentation --------------------------------------------------------------------------------
