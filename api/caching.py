@@ -7,6 +7,9 @@
   documents – but never earlier than the start of this server process, because a deploy can change any
   response. `If-Modified-Since` (without `If-None-Match`) gives 304 when nothing changed since.
   Resolution is one second, so clients should prefer `If-None-Match`.
+  An answer that also depends on things the audit log does not record (the date, records outside
+  Wagtail such as reservations) says so with `also_modified(request, timestamp)`; its Last-Modified is
+  then never earlier than that.
 - `Cache-Control: public, max-age=PORTAL_API_MAX_AGE` (60 s by default): a proxy may answer from its
   cache for that long, then revalidates.
 
@@ -35,6 +38,12 @@ def last_modified():
     return newest
 
 
+def also_modified(request, timestamp):
+    """This answer also depends on something changed at `timestamp` (Unix time) that the audit log does not
+    record: its Last-Modified is never earlier."""
+    request._api_also_modified = max(getattr(request, "_api_also_modified", 0), int(timestamp))
+
+
 def conditional(request, response, *, static=False):
     """Add ETag, Last-Modified and Cache-Control to a 200 response; 304 if the client's copy is current.
 
@@ -44,7 +53,7 @@ def conditional(request, response, *, static=False):
     if response.streaming:
         return response
     etag = f'"{hashlib.sha256(response.content).hexdigest()[:40]}"'
-    modified = STARTED if static else last_modified()
+    modified = STARTED if static else max(last_modified(), getattr(request, "_api_also_modified", 0))
     response["ETag"] = etag
     response["Last-Modified"] = http_date(modified)
     patch_cache_control(response, public=True, max_age=settings.PORTAL_API_MAX_AGE)

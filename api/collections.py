@@ -6,19 +6,20 @@
 
     endpoints = [
         Collection(
-            Resource,
-            path="resources",
-            label="Resources",
-            queryset=lambda request: Resource.objects.select_related("category", "image"),
-            facets=[Facet("category", "category__slug", label=_("Kind"), choices=term_choices(ResourceCategory))],
+            EngagementExample,
+            path="engagement-examples",
+            label="Engagement examples",
+            queryset=lambda request: EngagementExample.objects.select_related("image"),
+            facets=[Facet("field", "fields__slug", label=_("Engagement field"), choices=term_choices(EngagementField))],
         ),
     ]
 
-gives `GET /api/v3/resources/` (pagination, `lang`, one query parameter per facet, facet counts) and
-`GET /api/v3/resources/{slug}/`, in the OpenAPI document with a schema built from the model's
-`api_fields` (`api.schemas`). For models with `live` only live objects appear (drafts never: the row holds
-the published version); translatable models are shown in the requested language with German standing
-in, marked `meta.fallback`.
+gives `GET /api/v3/engagement-examples/` (pagination, `lang`, one query parameter per facet, facet counts)
+and `GET /api/v3/engagement-examples/{slug}/`, in the OpenAPI document with a schema built from the
+model's `api_fields` (`api.schemas`). For models with `live` only live objects appear (drafts never: the
+row holds the published version); translatable models are shown in the requested language with German
+standing in, marked `meta.fallback`. A content type with parameters of its own subclasses `Collection`
+and overrides `router()` (resources: `catalogue/endpoints.py`; partners: `partners/endpoints.py`).
 """
 
 from typing import Annotated
@@ -57,6 +58,7 @@ class Collection:
     facets:     `api.facets.Facet`s: filters with counts, in this order
     schema:     response schema of an item; built from `api_fields` when not given
     ordering:   order_by() arguments; the model's default ordering when not given
+    lookup:     the field that is an item's address (`slug`; `code` for spoken languages)
 
     An item's address is its slug (the same in every language). A page type works too (e.g. events kept
     as pages under one index page): only live pages without a view restriction appear.
@@ -73,6 +75,7 @@ class Collection:
         facets=(),
         schema=None,
         ordering=None,
+        lookup="slug",
     ):
         self.model = model
         self.path = path
@@ -82,6 +85,7 @@ class Collection:
         self.queryset = queryset
         self.facets = list(facets)
         self.ordering = ordering
+        self.lookup = lookup
         self.translatable = issubclass(model, TranslatableMixin)
         self.publishable = issubclass(model, DraftStateMixin)
         object_name = model._meta.object_name
@@ -107,8 +111,17 @@ class Collection:
             queryset = queryset.order_by(*self.ordering)
         return queryset
 
+    def examples(self, request, language):
+        """Values for the `curl` examples of the reference page (`api.views`): {path placeholder ("/path/
+        {slug}/") or query parameter or operation id: value}; an operation id's value is its whole query."""
+        first = self.get_queryset(request, language).first()
+        value = getattr(first, self.lookup) if first else "slug"
+        return {f"/{self.path}/{{slug}}/": f"/{self.path}/{value}/"}
+
     def detail_url(self, request, obj, language):
-        url = request.build_absolute_uri(reverse(f"api:{self.name}_detail", kwargs={"slug": obj.slug}))
+        url = request.build_absolute_uri(
+            reverse(f"api:{self.name}_detail", kwargs={"slug": getattr(obj, self.lookup)})
+        )
         return f"{url}?lang={language}" if self.translatable else url
 
     def annotate(self, request, language, items):
@@ -183,7 +196,7 @@ class Collection:
             lang: LanguageCode | None = Query(None, description=LANG_DESCRIPTION),  # noqa: B008
         ):
             language = request.api_language.code
-            obj = collection.get_queryset(request, language).filter(slug=slug).first()
+            obj = collection.get_queryset(request, language).filter(**{collection.lookup: slug}).first()
             if obj is None:
                 raise Http404
             collection.annotate(request, language, [obj])

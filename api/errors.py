@@ -39,6 +39,7 @@ TITLES = {
     422: gettext_lazy("Invalid parameters"),
     429: gettext_lazy("Too many requests"),
     500: gettext_lazy("Server error"),
+    503: gettext_lazy("Temporarily unavailable"),
 }
 DETAILS = {
     400: gettext_lazy("The request could not be understood."),
@@ -47,6 +48,7 @@ DETAILS = {
     405: gettext_lazy("This address does not accept this method."),
     422: gettext_lazy("Some parameters of the request are not valid; see “errors”."),
     500: gettext_lazy("Something went wrong on our side. Please try again later."),
+    503: gettext_lazy("Part of the service is not available at the moment. Please try again later."),
 }
 
 
@@ -111,6 +113,8 @@ MESSAGES = {
     "literal_error": gettext_lazy("Use one of these values: %(expected)s."),
     "string_too_long": gettext_lazy("Use at most %(max_length)s characters."),
     "string_pattern_mismatch": gettext_lazy("This value does not have the expected form."),
+    "bool_parsing": gettext_lazy("Give true or false (1 or 0)."),
+    "bool_type": gettext_lazy("Give true or false (1 or 0)."),
 }
 # Names of the schemas that django-ninja puts into a location; the client knows only the parameters.
 _SCHEMA_NAMES = {"filters", "page", "ordering", "search"}

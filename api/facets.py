@@ -15,7 +15,7 @@ from django.utils import translation
 from django.utils.translation import gettext
 from ninja import Schema
 
-from .errors import invalid_parameter
+from .errors import DETAILS, APIError
 from .language import localized
 
 
@@ -55,15 +55,7 @@ class Facet:
         self.description = description
 
     def validate(self, values, choices):
-        known = {choice.value for choice in choices}
-        for value in values:
-            if value not in known:
-                raise invalid_parameter(
-                    self.name,
-                    gettext("Unknown value “%(value)s”. Possible values: %(choices)s.")
-                    % {"value": value[:100], "choices": ", ".join(choice.value for choice in choices)},
-                    kind="unknown_value",
-                )
+        check_values(self.name, values, [choice.value for choice in choices])
 
     def filter(self, queryset, values):
         if not values:
@@ -75,6 +67,29 @@ class Facet:
     def count(self, queryset):
         rows = queryset.order_by().values(self.lookup).annotate(total=Count("pk", distinct=True))
         return {row[self.lookup]: row["total"] for row in rows}
+
+
+def unknown_values(name, values, known):
+    """Problem `errors` entries for each of `values` that is not among `known` (the values parameter
+    `name` accepts, in order). For list endpoints whose filters are not `Facet`s (e.g. the catalogue's)."""
+    allowed = set(known)
+    return [
+        {
+            "loc": ["query", name],
+            "msg": gettext("Unknown value “%(value)s”. Possible values: %(choices)s.")
+            % {"value": value[:100], "choices": ", ".join(known)},
+            "type": "unknown_value",
+        }
+        for value in values
+        if value not in allowed
+    ]
+
+
+def check_values(name, values, known):
+    """A 422 naming parameter `name` and the values it accepts unless all of `values` are `known`."""
+    errors = unknown_values(name, values, known)
+    if errors:
+        raise APIError(422, DETAILS[422], errors=errors[:1])
 
 
 def apply_facets(queryset, facets, selected, language):

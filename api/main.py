@@ -18,12 +18,16 @@ from .collections import Collection
 from .errors import PROBLEM_JSON, Problem, register_exception_handlers
 
 DESCRIPTION = """\
-Read the portal's content as JSON: pages and the catalogue's vocabulary (districts, engagement fields,
-resource categories), in German, English, Turkish, Arabic, Ukrainian or Polish.
+Read the portal's content as JSON: pages, the resource catalogue with its availability, partner
+organisations, and their vocabularies (districts, engagement fields, resource categories, cooperation
+topics, target groups, spoken languages), in German, English, Turkish, Arabic, Ukrainian or Polish.
 
 * **Language**: `?lang=ar`, or the `Accept-Language` header; German where an item is not translated
   (`meta.fallback: true`). Pages have a `locale` each and link their translations.
 * **Lists**: `limit` and `offset`; `next`/`previous` links; filters with `facets` (counts per value).
+* **Resources and partners**: the web pages' filters and facet counts (same values); `start`/`end` for
+  availability on a day or throughout a period; an id stands for the item in every language, the answer
+  is in the language asked for; `by-slug/` finds an item by its web address.
 * **Caching**: every read answers with `ETag` and `Last-Modified`; send `If-None-Match` /
   `If-Modified-Since` to get `304 Not Modified` when nothing changed.
 * **Errors**: `application/problem+json` with `title`, `detail` (in the requested language) and `errors`

@@ -48,8 +48,11 @@ def _page_url(request, offset, limit):
     return request.build_absolute_uri(f"{request.path}?{query.urlencode()}")
 
 
-def list_schema(item_schema, *, name, facets=False):
-    """The response schema of a list endpoint whose items have `item_schema`."""
+def list_schema(item_schema, *, name, facets=False, extra=None):
+    """The response schema of a list endpoint whose items have `item_schema`.
+
+    `extra`: more fields before `items`, as pydantic `create_model` takes them ({name: (type, default)}).
+    """
     fields = {
         "count": (int, Field(..., description="Number of items matching the request, on all pages.")),
         "limit": (int, ...),
@@ -63,5 +66,6 @@ def list_schema(item_schema, *, name, facets=False):
             list[FacetResult],
             Field(..., description="For each filter: its values and how many items each would give."),
         )
+    fields.update(extra or {})
     fields["items"] = (list[item_schema], ...)
     return create_model(name, __base__=Schema, **fields)

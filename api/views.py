@@ -45,16 +45,19 @@ def _examples(request):
         "html_path": f"/{language}/",
     }
     for collection in COLLECTIONS:
-        first = collection.get_queryset(request, language).first()
-        values[f"/{collection.path}/{{slug}}/"] = f"/{collection.path}/{first.slug if first else 'slug'}/"
+        values.update(collection.examples(request, language))
     return values
 
 
-def _example_url(path, parameters, examples):
+def _example_url(operation_id, path, parameters, examples):
+    """The example's address: placeholders in the path filled in; as query, the operation's own example
+    (`examples[operation_id]`, from its collection) or the parameters that have a value in `examples`."""
     for placeholder, value in examples.items():
         if placeholder.startswith("/") and placeholder in path:
             path = path.replace(placeholder, value)
     path = path.replace("{page_id}", examples["{page_id}"])
+    if operation_id in examples:
+        return f"{path}?{examples[operation_id]}"
     query = [
         f"{parameter['name']}={examples[parameter['name']]}"
         for parameter in parameters
@@ -89,7 +92,9 @@ def _operations(request):
                     "summary": operation.get("summary", ""),
                     "description": operation.get("description", ""),
                     "parameters": parameters,
-                    "example": _example_url(path, operation.get("parameters", []), examples),
+                    "example": _example_url(
+                        operation["operationId"], path, operation.get("parameters", []), examples
+                    ),
                     "statuses": sorted(operation.get("responses", {})),
                 }
             )

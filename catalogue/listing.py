@@ -8,6 +8,11 @@ long search text) are dropped with a message saying so; the list is always shown
 Filter values in the URL are the vocabulary's slugs, which are the same in every language, so a
 filtered list can be shared across languages:
 `/de/ressourcen/?category=raeume&district=eving&start=2026-12-05&end=2026-12-06&step_free=1&capacity=40`.
+
+Two layers, so the API (`catalogue/endpoints.py`) filters and counts with the same code as the web page:
+`ResourceFilterForm` says which values are valid; `ResourceQuery` filters, counts and orders in the
+database. `ResourceListing` puts both together for the web page (invalid values dropped with a message);
+the API refuses invalid values instead (422) and pages with limit/offset.
 """
 
 import datetime
@@ -32,6 +37,8 @@ DATE_INPUT_FORMATS = ["%Y-%m-%d", "%d.%m.%Y"]
 MAX_TEXT_LENGTH = 200
 MAX_PERIOD_DAYS = 366
 MAX_CAPACITY = 10_000
+SORTS = ("availability", "name", "relevance")
+PAST_DATE = _("This date has passed; choose today or a later day. The date was ignored.")
 
 
 def visible_resources(locale, default_locale):
@@ -172,20 +179,26 @@ class ResourceFilterForm(forms.Form):
         cleaned = super().clean()
         start, end = cleaned.get("start"), cleaned.get("end")
         if start and start < self.today:
-            self.add_error(
-                "start", _("This date has passed; choose today or a later day. The date was ignored.")
-            )
+            self.add_error("start", ValidationError(PAST_DATE, code="past"))
             start = None
         if end and end < self.today:
-            self.add_error(
-                "end", _("This date has passed; choose today or a later day. The date was ignored.")
-            )
+            self.add_error("end", ValidationError(PAST_DATE, code="past"))
             end = None
         if start and end and end < start:
-            self.add_error("end", _("The end date lies before the start date; it was ignored."))
+            self.add_error(
+                "end",
+                ValidationError(
+                    _("The end date lies before the start date; it was ignored."), code="before_start"
+                ),
+            )
             end = None
         if end and (end - (start or self.today)).days >= MAX_PERIOD_DAYS:
-            self.add_error("end", _("Choose a period of at most one year; the end date was ignored."))
+            self.add_error(
+                "end",
+                ValidationError(
+                    _("Choose a period of at most one year; the end date was ignored."), code="too_long"
+                ),
+            )
         return cleaned
 
     def value(self, name):
@@ -250,6 +263,106 @@ class Listing:
         return list(self.paginator.get_elided_page_range(self.page.number, on_each_side=1, on_ends=1))
 
 
+class ResourceQuery:
+    """The listing's filters, facet counts and sort orders over what one language shows – in the database.
+
+    The one implementation behind the web listing and the API. Each facet (`category`, `engagement`,
+    `district`) takes slugs that are alternatives (the web form sends at most one); the others narrow
+    further. `period` (start, end) keeps only what can still be had on every day of it; `text` goes
+    through `catalogue.search` and keeps the matches, best first for `sort="relevance"`.
+    """
+
+    FACETS = {
+        "category": "category__slug",
+        "engagement": "engagement_field_links__engagement_field__slug",
+        "district": "district__slug",
+    }
+
+    def __init__(
+        self,
+        locale,
+        default_locale,
+        *,
+        category=(),
+        engagement=(),
+        district=(),
+        step_free=False,
+        capacity=None,
+        period=None,
+        text=None,
+    ):
+        self.locale = locale
+        self.default_locale = default_locale
+        self.selected = {
+            "category": tuple(category),
+            "engagement": tuple(engagement),
+            "district": tuple(district),
+        }
+        self.step_free = bool(step_free)
+        self.capacity = capacity
+        self.period = period
+        self.text = text
+        self.keys = matching_translation_keys(text, {locale.pk, default_locale.pk}) if text else None
+        self.base = visible_resources(locale, default_locale)
+
+    def filtered(self, skip=None):
+        """The resources matching every filter except `skip` (a facet's name, or "step_free")."""
+        queryset = self.base
+        category, engagement, district = (
+            self.selected[name] if name != skip else () for name in ("category", "engagement", "district")
+        )
+        if category:
+            queryset = queryset.filter(category__slug__in=category)
+        if engagement:
+            queryset = queryset.filter(
+                Exists(
+                    ResourceEngagementField.objects.filter(
+                        resource=OuterRef("pk"), engagement_field__slug__in=engagement
+                    )
+                )
+            )
+        if district:
+            queryset = queryset.filter(district__slug__in=district)
+        if self.step_free and skip != "step_free":
+            queryset = queryset.filter(kind=Resource.Kind.ROOM, step_free=True)
+        if self.capacity:
+            queryset = queryset.filter(kind=Resource.Kind.ROOM, capacity__gte=self.capacity)
+        if self.keys is not None:
+            queryset = self.keys.filter(queryset)  # SQL: the matches are never loaded (catalogue/search.py)
+        if self.period:
+            queryset = availability.obtainable(queryset, *self.period)
+        return queryset
+
+    def counts(self, facet):
+        """{slug: how many resources choosing it would give with the other filters}, one query."""
+        path = self.FACETS[facet]
+        rows = (
+            self.filtered(skip=facet)
+            .filter(**{f"{path}__isnull": False})
+            .order_by()
+            .values(path)
+            .annotate(count=Count("pk", distinct=True))
+        )
+        return {row[path]: row["count"] for row in rows}
+
+    def step_free_count(self):
+        return self.filtered(skip="step_free").filter(kind=Resource.Kind.ROOM, step_free=True).count()
+
+    def sort(self, requested=None):
+        """The order used: as requested; best match first with search words, else by availability."""
+        sort = requested or ("relevance" if self.text else "availability")
+        return "availability" if sort == "relevance" and not self.text else sort
+
+    def results(self, sort, start, end):
+        """The matching resources with their availability for the period, in `sort` order."""
+        results = availability.with_availability(self.filtered(), start, end).for_display()
+        if sort == "name":
+            return results.order_by("title", "pk")
+        if sort == "relevance" and self.keys is not None:
+            return results.order_by(*self.keys.rank(), "title", "pk")
+        return results.order_by("availability_rank", "title", "pk")
+
+
 class ResourceListing:
     """Builds a Listing for one request on one catalogue page."""
 
@@ -294,25 +407,21 @@ class ResourceListing:
             "step_free": bool(form.value("step_free")),
             "capacity": form.value("capacity"),
             "period": (start, end) if date_filtered else None,
-            "keys": matching_translation_keys(text, {locale.pk, default.pk}) if text else None,
         }
-
-        base = visible_resources(locale, default)
-        counts = {
-            "category": self._counts(base, "category", "category__slug"),
-            "engagement": self._counts(base, "engagement", "engagement_field_links__engagement_field__slug"),
-            "district": self._counts(base, "district", "district__slug"),
-        }
-        step_free_count = (
-            self._filtered(base, skip="step_free").filter(kind=Resource.Kind.ROOM, step_free=True).count()
+        query = ResourceQuery(
+            locale,
+            default,
+            **{name: [self.criteria[name]] if self.criteria[name] else () for name in ResourceQuery.FACETS},
+            step_free=self.criteria["step_free"],
+            capacity=self.criteria["capacity"],
+            period=self.criteria["period"],
+            text=text,
         )
+        counts = {name: query.counts(name) for name in ResourceQuery.FACETS}
+        step_free_count = query.step_free_count()
 
-        sort = form.value("sort") or ("relevance" if text else "availability")
-        if sort == "relevance" and not text:
-            sort = "availability"
-        results = availability.with_availability(self._filtered(base), start, end).for_display()
-        results = self._order(results, sort)
-        paginator = Paginator(results, self.page_size)
+        sort = query.sort(form.value("sort"))
+        paginator = Paginator(query.results(sort, start, end), self.page_size)
         requested = self.request.GET.get("page")
         page = paginator.get_page(requested)
         if requested not in (None, "", str(page.number)):
@@ -354,49 +463,6 @@ class ResourceListing:
             query=self._query(),
             errors=dict(form.errors),
         )
-
-    # --- Queries -------------------------------------------------------------------------------------
-
-    def _filtered(self, queryset, skip=None):
-        c = self.criteria
-        if c["category"] and skip != "category":
-            queryset = queryset.filter(category__slug=c["category"])
-        if c["engagement"] and skip != "engagement":
-            queryset = queryset.filter(
-                Exists(
-                    ResourceEngagementField.objects.filter(
-                        resource=OuterRef("pk"), engagement_field__slug=c["engagement"]
-                    )
-                )
-            )
-        if c["district"] and skip != "district":
-            queryset = queryset.filter(district__slug=c["district"])
-        if c["step_free"] and skip != "step_free":
-            queryset = queryset.filter(kind=Resource.Kind.ROOM, step_free=True)
-        if c["capacity"]:
-            queryset = queryset.filter(kind=Resource.Kind.ROOM, capacity__gte=c["capacity"])
-        if c["keys"] is not None:
-            queryset = c["keys"].filter(queryset)  # SQL: the matches are never loaded (catalogue/search.py)
-        if c["period"]:
-            queryset = availability.obtainable(queryset, *c["period"])
-        return queryset
-
-    def _counts(self, base, facet, path):
-        rows = (
-            self._filtered(base, skip=facet)
-            .filter(**{f"{path}__isnull": False})
-            .order_by()
-            .values(path)
-            .annotate(count=Count("pk", distinct=True))
-        )
-        return {row[path]: row["count"] for row in rows}
-
-    def _order(self, queryset, sort):
-        if sort == "name":
-            return queryset.order_by("title", "pk")
-        if sort == "relevance" and self.criteria["keys"] is not None:
-            return queryset.order_by(*self.criteria["keys"].rank(), "title", "pk")
-        return queryset.order_by("availability_rank", "title", "pk")
 
     # --- Presentation --------------------------------------------------------------------------------
 

@@ -111,13 +111,15 @@ def detail_context(request, resource, page, *, locale=None, default=None, standi
     month, month_message = _month(request)
     if month_message:
         messages.append(month_message)
-    calendar = _calendar(resource, month) if resource.has_calendar else None
+    calendar = month_calendar(resource, month) if resource.has_calendar else None
 
     index_url = page.get_url(request) if page else None
     terms = localized_terms(ResourceCategory.objects.all(), locale, default)
     related = []
     if resource.pk and page is not None:
-        related = label_categories(availability.attach(list(_related(resource, locale, default))), terms)
+        related = label_categories(
+            availability.attach(list(related_resources(resource, locale, default))), terms
+        )
     context = {
         "resource": resource,
         "category_term": terms.get(resource.category.slug, resource.category),
@@ -156,7 +158,7 @@ def _children(request, resource, name):
     return list(queryset)
 
 
-def _related(resource, locale, default):
+def related_resources(resource, locale, default):
     """Up to three other resources of the same category or sharing an engagement field."""
     fields = ResourceEngagementField.objects.filter(resource=resource).values("engagement_field__slug")
     shares_field = Exists(
@@ -188,18 +190,30 @@ def _language_urls(request, page, resource):
     return {code: url + slugs.get(code, fallback) + "/" for code, url in pages.items() if url}
 
 
-def _month(request):
-    """The month the calendar shows: ?month=YYYY-MM, from this month up to two years ahead."""
+def calendar_months():
+    """The first and the last month the calendar shows: this month and two years ahead."""
     this_month = availability.today().replace(day=1)
-    value = request.GET.get("month")
-    if not value:
-        return this_month, None
+    return this_month, _add_months(this_month, CALENDAR_MONTHS_AHEAD)
+
+
+def parse_month(value):
+    """`YYYY-MM` as the first day of that month; None when it is not one or the calendar does not show it."""
     try:
         month = datetime.datetime.strptime(value[:7], "%Y-%m").date() if len(value) == 7 else None
     except ValueError:
-        month = None
-    last = _add_months(this_month, CALENDAR_MONTHS_AHEAD)
-    if month is None or not (this_month <= month <= last):
+        return None
+    first, last = calendar_months()
+    return month if month is not None and first <= month <= last else None
+
+
+def _month(request):
+    """The month the calendar shows: ?month=YYYY-MM, from this month up to two years ahead."""
+    this_month, last = calendar_months()
+    value = request.GET.get("month")
+    if not value:
+        return this_month, None
+    month = parse_month(value)
+    if month is None:
         return this_month, gettext(
             "The calendar shows the months from now until %(last)s; this month is shown."
         ) % {"last": formats.date_format(last, "YEAR_MONTH_FORMAT")}
@@ -211,8 +225,9 @@ def _add_months(day, count):
     return day.replace(year=day.year + month // 12, month=month % 12 + 1, day=1)
 
 
-def _calendar(resource, month):
-    this_month = availability.today().replace(day=1)
+def month_calendar(resource, month):
+    """A month of free units (weeks of `CalendarDay`), with its neighbours inside `calendar_months()`."""
+    this_month, last = calendar_months()
     # Weeks start on Monday in every language: the calendar is Dortmund's (ISO 8601), and one layout
     # keeps "the same day" in the same column when a family compares it in two languages.
     first_weekday = 0
@@ -226,7 +241,7 @@ def _calendar(resource, month):
         "weeks": availability.month_of_free_units(resource, month.year, month.month, first_weekday),
         "previous": previous if previous >= this_month else None,
         "previous_title": formats.date_format(previous, "YEAR_MONTH_FORMAT"),
-        "next": following if following <= _add_months(this_month, CALENDAR_MONTHS_AHEAD) else None,
+        "next": following if following <= last else None,
         "next_title": formats.date_format(following, "YEAR_MONTH_FORMAT"),
         "units": resource.units or 0,
     }

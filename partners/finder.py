@@ -5,10 +5,12 @@ Facets (URL parameter: what it filters):
     kind: kind of organisation          offers: cooperation topic offered       seeks: topic looked for
     q: free text (partners/search.py)   page: page number
 
-Each facet takes one value; facets combine (AND). Every count is computed in the database with one
-grouped query per facet, over the partners that match all *other* filters: the number beside an option
-is what choosing it would show, and the district map always shows where else to look. Values are checked
-against what exists; anything else is left out with a notice in the visitor's language.
+Each facet takes one value on the web page (the API, `partners/endpoints.py`, passes several, which are
+alternatives); facets combine (AND). Every count is computed in the database with one grouped query per
+facet, over the partners that match all *other* filters: the number beside an option is what choosing it
+would show, and the district map always shows where else to look. Values are checked against what
+exists; anything else is left out with a notice in the visitor's language (the API refuses it instead).
+`Finder.search()` is the part the web page and the API share: filter, count, order.
 """
 
 import logging
@@ -62,7 +64,8 @@ class Facet:
     def options(self, finder):
         raise NotImplementedError
 
-    def apply(self, queryset, value):
+    def apply(self, queryset, values):
+        """Keep what matches any of `values` (a sequence of option values)."""
         raise NotImplementedError
 
     def counts(self, queryset):
@@ -82,9 +85,9 @@ class RelationFacet(Facet):
         m2m = PartnerOrganisation._meta.get_field(self.relation)
         return m2m.remote_field.through, m2m.m2m_field_name(), m2m.m2m_reverse_field_name()
 
-    def apply(self, queryset, value):
+    def apply(self, queryset, values):
         through, source, target = self._through
-        matching = through.objects.filter(**{f"{target}__{self.key}": value}).values(source)
+        matching = through.objects.filter(**{f"{target}__{self.key}__in": values}).values(source)
         return queryset.filter(pk__in=matching)
 
     def counts(self, queryset):
@@ -131,8 +134,8 @@ class KindFacet(Facet):
     def options(self, finder):
         return [Option(value, str(label)) for value, label in PartnerOrganisation.Kind.choices]
 
-    def apply(self, queryset, value):
-        return queryset.filter(kind=value)
+    def apply(self, queryset, values):
+        return queryset.filter(kind__in=values)
 
     def counts(self, queryset):
         return {row["kind"]: row["n"] for row in queryset.order_by().values("kind").annotate(n=Count("pk"))}
@@ -180,12 +183,18 @@ class FinderResult:
 
 
 class Finder:
-    """One visit to the finder: parses the URL's parameters, filters, counts and pages."""
+    """One visit to the finder: parses the URL's parameters, filters, counts and pages.
+
+    `selected` holds one value per facet for the web page; the API puts a list of values there instead.
+    `sort`: None (best match first with search text, else by name) or "name".
+    """
 
     def __init__(self, params, language, base_url=""):
         self.params = params
         self.language = language
         self.base_url = base_url
+        self.sort = None
+        self.search_failed = False
         self.notices = []
         self.page_number = 1
         self._keys = None  # the free text's matches (a search.matching.TextMatch)
@@ -261,6 +270,7 @@ class Finder:
                 self._keys = search_partner_keys(self.query, [self.language, settings.LANGUAGE_CODE])
             except Exception:  # noqa: BLE001 - a search engine outage must not take the finder down
                 logger.exception("partner finder: free-text search failed")
+                self.search_failed = True
                 self.notices.append(
                     _("The search by text is not available at the moment; the other filters still work.")
                 )
@@ -269,39 +279,53 @@ class Finder:
             partners = self._keys.filter(partners)  # SQL: the matches are never loaded (partners/search.py)
         return partners
 
+    def selected_values(self, param):
+        value = self.selected.get(param)
+        if not value:
+            return ()
+        return (value,) if isinstance(value, str) else tuple(value)
+
     def _filtered(self, base, skip=None):
         for facet in FACETS:
-            value = self.selected.get(facet.param)
-            if value and facet.param != skip:
-                base = facet.apply(base, value)
+            values = self.selected_values(facet.param)
+            if values and facet.param != skip:
+                base = facet.apply(base, values)
         return base
 
     def _ordered(self, queryset):
-        if self.query and self._keys is not None:
+        if self.sort != "name" and self.query and self._keys is not None:
             return queryset.order_by(*self._keys.rank(), Lower("name"), "pk")
         return queryset.order_by(Lower("name"), "pk")
 
-    def run(self, page_number=None):
-        base = self._base()
-        results = self._filtered(base)
+    def search(self):
+        """Filter, count every facet's options (`options` get their `count` and `selected`) and order.
 
+        Returns (base, ordered results, facets): `base` is what the free text leaves (before the facets).
+        """
+        base = self._base()
         facets = []
-        district_counts = {}
         for facet in FACETS:
             counts = facet.counts(self._filtered(base, skip=facet.param))
+            chosen = self.selected_values(facet.param)
             options = self.options[facet.param]
             for option in options:
                 option.count = counts.get(option.value, 0)
-                option.selected = self.selected.get(facet.param) == option.value
-            if facet.param == "district":
-                district_counts = counts
+                option.selected = option.value in chosen
             facets.append({"facet": facet, "options": options, "selected": self.selected.get(facet.param)})
+        return base, self._ordered(self._filtered(base)), facets
+
+    def max_district_count(self):
+        """The largest count on the map (after `search()`), which sets the map's shades."""
+        return max((option.count for option in self.options["district"]), default=0)
+
+    def run(self, page_number=None):
+        base, results, facets = self.search()
 
         districts = self.options["district"]
         for option in districts:
             option.url = self.url(district=option.value)
 
-        listing = with_card_details(self._ordered(results))
+        listing = with_card_details(results)
         paginator = Paginator(listing, settings.PORTAL_PAGE_SIZE)
         page = paginator.get_page(page_number)
         self.page_number = page.number
@@ -326,7 +350,7 @@ class Finder:
             active=active,
             notices=self.notices,
             districts=districts,
-            max_district_count=max(district_counts.values(), default=0),
+            max_district_count=self.max_district_count(),
         )
 
     def _base_without_query(self):

@@ -90,7 +90,7 @@ def _pagination(search, page):
 def find_partner(slug, language, details=False):
     """(partner as shown in `language`, slug it should be reached by). (None, None) when unknown."""
     shown = PartnerOrganisation.objects.in_language(language)
-    partner = (_with_details(shown) if details else shown).filter(slug=slug).first()
+    partner = (with_details(shown) if details else shown).filter(slug=slug).first()
     if partner is not None:
         return partner, slug
     # A slug of another language (e.g. after switching languages): the partner's page in this one.
@@ -102,7 +102,8 @@ def find_partner(slug, language, details=False):
     return None, None
 
 
-def _with_details(queryset):
+def with_details(queryset):
+    """What a partner's page reads (also the API's detail), in a fixed number of queries."""
     image_model = get_image_model()
     return queryset.select_related("locale", "district").prefetch_related(
         Prefetch(

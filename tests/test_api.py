@@ -41,7 +41,17 @@ def problem(response, status):
 
 def test_index_names_every_endpoint_and_each_answers(client):
     index = client.get("/api/v3/").json()
-    assert set(index["endpoints"]) == {"pages", "districts", "engagement-fields", "resource-categories"}
+    assert set(index["endpoints"]) == {
+        "pages",
+        "resources",
+        "partners",
+        "cooperation-topics",
+        "target-groups",
+        "spoken-languages",
+        "districts",
+        "engagement-fields",
+        "resource-categories",
+    }
     for url in [*index["endpoints"].values(), index["openapi"], index["docs"]]:
         assert client.get(url).status_code == 200, url
 

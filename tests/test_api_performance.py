@@ -1,11 +1,19 @@
 """Queries per API request: bounded, and the same for 2 items as for 100. Payloads stay small."""
 
+import datetime
+import json
+
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
-from wagtail.models import Page
+from wagtail.images import get_image_model
+from wagtail.models import Locale, Page
 
-from catalogue.factories import EngagementFieldFactory, ResourceCategoryFactory
+from catalogue import availability
+from catalogue.factories import EngagementFieldFactory, ResourceCategoryFactory, ResourceFactory
+from catalogue.models import District, EngagementField, ResourceImage
+from partners.factories import PartnerOrganisationFactory
+from partners.models import PartnerOrganisation, SpokenLanguage
 
 pytestmark = pytest.mark.django_db
 
@@ -68,3 +76,103 @@ def test_a_304_costs_no_more_than_a_200(client):
         revalidated = client.get(url, HTTP_IF_NONE_MATCH=response["ETag"])
     assert revalidated.status_code == 304
     assert len(captured.captured_queries) <= count
+
+
+# --- Resources and partners ----------------------------------------------------------------------------
+
+MAX_CATALOGUE_LIST_QUERIES = 30
+# A list item's JSON (ASCII-escaped, so Arabic text counts six bytes a letter) at its largest: every text
+# at its maximum length, every engagement field, a picture, all six languages linked.
+MAX_RESOURCE_ITEM_BYTES = 12_000
+MAX_PARTNER_ITEM_BYTES = 12_000
+
+# Each list's shorter page also shows an entry with a picture (prefetching pictures is skipped, three
+# queries fewer, on a page without any).
+CATALOGUE_LISTS = [
+    "/api/v3/resources/?category=neu&",
+    "/api/v3/resources/?lang=ar&category=geraete-und-technik&category=neu&",
+    "/api/v3/resources/?lang=uk&engagement=umwelt&start={soon}&end={later}&sort=name&",
+    "/api/v3/partners/?",
+    "/api/v3/partners/?lang=ar&field=umwelt&district=innenstadt-nord&",
+    "/api/v3/partners/?lang=tr&language=tr&language=ar&kind=other&",
+]
+
+
+@pytest.fixture
+def many_entries():
+    """Thirty more resources and partners, German only (German stands in elsewhere), with pictures,
+    logos and terms, so the longer page shows far more than the shorter one."""
+    image = get_image_model().objects.first()
+    category = ResourceCategoryFactory(name="Neu", slug="neu")
+    fields = list(EngagementField.objects.filter(locale__language_code="de"))
+    north = District.objects.get(slug="innenstadt-nord")
+    for number in range(30):
+        resource = ResourceFactory(
+            title=f"Gerät {number}", slug=f"geraet-{number}", category=category, engagement_fields=fields
+        )
+        ResourceImage.objects.create(resource=resource, image=image, alt_text=f"Gerät {number}")
+        PartnerOrganisationFactory(
+            name=f"Verein {number}",
+            kind=PartnerOrganisation.Kind.OTHER,
+            logo=image,
+            engagement_fields=fields,
+            districts=[north],
+            languages=list(SpokenLanguage.objects.filter(code__in=["tr", "ar"])),
+        )
+
+
+@pytest.mark.parametrize("url", CATALOGUE_LISTS)
+def test_resource_and_partner_list_queries_do_not_grow_with_the_page_size(client, many_entries, url):
+    soon, later = (availability.today() + datetime.timedelta(days=days) for days in (30, 33))
+    url = url.format(soon=soon, later=later)
+    client.get(url + "limit=100")  # renditions are made on the first request
+    small, small_response = queries(client, url + "limit=2")
+    large, large_response = queries(client, url + "limit=100")
+    assert len(large_response.json()["items"]) >= 20 > len(small_response.json()["items"])
+    assert small == large, (small, large)
+    assert large <= MAX_CATALOGUE_LIST_QUERIES
+
+
+@pytest.mark.parametrize("path", ["resources", "partners"])
+def test_resource_and_partner_detail_queries_are_bounded(client, path):
+    for language in ("de", "ar", "uk"):
+        first = client.get(f"/api/v3/{path}/?lang={language}&limit=1").json()["items"][0]
+        client.get(first["meta"]["detail_url"])
+        count, response = queries(client, first["meta"]["detail_url"])
+        assert response.json()["id"] == first["id"]
+        assert count <= MAX_DETAIL_QUERIES, (language, count)
+
+
+def test_resource_and_partner_items_stay_small(client):
+    """The largest possible list items are bounded: long texts and media are in the detail only."""
+    image = get_image_model().objects.first()
+    fields = list(EngagementField.objects.filter(locale__language_code="de"))
+    biggest = ResourceFactory(
+        title="ع" * 140,
+        slug="gross",
+        summary="ع" * 300,
+        engagement_fields=fields,
+        description="<p>x</p>" * 5000,
+    )
+    ResourceImage.objects.create(resource=biggest, image=image, alt_text="ع" * 250, caption="ع" * 250)
+    for code in ("en", "tr", "ar", "uk", "pl"):
+        translation = biggest.copy_for_translation(Locale.objects.get(language_code=code))
+        translation.slug = "x" * 140
+        translation.save()
+    partner = PartnerOrganisationFactory(
+        name="ع" * 200,
+        description="كلمة " * 800,
+        logo=image,
+        engagement_fields=fields,
+        districts=list(District.objects.all()),
+        languages=list(SpokenLanguage.objects.all()),
+    )
+    for url, pk, bound in (
+        ("/api/v3/resources/?sort=name&limit=100", biggest.pk, MAX_RESOURCE_ITEM_BYTES),
+        ("/api/v3/partners/?sort=name&limit=100", partner.pk, MAX_PARTNER_ITEM_BYTES),
+    ):
+        body = client.get(url).json()
+        sizes = {item["id"]: len(json.dumps(item).encode()) for item in body["items"]}
+        assert pk in sizes, url
+        assert max(sizes.values()) <= bound, (url, max(sizes.values()))
+        assert sizes[pk] == max(sizes.values()), "the largest entry is the one made to be largest"

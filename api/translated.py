@@ -1,0 +1,134 @@
+"""Items that exist in several languages and have their own page on the web site (resources, partners):
+what their `meta` says, and the small schemas they share.
+
+- `meta.locale`: the language of the item's own text; `meta.fallback`: true where the response's language
+  has no (live) translation and the German original stands in.
+- `meta.detail_url`: the item in the API, in the response's language; `meta.html_url`: its page on the
+  web site in that language (a German stand-in is shown there in German, at its German address, as the
+  web site does).
+- `meta.translations`: every other language the item is published in, each with both addresses.
+- Vocabulary terms (`Term`) come in the response's language where translated, else in German; each says
+  the language of its name, so a client can mark it (`lang="de"`) the way the web pages do.
+
+Everything here costs a fixed number of queries for a whole page of items.
+"""
+
+from urllib.parse import quote
+
+from django.conf import settings
+from ninja import Schema
+from wagtail.models import Locale
+
+from .language import LANGUAGE_CODES
+
+
+class Term(Schema):
+    slug: str
+    name: str
+    locale: str
+
+
+class DistrictLink(Schema):
+    slug: str
+    name: str
+
+
+class Translation(Schema):
+    id: int
+    locale: str
+    detail_url: str
+    html_url: str | None = None
+
+
+class TranslatedMeta(Schema):
+    type: str
+    detail_url: str
+    html_url: str | None = None
+    locale: str
+    fallback: bool
+    translations: list[Translation]
+
+
+def locales(language):
+    """(Locale of `language`, German Locale) in one query; German twice if `language` has no Locale."""
+    found = {
+        locale.language_code: locale
+        for locale in Locale.objects.filter(language_code__in={language, settings.LANGUAGE_CODE})
+    }
+    default = found[settings.LANGUAGE_CODE]
+    return found.get(language, default), default
+
+
+def term(obj):
+    return {"slug": obj.slug, "name": obj.name, "locale": obj.locale.language_code}
+
+
+def localized_term(obj, terms):
+    """`obj` (a term an item points at) as the term with its slug in `terms` ({slug: term} in the
+    response's language, German standing in) – a German stand-in's terms are translated too."""
+    return term(terms.get(obj.slug, obj))
+
+
+def district(obj):
+    return None if obj is None else {"slug": obj.slug, "name": obj.name}
+
+
+def page_urls(request, page_model):
+    """{language: absolute URL} of the live, public page of `page_model` in each language's tree (the
+    catalogue page, the partner finder): the item pages hang below it. One query."""
+    urls = {}
+    pages = (
+        page_model.objects.live()
+        .public()
+        .filter(locale__language_code__in=LANGUAGE_CODES)
+        .select_related("locale")
+        .order_by("path")
+    )
+    for page in pages:
+        code = page.locale.language_code
+        if code not in urls:
+            urls[code] = page.get_full_url(request)
+    return urls
+
+
+def item_page_url(base_urls, language, slug):
+    """The item's page below `base_urls[language]` (its slug as the last part), or None."""
+    base = base_urls.get(language)
+    return f"{base}{quote(slug)}/" if base else None
+
+
+def versions(queryset, items):
+    """{translation_key: {language: (pk, slug)}} of the versions of `items` in `queryset` (pass live ones)."""
+    found = {}
+    rows = queryset.filter(translation_key__in={item.translation_key for item in items}).values_list(
+        "translation_key", "locale__language_code", "pk", "slug"
+    )
+    for key, code, pk, slug in rows:
+        found.setdefault(key, {})[code] = (pk, slug)
+    return found
+
+
+def meta(item, language, item_versions, *, detail_url, html_url):
+    """An item's `meta` (TranslatedMeta) as a dict.
+
+    detail_url(pk, language) and html_url(language, slug) build the two addresses.
+    """
+    shown = item.locale.language_code
+    others = item_versions.get(item.translation_key, {})
+    return {
+        "type": item._meta.label,
+        "detail_url": detail_url(item.pk, language),
+        "html_url": html_url(language, item.slug),
+        "locale": shown,
+        "fallback": shown != language,
+        "translations": [
+            {
+                "id": others[code][0],
+                "locale": code,
+                "detail_url": detail_url(others[code][0], code),
+                "html_url": html_url(code, others[code][1]),
+            }
+            for code in LANGUAGE_CODES
+            if code in others and code != shown
+        ],
+    }
