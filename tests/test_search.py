@@ -117,8 +117,9 @@ def test_untranslated_results_show_the_german_original_marked_as_german(client, 
     assert '<a href="/uk/impressum/" lang="de" dir="ltr">Impressum</a>' in html
     assert "Ще не перекладено – мова оригіналу: Німецька" in html
     assert re.search(r'<p class="search-result__summary" lang="de" dir="ltr">', html)
-    # Translated results are not marked.
-    translated = get_html(client, "/uk/poshuk/?q=Довкілля")
+    # Translated results are not marked (the engagement fields: resources tagged "environment" match too,
+    # in German where they are not translated).
+    translated = get_html(client, "/uk/poshuk/?q=Довкілля&type=engagement-field")
     assert hit_urls(translated) == ["/uk/poshuk/?field=umwelt"]
     assert 'lang="de"' not in re.search(r'<section class="search-hits".*?</section>', translated, re.S).group(
         0
