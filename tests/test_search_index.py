@@ -198,7 +198,7 @@ def test_a_page_type_with_an_adapter_of_its_own_is_kept_apart(settings):
         # The generic page adapter leaves them to their own adapter.
         sync("page", [privacy.translation_key])
         assert SearchEntry.objects.get(pk=privacy.pk).kind == "legal"
-        assert titles("de", "Datenschutz")[0] == "Datenschutz"
+        assert titles("de", "Datenschutz", "legal")[0] == "Datenschutz"
     finally:
         unregister(LegalSearchAdapter)
     rebuild_entries()
