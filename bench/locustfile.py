@@ -1,6 +1,7 @@
 """Load for `make bench`: each key URL is requested equally often by BENCH_USERS simulated visitors.
 
 The URLs come from bench/urls.txt (one per line, `#` comments); each capability adds its key pages there.
+`BENCH_URLS` names another list (bench/search-urls.txt for the search mix).
 """
 
 import os
@@ -8,10 +9,10 @@ from pathlib import Path
 
 from locust import HttpUser, constant, task
 
+# BENCH_URLS: another list, e.g. bench/search-urls.txt (the search mix, `BENCH_MIX=search`).
+URLS_FILE = Path(os.environ.get("BENCH_URLS") or Path(__file__).parent / "urls.txt")
 URLS = [
-    line.strip()
-    for line in (Path(__file__).parent / "urls.txt").read_text().splitlines()
-    if line.strip() and not line.startswith("#")
+    line.strip() for line in URLS_FILE.read_text().splitlines() if line.strip() and not line.startswith("#")
 ]
 
 

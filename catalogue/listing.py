@@ -22,7 +22,7 @@ from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.db.models import Case, Count, Exists, IntegerField, OuterRef, Q, Value, When
+from django.db.models import Count, Exists, OuterRef, Q
 from django.utils import formats
 from django.utils.http import urlencode
 from django.utils.text import Truncator
@@ -328,7 +328,7 @@ class ResourceQuery:
         if self.capacity:
             queryset = queryset.filter(kind=Resource.Kind.ROOM, capacity__gte=self.capacity)
         if self.keys is not None:
-            queryset = queryset.filter(translation_key__in=self.keys)
+            queryset = self.keys.filter(queryset)  # SQL: the matches are never loaded (catalogue/search.py)
         if self.period:
             queryset = availability.obtainable(queryset, *self.period)
         return queryset
@@ -358,12 +358,8 @@ class ResourceQuery:
         results = availability.with_availability(self.filtered(), start, end).for_display()
         if sort == "name":
             return results.order_by("title", "pk")
-        if sort == "relevance" and self.keys:
-            position = Case(
-                *[When(translation_key=key, then=Value(i)) for i, key in enumerate(self.keys)],
-                output_field=IntegerField(),
-            )
-            return results.order_by(position, "title", "pk")
+        if sort == "relevance" and self.keys is not None:
+            return results.order_by(*self.keys.rank(), "title", "pk")
         return results.order_by("availability_rank", "title", "pk")
 
 

@@ -20,7 +20,7 @@ from urllib.parse import urlencode
 
 from django.conf import settings
 from django.core.paginator import Paginator
-from django.db.models import Case, Count, IntegerField, Prefetch, Value, When
+from django.db.models import Count, Prefetch
 from django.db.models.functions import Lower
 from django.utils.translation import gettext_lazy as _
 from wagtail.images import get_image_model
@@ -197,7 +197,7 @@ class Finder:
         self.search_failed = False
         self.notices = []
         self.page_number = 1
-        self._keys = []
+        self._keys = None  # the free text's matches (a search.matching.TextMatch)
         self._vocabularies = {}
         self._districts = None
         self.query = self._parse_query(params.get("q", ""))
@@ -276,7 +276,7 @@ class Finder:
                 )
                 self.query = ""
                 return partners
-            partners = partners.filter(translation_key__in=self._keys)
+            partners = self._keys.filter(partners)  # SQL: the matches are never loaded (partners/search.py)
         return partners
 
     def selected_values(self, param):
@@ -293,12 +293,8 @@ class Finder:
         return base
 
     def _ordered(self, queryset):
-        if self.sort != "name" and self.query and self._keys:
-            rank = Case(
-                *(When(translation_key=key, then=Value(position)) for position, key in enumerate(self._keys)),
-                output_field=IntegerField(),
-            )
-            return queryset.order_by(rank, Lower("name"))
+        if self.sort != "name" and self.query and self._keys is not None:
+            return queryset.order_by(*self._keys.rank(), Lower("name"), "pk")
         return queryset.order_by(Lower("name"), "pk")
 
     def search(self):

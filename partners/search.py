@@ -1,32 +1,33 @@
-"""Free text for the partner finder, through Wagtail's search (database backend or Elasticsearch alike).
+"""Free text for the partner finder: the one place it talks to the search engine.
 
-One small function on purpose: the portal-wide search will take it over; whatever replaces it only has
-to return the same thing – the matching partners' translation keys, best first.
+The text goes through the portal-wide search (`search.matching.match`): the partners' search entries in
+the visitor's language (German originals stand in where a partner is not translated, so a visitor
+reading the Arabic finder also finds partners by their German text), with that language's analysis,
+German compounds ("Garten" finds "Nachbarschaftsgarten" on Elasticsearch), typos forgiven on
+Elasticsearch, words beginning as typed ("Nachbar"), and the database backend when Elasticsearch is not
+configured or fails.
+
+What comes back is a `search.matching.TextMatch`: the finder filters with it, counts every facet and
+pages in the database (`matches.filter(queryset)`, `order_by(*matches.rank(), ...)`), without loading
+the matches into Python. Iterating it gives the best keys (at most `limit`), for callers that want a list.
 """
 
 from django.conf import settings
-from wagtail.models import Locale
-from wagtail.search.backends import get_search_backend
 
-from partners.models import PartnerOrganisation
+from search.engine import engine_for
+from search.matching import match
 
 
 def search_partner_keys(query, languages, backend="default", limit=None):
-    """Translation keys of live partners whose text in one of `languages` matches `query`, best first.
+    """The live partners whose text in the visitor's language matches `query`, best first: a `TextMatch`.
 
-    A partner matches when any of its language versions does, so a visitor reading the Arabic finder
-    also finds partners by their German text where there is no Arabic one.
+    `languages`: the visitor's language first (then German, which the entries already stand in with).
+    `backend`: the search backend's name; "default" lets the portal's search pick (and fall back).
     """
-    locales = Locale.objects.filter(language_code__in=languages).values_list("pk", flat=True)
-    candidates = PartnerOrganisation.objects.filter(live=True, locale__in=list(locales))
-    limit = settings.PARTNERS_SEARCH_LIMIT if limit is None else limit
-    engine = get_search_backend(backend)
-    keys = {}  # insertion-ordered: best first, each partner once
-    # Whole words anywhere in the text first, then names that start with what was typed ("Nachbar").
-    for hits in (
-        engine.search(query, candidates, operator="and")[:limit],
-        engine.autocomplete(query, candidates, operator="and")[:limit],
-    ):
-        for partner in hits:
-            keys.setdefault(partner.translation_key, None)
-    return list(keys)[:limit]
+    language = languages[0] if languages else settings.LANGUAGE_CODE
+    if backend == "default":
+        matches = match("partner", query, language)
+    else:
+        matches = engine_for(backend).match("partner", query, language)
+    matches.iteration_limit = settings.PARTNERS_SEARCH_LIMIT if limit is None else limit
+    return matches

@@ -3,12 +3,21 @@
 #   ENGINE=database       (default) SQLite and the database search backend, as `make run`
 #   ENGINE=elasticsearch  throwaway PostgreSQL + Elasticsearch from scripts/services.sh
 #   BENCH_USERS=20 BENCH_SECONDS=30 BENCH_WORKERS=3   load, duration, gunicorn workers
+#   BENCH_MIX=search      the search mix: the demo scaled up to 10,000 resources and 2,000 partners
+#                         (BENCH_SCALE_COMMAND, default `generate_bulk_content ...`) and the URLs of
+#                         bench/search-urls.txt; its own database under var/bench-$ENGINE-search
+#   BENCH_URLS=file       another URL list; BENCH_SCALE_COMMAND="..." a manage.py command that adds data
 # Prints requests/second and p50/p95/p99 latency per URL in bench/urls.txt. Nothing is asserted.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 BIN="$PWD/.venv/bin"
 ENGINE="${ENGINE:-database}"
 WORK="$PWD/var/bench-$ENGINE"
+if [ "${BENCH_MIX:-}" = search ]; then
+  WORK="$WORK-search"
+  BENCH_SCALE_COMMAND="${BENCH_SCALE_COMMAND:-generate_bulk_content --resources 10000 --partners 2000}"
+  export BENCH_URLS="${BENCH_URLS:-$PWD/bench/search-urls.txt}"
+fi
 mkdir -p "$WORK"
 started=""
 cleanup() {
@@ -34,8 +43,13 @@ export STATIC_ROOT="$WORK/static" MEDIA_ROOT="$WORK/media"
 echo "== preparing ($ENGINE)"
 $BIN/python manage.py migrate --no-input -v0
 $BIN/python manage.py load_demo_content
-if [ -n "${BENCH_SCALE_COMMAND:-}" ]; then $BIN/python manage.py $BENCH_SCALE_COMMAND; fi
-if [ "$ENGINE" = elasticsearch ]; then $BIN/python manage.py update_index -v0; fi
+if [ -n "${BENCH_SCALE_COMMAND:-}" ]; then
+  # The scale command indexes what it adds (generate_bulk_content runs update_index when it added any).
+  # shellcheck disable=SC2086 - the command and its arguments
+  time $BIN/python manage.py $BENCH_SCALE_COMMAND
+elif [ "$ENGINE" = elasticsearch ]; then
+  $BIN/python manage.py update_index -v0
+fi
 $BIN/python manage.py collectstatic --no-input -v0
 
 $BIN/gunicorn portal.wsgi --bind "127.0.0.1:$PORT" --workers "${BENCH_WORKERS:-3}" --log-level warning &
@@ -45,4 +59,5 @@ for _ in $(seq 1 60); do curl -fs "http://127.0.0.1:$PORT/healthz" >/dev/null &&
 echo "== locust: ${BENCH_USERS:-20} users for ${BENCH_SECONDS:-30}s against gunicorn (${BENCH_WORKERS:-3} workers)"
 $BIN/locust -f bench/locustfile.py --headless --only-summary --host "http://127.0.0.1:$PORT" \
   -u "${BENCH_USERS:-20}" -r "${BENCH_USERS:-20}" -t "${BENCH_SECONDS:-30}s" --csv "$WORK/locust" >/dev/null 2>&1 || true
+echo "== $ENGINE, $(basename "${BENCH_URLS:-bench/urls.txt}")${BENCH_SCALE_COMMAND:+, scaled: $BENCH_SCALE_COMMAND}"
 $BIN/python bench/report.py "$WORK/locust_stats.csv"

@@ -1,7 +1,8 @@
-"""What is searchable today: every page, the engagement fields and resource categories; and the facets.
+"""What the search app makes searchable itself: every page, the engagement fields and resource categories;
+and the facets.
 
-Later content types (resources, partners, examples, events) bring their adapters in their own app's
-`search_adapters.py`; see `search.registry`.
+Other content types (resources, partners, examples, events) bring their adapters in their own app's
+`search_adapters.py` (`catalogue/search_adapters.py`, `partners/search_adapters.py`); see `search.registry`.
 """
 
 from urllib.parse import urlencode
@@ -66,10 +67,19 @@ def _type_labels(values, language):
 
 
 def _language_labels(values, language):
+    """Each language in its own name: the portal's languages, and those content types add (a partner's
+    working languages, the languages a coaching is offered in)."""
     configured = {code for code, _name in settings.LANGUAGES}
-    return {
-        value: translation.get_language_info(value)["name_local"] for value in values if value in configured
-    }
+    others = {}
+    for adapter in adapters():
+        others.update(adapter.language_names())
+    labels = {}
+    for value in values:
+        if value in configured:
+            labels[value] = translation.get_language_info(value)["name_local"]
+        elif value in others:
+            labels[value] = str(others[value])
+    return labels
 
 
 def _taxonomy_labels(model):

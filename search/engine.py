@@ -7,9 +7,14 @@ Both engines do the same thing with what they have:
   combined). The query runs over the language sub-fields of the active language and of German (which
   stands in where a translation is missing); if it finds nothing, a second request tolerates typos
   (fuzziness on folded text).
-- **Database** (PostgreSQL full-text search, SQLite FTS5): modelsearch's search gives a queryset of the
-  matching entries; facet filters, counts (GROUP BY over `SearchEntryFacet`) and the page slice are SQL
-  on top of it. No typo tolerance and no decompounding: the relevance tests say where results differ.
+- **Database** (PostgreSQL full-text search, SQLite FTS5): modelsearch's search and autocomplete give
+  querysets of the entries matching whole words and words beginning as typed; the rank (whole words
+  first, then by score), facet filters, counts (GROUP BY over `SearchEntryFacet`) and the page slice are
+  SQL on top of them. No typo tolerance and no decompounding: the relevance tests say where results
+  differ.
+
+`match()` serves the listings (catalogue, partner finder): the same query restricted to one content type,
+returning a `search.matching.TextMatch` the listing filters and orders its own queryset with.
 
 Neither loads more than one page of hits into Python. `run()` picks the engine: the "default" backend,
 and when that is Elasticsearch and fails, the "database" backend (logged, and reported by /healthz).
@@ -28,8 +33,9 @@ from elasticsearch import ApiError, BadRequestError
 from modelsearch.backends.elasticsearch8 import Elasticsearch8Mapping
 
 from . import health
-from .analysis import NGRAM_LANGUAGES
+from .analysis import NGRAM_LANGUAGES, WHOLE_WORDS_ANALYZER
 from .backends import fallback_name, get_backend, is_elasticsearch
+from .matching import KeyListMatch, NoMatch, QueryMatch, listing_match_limit
 from .models import SearchEntry, SearchEntryFacet
 from .registry import facets
 
@@ -45,6 +51,9 @@ SOURCE_LANGUAGE = settings.LANGUAGE_CODE
 # Text fields and their weight in the ranking.
 TEXT_FIELDS = (("title", 4), ("keywords", 2), ("summary", 2), ("body", 1))
 SUGGEST_FIELDS = ("title.autocomplete^3", "keywords.autocomplete^2", "summary.autocomplete")
+# A listing filters by its text: words beginning as typed count in names and keywords, not in the
+# summary ("Nachbar" lists the "Nachbarschaftshaus", not every partner mentioning a "Nachbarschaftsfest").
+LISTING_PREFIX_FIELDS = SUGGEST_FIELDS[:2]
 
 
 class SearchUnavailable(Exception):
@@ -124,14 +133,24 @@ class DatabaseEngine:
             queryset = queryset.exclude(translation_key__in=request.exclude_keys)
         return queryset
 
+    def _text(self, base, query):
+        """The entries of `base` whose text has the words of `query`, or words beginning as typed.
+
+        The database backends build querysets of the matching entries (full-text search and its
+        prefix form, with their scores); filters, counts, ranks and slices stay in SQL on top of them.
+        """
+        terms = " ".join(words(query))
+        whole = self.backend.search(terms, base, operator="and").annotate_score("_score")
+        begins = self.backend.autocomplete(terms, base, operator="and").annotate_score("_score")
+        return QueryMatch(whole.get_queryset(), begins.get_queryset())
+
     def _matching(self, request):
+        """(matching entries, their order by relevance or None)."""
         base = self._base(request)
         if request.browsing:
-            return base.none() if request.query.strip() and not request.filters else base
-        results = self.backend.search(" ".join(words(request.query)), base)
-        # The database backends build a queryset of the matching objects, ranked; further filters,
-        # counts and slices stay in SQL.
-        return results.get_queryset()
+            return (base.none() if request.query.strip() and not request.filters else base), None
+        text = self._text(base, request.query)
+        return text.entries, text.rank()
 
     @staticmethod
     def _filtered(queryset, filters, skip=None):
@@ -142,10 +161,12 @@ class DatabaseEngine:
         return queryset
 
     def search(self, request):
-        matching = self._matching(request)
+        matching, relevance = self._matching(request)
         results = self._filtered(matching, request.filters)
-        if request.sort == "date" or request.browsing:
+        if request.sort == "date" or relevance is None:
             results = results.order_by(F("date").desc(nulls_last=True), "translation_key")
+        else:
+            results = results.order_by(*relevance, F("date").desc(nulls_last=True), "translation_key")
         total = results.count()
         page = min(max(request.page, 1), last_page(total, request.per_page))
         start = (page - 1) * request.per_page
@@ -189,6 +210,12 @@ class DatabaseEngine:
         base = SearchEntry.objects.filter(language=language)
         return list(self.backend.autocomplete(" ".join(terms), base)[:limit])
 
+    def match(self, kind, query, language):
+        """A listing's free text among the `kind` entries of `language` (see `search.matching`)."""
+        if not words(query):
+            return NoMatch(self.name)
+        return self._text(SearchEntry.objects.filter(language=language, kind=kind), query)
+
 
 # --- Elasticsearch --------------------------------------------------------------------------------
 
@@ -211,6 +238,7 @@ class ElasticsearchEngine:
         self.facet_field = _column("facet_keys")
         self.key_field = _column("translation_key")
         self.date_field = _column("date")
+        self.kind_field = _column("kind")
 
     @property
     def index(self):
@@ -218,7 +246,13 @@ class ElasticsearchEngine:
 
     # Queries
 
-    def _text_query(self, query, language, fuzzy):
+    def _text_query(self, query, language, fuzzy, split_compounds=True, prefix_fields=SUGGEST_FIELDS):
+        """The query for words in `language` (and German, which stands in); `fuzzy`: forgive typos.
+
+        `split_compounds=False` leaves the *query's* German compounds whole ("Nachbarschaftsgarten"
+        then means that word, not also every "Garten"); the indexed text is split either way, so
+        "Garten" still finds "Nachbarschaftsgarten". `prefix_fields`: where words may begin as typed.
+        """
         languages = [language] if language == SOURCE_LANGUAGE else [language, SOURCE_LANGUAGE]
         if fuzzy:
             return {
@@ -232,18 +266,27 @@ class ElasticsearchEngine:
                     "operator": "and",
                 }
             }
+        # Without splitting the query's compounds, German is analysed without the decompounder.
+        whole_words = {} if split_compounds else {"analyzer": WHOLE_WORDS_ANALYZER}
+        by_analysis = [[language]] if language == SOURCE_LANGUAGE else [[language], [SOURCE_LANGUAGE]]
+        if split_compounds:
+            by_analysis = [languages]  # one clause: the fields' own analysers apply
         should = [
             # Whole words in the language's own analysis (stems, compounds, normalised letters).
-            {
-                "multi_match": {
-                    "query": query,
-                    "type": "cross_fields",
-                    "fields": [
-                        f"{name}.{code}^{weight}" for code in languages for name, weight in TEXT_FIELDS
-                    ],
-                    "operator": "and",
+            *(
+                {
+                    "multi_match": {
+                        "query": query,
+                        "type": "cross_fields",
+                        "fields": [
+                            f"{name}.{code}^{weight}" for code in codes for name, weight in TEXT_FIELDS
+                        ],
+                        "operator": "and",
+                        **(whole_words if codes == [SOURCE_LANGUAGE] else {}),
+                    }
                 }
-            },
+                for codes in by_analysis
+            ),
             # The words exactly as typed (no stemming, no splitting) rank above their stems and parts:
             # "Beratungstermin" first finds the page that says "Beratungstermin", then "Beratung".
             {
@@ -256,20 +299,24 @@ class ElasticsearchEngine:
                 }
             },
             # The words as a phrase in a title rank highest.
-            {
-                "multi_match": {
-                    "query": query,
-                    "type": "phrase",
-                    "fields": [f"title.{code}" for code in languages],
-                    "boost": 3,
+            *(
+                {
+                    "multi_match": {
+                        "query": query,
+                        "type": "phrase",
+                        "fields": [f"title.{code}" for code in codes],
+                        "boost": 3,
+                        **(whole_words if codes == [SOURCE_LANGUAGE] else {}),
+                    }
                 }
-            },
+                for codes in by_analysis
+            ),
             # Partial words, as typed: "Öffentlich" finds "Öffentlichkeitsarbeit".
             {
                 "multi_match": {
                     "query": query,
                     "type": "cross_fields",
-                    "fields": list(SUGGEST_FIELDS),
+                    "fields": list(prefix_fields),
                     "operator": "and",
                     "boost": 0.5,
                 }
@@ -387,6 +434,40 @@ class ElasticsearchEngine:
             response = self.es.search(index=self.index, _source=False, stored_fields=["pk"], **body)
         return self._entries(response["hits"]["hits"])
 
+    def match(self, kind, query, language):
+        """A listing's free text among the `kind` entries of `language` (see `search.matching`): one
+        request for the keys of the best matches; when there are none, one with the query's compounds
+        split, then one forgiving typos."""
+        text = " ".join(words(query))
+        if not text:
+            return NoMatch(self.name)
+
+        def keys_matching(fuzzy, split_compounds=True):
+            conditions = [{"term": {self.language_field: language}}, {"term": {self.kind_field: kind}}]
+            text_query = self._text_query(text, language, fuzzy, split_compounds, LISTING_PREFIX_FIELDS)
+            body = {
+                "query": {"bool": {"must": [text_query], "filter": conditions}},
+                "sort": ["_score", {self.key_field: {"order": "asc"}}],
+                "size": listing_match_limit(),
+                "track_total_hits": True,
+                "_source": False,
+                "docvalue_fields": [self.key_field],
+            }
+            response = self.es.search(index=self.index, **body)
+            hits = response["hits"]["hits"]
+            return [hit["fields"][self.key_field][0] for hit in hits], response["hits"]["total"]["value"]
+
+        # A listing filters by its text, so it asks precisely first: the query's compounds whole
+        # ("Nachbarschaftsgarten" lists that garden, not every garden); then split, then forgiving typos.
+        keys, total = keys_matching(False, split_compounds=False)
+        if not keys:
+            keys, total = keys_matching(False)
+        fuzzy = False
+        if not keys and len(words(query)) <= FUZZY_MAX_WORDS:
+            keys, total = keys_matching(True)
+            fuzzy = bool(keys)
+        return KeyListMatch(keys, total, fuzzy) if keys else NoMatch(self.name)
+
 
 # --- Choosing the engine --------------------------------------------------------------------------
 
@@ -397,7 +478,7 @@ def engine_for(name):
 
 
 def run(method, *args):
-    """Call `search` or `suggest` on the primary engine, or on the database when Elasticsearch fails.
+    """Call `search`, `suggest` or `match` on the primary engine, or on the database when Elasticsearch fails.
 
     Returns (result, reason): the reason is empty unless the answer came from the fallback.
     """

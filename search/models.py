@@ -44,6 +44,7 @@ class SearchEntry(index.Indexed, models.Model):
         index.SearchField("summary", boost=2, es_extra=text_subfields(ngram=True, autocomplete=True)),
         index.SearchField("body", es_extra=text_subfields()),
         index.AutocompleteField("title"),
+        index.AutocompleteField("keywords"),
         index.AutocompleteField("summary"),
         index.FilterField("language"),
         index.FilterField("kind"),

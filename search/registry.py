@@ -27,8 +27,18 @@ app starts, like `wagtail_hooks.py`)::
 Everything else has a default (title, summary and text from the model's own `search_fields`). The
 entries follow the content on their own (publish, unpublish, delete, translate: `search.sync`); after
 adding an adapter, `manage.py update_index` creates the entries for existing content.
+
+When other models feed an entry (reservations feed a resource's availability, a renamed category its
+keywords), `watched_models()` names them and how to get from one of them to the searchable objects whose
+entries change. An entry that changes with the calendar alone (today's availability) sets
+`changes_daily = True`; `manage.py refresh_search_entries` (daily, from cron) recomputes those.
+
+Lookups that every entry of a batch needs (the catalogue page of each language, ...) are shared with
+`memoized(key, compute)` while `search.sync` builds a batch, instead of one query per entry.
 """
 
+import threading
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -80,6 +90,32 @@ def adapter_for_kind(kind):
 
 def adapters():
     return list(_adapters_by_kind.values())
+
+
+# --- Shared lookups while a batch of entries is built ---------------------------------------------
+
+_batch = threading.local()
+
+
+@contextmanager
+def batch():
+    """While entries are built, `memoized` keeps what it computed (per thread; forgotten afterwards)."""
+    previous = getattr(_batch, "memo", None)
+    _batch.memo = {}
+    try:
+        yield
+    finally:
+        _batch.memo = previous
+
+
+def memoized(key, compute):
+    """`compute()`, once per batch for the same `key`; outside a batch simply `compute()`."""
+    memo = getattr(_batch, "memo", None)
+    if memo is None:
+        return compute()
+    if key not in memo:
+        memo[key] = compute()
+    return memo[key]
 
 
 # --- Facets ---------------------------------------------------------------------------------------
@@ -190,6 +226,21 @@ class SearchAdapter:
     summary_fields = ("search_description", "intro", "description", "hero_text")
     summary_length = 240
     title_field = "title"
+    # True when an entry can change without any save, only because the date changed (availability
+    # "today"): `manage.py refresh_search_entries` recomputes such content types daily.
+    changes_daily = False
+
+    def watched_models(self):
+        """{model: function(instance) -> objects of `self.model`} for other models that feed the entries.
+
+        Saving or deleting an instance of such a model recomputes the entries of the objects returned
+        (and of their translations). Example: a reservation changes its resource's availability.
+        """
+        return {}
+
+    def language_names(self):
+        """{code: name} of values of the "language" facet beyond the portal's own languages."""
+        return {}
 
     def get_queryset(self):
         """The objects that may appear in search results, in every language."""
@@ -240,13 +291,28 @@ class SearchAdapter:
         """The language the object's text is in."""
         return language_of_locale[obj.locale_id]
 
+    def original_title(self, obj, content_language, group, language_of_locale):
+        """A translation's German title, so the German word finds it too ("Beamer" on the Arabic page)."""
+        if content_language == settings.LANGUAGE_CODE:
+            return ""
+        for member in group:
+            is_original = language_of_locale.get(member.locale_id) == settings.LANGUAGE_CODE
+            if member is not obj and is_original and not getattr(member, "alias_of_id", None):
+                return self.title(member)
+        return ""
+
     def build(self, obj, language, group, language_of_locale, content_type_id):
         """The entry for `obj` as visitors in `language` see it (called with that language active)."""
         url = self.url(obj, language)
         if not url:
             return None
         content_language = self.content_language(obj, group, language_of_locale)
-        body = self.body(obj)
+        # The same text stands in for several languages: extracted once per batch.
+        body = memoized(("body", self.kind, obj.pk), lambda: self.body(obj))
+        keywords = [
+            plain_text(self.keywords(obj)),
+            self.original_title(obj, content_language, group, language_of_locale),
+        ]
         facet_values = {"type": [self.kind], "language": self.languages(obj, content_language)}
         for name, values in self.facets(obj).items():
             facet_values.setdefault(name, []).extend(values)
@@ -258,7 +324,7 @@ class SearchAdapter:
             title=Truncator(self.title(obj)).chars(255),
             summary=self.summary(obj, body),
             body=body,
-            keywords=plain_text(self.keywords(obj)),
+            keywords=" ".join(word for word in keywords if word),
             url=url[:500],
             key_fact=Truncator(plain_text(self.key_fact(obj))).chars(200),
             date=self.date(obj),

@@ -15,11 +15,13 @@ import logging
 import threading
 import uuid
 from collections import defaultdict
+from contextlib import contextmanager
 from dataclasses import dataclass
 
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
-from django.db import transaction
+from django.core.exceptions import ObjectDoesNotExist
+from django.db import models, transaction
 from django.db.models.signals import post_delete, post_save
 from django.utils import timezone, translation
 from wagtail.models import Locale, Page, PageViewRestriction
@@ -28,7 +30,7 @@ from wagtail.signals import post_page_move
 from . import health
 from .backends import search_backends
 from .models import SearchEntry, SearchEntryFacet
-from .registry import EntryData, adapter_for_kind, adapter_for_model, adapters
+from .registry import EntryData, adapter_for_kind, adapter_for_model, adapters, batch
 
 logger = logging.getLogger(__name__)
 
@@ -41,13 +43,31 @@ _state = threading.local()
 
 def schedule(kind, translation_key):
     """Recompute the entries of one translation group once the current transaction has committed."""
+    schedule_many(kind, [translation_key])
+
+
+def schedule_many(kind, translation_keys):
+    """Recompute the entries of these translation groups once the current transaction has committed."""
+    if getattr(_state, "paused", False):
+        return
     pending = getattr(_state, "pending", None)
     if pending is None:
         pending = _state.pending = set()
-    pending.add((kind, str(translation_key)))
+    pending.update((kind, str(key)) for key in translation_keys)
     # Every call registers the flush; the first to run takes everything pending, later ones find
     # nothing. Keys left by a rolled-back transaction are recomputed with the next commit (harmless).
     transaction.on_commit(_flush)
+
+
+@contextmanager
+def paused():
+    """Changes made inside schedule nothing (bulk loading; the caller rebuilds the entries afterwards)."""
+    previous = getattr(_state, "paused", False)
+    _state.paused = True
+    try:
+        yield
+    finally:
+        _state.paused = previous
 
 
 def schedule_object(obj):
@@ -123,16 +143,18 @@ def _desired_entries(adapter, keys, language_of_locale):
     content_types = ContentType.objects.get_for_models(
         *{type(obj) for group in groups.values() for obj in group}
     )
-    for key, group in groups.items():
-        by_locale = {obj.locale_id: obj for obj in group}
-        for locale_id, language in language_of_locale.items():
-            obj = by_locale.get(locale_id) or by_locale.get(source_locale)
-            if obj is None:
-                continue
-            with translation.override(language):
-                data = adapter.build(obj, language, group, language_of_locale, content_types[type(obj)].pk)
-            if data is not None:
-                desired[(key, language)] = data
+    with batch():
+        for key, group in groups.items():
+            by_locale = {obj.locale_id: obj for obj in group}
+            for locale_id, language in language_of_locale.items():
+                obj = by_locale.get(locale_id) or by_locale.get(source_locale)
+                if obj is None:
+                    continue
+                with translation.override(language):
+                    content_type_id = content_types[type(obj)].pk
+                    data = adapter.build(obj, language, group, language_of_locale, content_type_id)
+                if data is not None:
+                    desired[(key, language)] = data
     return desired, foreign
 
 
@@ -201,18 +223,35 @@ def index_entries(entry_ids, removed=()):
             )
 
 
+def _all_keys(adapter):
+    keys = set(adapter.get_queryset().values_list("translation_key", flat=True))
+    keys |= set(SearchEntry.objects.filter(kind=adapter.kind).values_list("translation_key", flat=True))
+    return sorted(keys, key=str)
+
+
 def rebuild_entries(index=False):
     """Recompute every entry of every searchable content type (what `update_index` does first)."""
     stats = SyncStats()
     kinds = []
     for adapter in adapters():
         kinds.append(adapter.kind)
-        keys = set(adapter.get_queryset().values_list("translation_key", flat=True))
-        keys |= set(SearchEntry.objects.filter(kind=adapter.kind).values_list("translation_key", flat=True))
-        stats += sync(adapter.kind, sorted(keys, key=str), index=index)
+        stats += sync(adapter.kind, _all_keys(adapter), index=index)
     stale = SearchEntry.objects.exclude(kind__in=kinds)
     stats.deleted += stale.count()
     stale.delete()
+    return stats
+
+
+def refresh_entries(kinds=None):
+    """Recompute the entries of content types whose entries change with the date alone; index what changed.
+
+    `kinds`: the content types to refresh (default: every adapter with `changes_daily`). Entries that are
+    still right are neither written nor indexed, so a daily run costs little.
+    """
+    stats = SyncStats()
+    for adapter in adapters():
+        if (adapter.kind in kinds) if kinds else adapter.changes_daily:
+            stats += sync(adapter.kind, _all_keys(adapter), index=True)
     return stats
 
 
@@ -222,6 +261,25 @@ def rebuild_entries(index=False):
 def _object_changed(sender, instance, raw=False, **kwargs):
     if not raw:
         schedule_object(instance)
+
+
+def _watcher(adapter, related):
+    """A signal receiver: an instance of a watched model changed, so the entries it feeds are recomputed."""
+
+    def changed(sender, instance, raw=False, **kwargs):
+        if raw:
+            return
+        try:
+            objects = related(instance)
+        except ObjectDoesNotExist:  # deleted together with what it pointed at
+            return
+        if isinstance(objects, models.Model):
+            objects = [objects]
+        keys = [obj.translation_key for obj in objects or () if obj is not None]
+        if keys:
+            schedule_many(adapter.kind, keys)
+
+    return changed
 
 
 def _subtree_changed(page):
@@ -253,3 +311,9 @@ def connect_signals():
     post_delete.connect(
         _restriction_changed, sender=PageViewRestriction, dispatch_uid="search-entries-restriction-delete"
     )
+    for adapter in adapters():
+        for model, related in adapter.watched_models().items():
+            receiver = _watcher(adapter, related)
+            uid = f"search-entries-{adapter.kind}-{model._meta.label_lower}"
+            post_save.connect(receiver, sender=model, weak=False, dispatch_uid=f"{uid}-save")
+            post_delete.connect(receiver, sender=model, weak=False, dispatch_uid=f"{uid}-delete")

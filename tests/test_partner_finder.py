@@ -297,8 +297,10 @@ def queries_for(client, url):
     return len(captured.captured_queries)
 
 
+# Free text: a query whose first page has partners with logos at both page sizes (a short page of
+# partners without logos skips the logo queries, which is fewer queries, not growth).
 @pytest.mark.parametrize(
-    "params", ["", "?field=bildung&district=innenstadt-nord", "?q=Verein", "?district=nope"]
+    "params", ["", "?field=bildung&district=innenstadt-nord", "?q=Kultur", "?district=nope"]
 )
 def test_queries_do_not_grow_with_results_shown(client, settings, search_index, params):
     PartnerOrganisationFactory.create_batch(

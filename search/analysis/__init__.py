@@ -33,6 +33,8 @@ LANGUAGE_ANALYZERS = {
 }
 # Languages whose queries also use the n-gram sub-field (inflected forms without a stemmer).
 NGRAM_LANGUAGES = {"uk", "pl"}
+# German analysis without splitting compounds: for queries that mean a compound as typed (listings).
+WHOLE_WORDS_ANALYZER = "portal_german_whole_words"
 
 
 @cache
@@ -120,6 +122,16 @@ def index_settings():
                             "german_normalization",
                             "portal_german_stemmer",
                             "portal_same_position_unique",
+                        ],
+                    },
+                    WHOLE_WORDS_ANALYZER: {
+                        "type": "custom",
+                        "tokenizer": "standard",
+                        "filter": [
+                            "lowercase",
+                            "portal_german_stop",
+                            "german_normalization",
+                            "portal_german_stemmer",
                         ],
                     },
                     "portal_english": {

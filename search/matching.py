@@ -1,0 +1,238 @@
+"""Free text of a listing (catalogue, partner finder, ...) matched by the portal's search engine.
+
+A listing filters, counts and pages its own model in the database (its filters – availability on a
+date, capacity, kind of organisation – are the database's business). For its free-text field it asks
+the search engine which objects match, through `match(kind, query, language)`: the same search entries,
+analysers, typo tolerance and fallback as the search page, restricted to one content type and one
+language (whose entries hold the German original where nothing is translated). What comes back is a
+`TextMatch`, which the listing applies to its queryset without loading the matches into Python:
+
+    matches = match("resource", "Beamr", "ar")
+    resources = matches.filter(Resource.objects.filter(...))        # translation_key IN (...)
+    resources = resources.order_by(*matches.rank(), "title")        # best match first
+    matches.fuzzy                                                   # found through typo tolerance
+
+- **Database backend** (`QueryMatch`): the match is a subquery over the search entries (full-text
+  search of whole words, then words beginning as typed), the rank a correlated subquery of its score.
+  Nothing reaches Python; any number of matches.
+- **Elasticsearch** (`KeyListMatch`): one request returns the matching translation keys, best first
+  (only the keys: no documents, no objects), at most `SEARCH_LISTING_MATCH_LIMIT` (default 10,000,
+  Elasticsearch's result window); they reach the database as *one* array parameter (PostgreSQL
+  `= ANY`/`array_position`, SQLite `json_each`), so the SQL stays the same size however many match.
+
+For code written against the earlier functions that returned a list of keys, a `TextMatch` also acts as
+one: iterating gives the best keys (at most `ITERATION_LIMIT`), and `translation_key__in=matches` works
+as SQL (a subquery or the array).
+"""
+
+import json
+import uuid
+
+from django.conf import settings
+from django.db import connection
+from django.db.models import Expression, F, Func, IntegerField, OuterRef, Q, Subquery, UUIDField
+
+ITERATION_LIMIT = 500
+
+
+def listing_match_limit():
+    return getattr(settings, "SEARCH_LISTING_MATCH_LIMIT", 10_000)
+
+
+class TextMatch:
+    """What matched a listing's free text (see the module's docstring). Subclasses say how, in SQL."""
+
+    engine = ""
+    fuzzy = False
+    iteration_limit = ITERATION_LIMIT  # how many keys iterating gives
+
+    def filter(self, queryset, field="translation_key"):
+        """`queryset` narrowed to the matches (`field`: the column holding the translation key)."""
+        raise NotImplementedError
+
+    def rank(self, field="translation_key"):
+        """Expressions for `order_by(*matches.rank(), ...)`: best match first."""
+        raise NotImplementedError
+
+    def keys(self, limit=ITERATION_LIMIT):
+        """The translation keys of the best `limit` matches, best first."""
+        raise NotImplementedError
+
+    def exists(self):
+        raise NotImplementedError
+
+    # Acting as the list of keys the earlier functions returned.
+
+    def __iter__(self):
+        return iter(self.keys(self.iteration_limit))
+
+    def __bool__(self):
+        return self.exists()
+
+    def resolve_expression(self, *args, **kwargs):
+        return self.as_keys_expression().resolve_expression(*args, **kwargs)
+
+
+class NoMatch(TextMatch):
+    """Nothing to search for (no words in the text) or nothing found."""
+
+    def __init__(self, engine=""):
+        self.engine = engine
+
+    def filter(self, queryset, field="translation_key"):
+        return queryset.none()
+
+    def rank(self, field="translation_key"):
+        return []
+
+    def keys(self, limit=ITERATION_LIMIT):
+        return []
+
+    def exists(self):
+        return False
+
+    def as_keys_expression(self):
+        return KeyArray([])
+
+
+class QueryMatch(TextMatch):
+    """Database backend: `whole` (entries matching whole words, with `_score`) and `begins` (entries whose
+    words begin as typed, with `_score`), both querysets of search entries; nothing is evaluated here."""
+
+    engine = "database"
+
+    def __init__(self, whole, begins):
+        self.whole = whole
+        self.begins = begins
+
+    @property
+    def entries(self):
+        """The matching search entries (a queryset)."""
+        model = self.whole.model
+        return model.objects.filter(Q(pk__in=self.whole.values("pk")) | Q(pk__in=self.begins.values("pk")))
+
+    def as_keys_expression(self):
+        return self.entries.values("translation_key")
+
+    def filter(self, queryset, field="translation_key"):
+        return queryset.filter(**{f"{field}__in": self.entries.values("translation_key")})
+
+    def rank(self, field="translation_key"):
+        # SQLite's FTS5 scores (bm25) are better when lower, PostgreSQL's ts_rank when higher. Entries
+        # matching whole words come first (those that only match as a beginning have no such score).
+        descending = connection.vendor != "sqlite"
+        order = []
+        for matches in (self.whole, self.begins):
+            score = Subquery(matches.filter(translation_key=OuterRef(field)).values("_score")[:1])
+            order.append(score.desc(nulls_last=True) if descending else score.asc(nulls_last=True))
+        return order
+
+    def keys(self, limit=ITERATION_LIMIT):
+        ordered = self.entries.order_by(*self.rank("translation_key"), "translation_key")
+        return list(ordered.values_list("translation_key", flat=True)[:limit])
+
+    def exists(self):
+        return self.entries.exists()
+
+
+class KeyListMatch(TextMatch):
+    """Elasticsearch: the keys it found, best first, and how many it found in all."""
+
+    engine = "elasticsearch"
+
+    def __init__(self, keys, total, fuzzy=False):
+        self._keys = [key if isinstance(key, uuid.UUID) else uuid.UUID(str(key)) for key in keys]
+        self.total = total
+        self.fuzzy = fuzzy
+
+    def as_keys_expression(self):
+        return KeyArray(self._keys)
+
+    def filter(self, queryset, field="translation_key"):
+        if not self._keys:
+            return queryset.none()
+        return queryset.filter(**{f"{field}__in": KeyArray(self._keys)})
+
+    def rank(self, field="translation_key"):
+        return [KeyPosition(F(field), self._keys).asc()] if self._keys else []
+
+    def keys(self, limit=ITERATION_LIMIT):
+        return self._keys[:limit]
+
+    def exists(self):
+        return bool(self._keys)
+
+    @property
+    def truncated(self):
+        """More matched than the keys returned (`SEARCH_LISTING_MATCH_LIMIT`)."""
+        return self.total > len(self._keys)
+
+
+# --- Keys as one SQL parameter --------------------------------------------------------------------------
+
+
+def _sqlite_json(keys):
+    # Django stores UUIDs in SQLite as 32 hex digits.
+    return json.dumps([key.hex for key in keys])
+
+
+class KeyArray(Expression):
+    """The right side of `translation_key__in=`: a list of UUIDs as a subquery over one parameter."""
+
+    output_field = UUIDField()
+
+    def __init__(self, keys):
+        super().__init__()
+        self.keys = list(keys)
+
+    def as_sql(self, compiler, connection):
+        if not self.keys:
+            return "(SELECT NULL WHERE 1 = 0)", []
+        field = UUIDField()
+        values = [field.get_db_prep_value(key, connection) for key in self.keys]
+        return "(" + ", ".join(["%s"] * len(values)) + ")", values
+
+    def as_postgresql(self, compiler, connection):
+        return "(SELECT unnest(%s::uuid[]))", [[str(key) for key in self.keys]]
+
+    def as_sqlite(self, compiler, connection):
+        return "(SELECT value FROM json_each(%s))", [_sqlite_json(self.keys)]
+
+
+class KeyPosition(Func):
+    """Where the row's key stands in the list of keys (0 = first): an ORDER BY for "best match first"."""
+
+    output_field = IntegerField()
+
+    def __init__(self, expression, keys):
+        super().__init__(expression)
+        self.keys = list(keys)
+
+    def as_sql(self, compiler, connection, **extra_context):
+        field_sql, field_params = compiler.compile(self.source_expressions[0])
+        cases, params = [], []
+        field = UUIDField()
+        for position, key in enumerate(self.keys):
+            cases.append(f"WHEN {field_sql} = %s THEN {position}")
+            params += [*field_params, field.get_db_prep_value(key, connection)]
+        return f"(CASE {' '.join(cases)} END)", params
+
+    def as_postgresql(self, compiler, connection, **extra_context):
+        field_sql, field_params = compiler.compile(self.source_expressions[0])
+        return f"array_position(%s::uuid[], {field_sql})", [[str(key) for key in self.keys], *field_params]
+
+    def as_sqlite(self, compiler, connection, **extra_context):
+        field_sql, field_params = compiler.compile(self.source_expressions[0])
+        sql = f"(SELECT CAST(key AS INTEGER) FROM json_each(%s) WHERE value = {field_sql})"  # noqa: S608
+        return sql, [_sqlite_json(self.keys), *field_params]
+
+
+def match(kind, query, language):
+    """A `TextMatch` for `query` among the `kind` entries visitors in `language` see.
+
+    Elasticsearch when configured and answering, the database backend otherwise (see `search.engine.run`).
+    """
+    from .engine import run
+
+    matches, _reason = run("match", kind, query, language)
+    return matches
