@@ -8,8 +8,7 @@ FTS5 in development) has stemming and finds words beginning as typed (after whol
 tolerance, no splitting of compounds, no folding of "ae"/missing accents and no language analysis other
 than German.
 
-Results are named "kind:german-slug". Resources and partners have their rows; examples and events add
-theirs here. The listings (catalogue, partner finder) search with the same engines: their free text is
+Results are named "kind:german-slug". Resources, partners, examples and events have their rows. The listings (catalogue, partner finder) search with the same engines: their free text is
 tested in tests/test_search_listings.py.
 """
 
@@ -59,9 +58,12 @@ CASES = [
     Case(
         "Beratungstermin",
         "de",
-        "page:so-funktionierts",
+        "page:anfrage",
         top=3,
-        why="Elasticsearch also finds the partner and the coaching that offer 'Beratungstermine' (stemmed)",
+        why=(
+            "the request page, where the appointment is booked, belongs at the top; 'how it works', the "
+            "partner and the coaching that offer 'Beratungstermine' (stemmed) compete with it"
+        ),
     ),
     Case("privacy", "en", "page:datenschutz"),
     Case("Gizlilik", "tr", "page:datenschutz"),
@@ -72,6 +74,11 @@ CASES = [
     Case("Довкілля", "uk", "engagement-field:umwelt"),
     Case("Środowisko", "pl", "engagement-field:umwelt"),
     Case("Datenschutz", "pl", "page:datenschutz"),
+    # Events and engagement examples: their own types, German titles standing in, translations.
+    Case("Antragsworkshop", "de", "event:antragsworkshop", top=2),
+    Case("application workshop", "en", "event:antragsworkshop", top=2),
+    Case("Fest Nordmarkt", "de", "example:fest-fuer-den-nordmarkt"),
+    Case("festival Nordmarkt", "en", "example:fest-fuer-den-nordmarkt"),
     # Resources: in every language, inflected, and the German word on a translated entry.
     Case("Beamer", "de", "resource:beamer"),
     Case("projector", "en", "resource:beamer"),
