@@ -26,7 +26,6 @@ class EventSearchAdapter(PageSearchAdapter):
     kind = "event"
     label = _("Event")
     label_plural = _("Events")
-    date_label = _("Date")
     summary_fields = ("search_description", "summary")
 
     def get_queryset(self):
