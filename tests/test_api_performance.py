@@ -209,6 +209,7 @@ def many_pages():
                 parent=events,
                 start_date=dates.today() + datetime.timedelta(days=1),
                 image=image,
+                image_alt="Ein Foto",
                 district=north,
                 engagement_fields=fields,
             )
@@ -216,6 +217,7 @@ def many_pages():
                 parent=examples,
                 year=2030,
                 image=image,
+                image_alt="Ein Foto",
                 district=north,
                 relations={"engagement_fields": fields},
             )
