@@ -215,7 +215,7 @@ def many_pages():
             )
             EngagementExamplePageFactory(
                 parent=examples,
-                year=2030,
+                year=dates.today().year + 1,  # the latest a project may be dated: newest first
                 image=image,
                 image_alt="Ein Foto",
                 district=north,
