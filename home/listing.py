@@ -9,6 +9,7 @@ Facets combine (AND); one value per facet. Links only carry what was understood,
 Used by `engagement` and `events`; the partner finder (`partners/finder.py`) follows the same rules.
 """
 
+import re
 import unicodedata
 from dataclasses import dataclass
 from urllib.parse import urlencode
@@ -277,8 +278,9 @@ class FacetListing:
                 queryset = facet.apply(queryset, value)
         return queryset
 
-    def run(self, page_number=None, prepare=None):
-        """Counts, the requested page of results (`prepare` adds what the cards read) and notices."""
+    def count_facets(self):
+        """Each facet with its options as offered, their counts (what choosing each would give) and
+        the notice about a value left out. Shared by the web lists and the API (`events/endpoints.py`)."""
         facets = []
         for facet in self.facets:
             counts = facet.counts(self.filtered(skip=facet.param))
@@ -290,7 +292,11 @@ class FacetListing:
             shown = [o for o in options if o.count or o.selected] if facet.hide_empty else options
             notice = next((n for n in self.notices if n.param == facet.param), None)
             facets.append({"facet": facet, "options": shown, "selected": selected, "notice": notice})
+        return facets
 
+    def run(self, page_number=None, prepare=None):
+        """Counts, the requested page of results (`prepare` adds what the cards read) and notices."""
+        facets = self.count_facets()
         results = self.filtered()
         paginator = Paginator(prepare(results) if prepare else results, self.page_size)
         page = paginator.get_page(page_number)
@@ -338,3 +344,40 @@ class FacetListing:
                 for number in numbers
             ],
         }
+
+
+# --- Free text ---------------------------------------------------------------------------------------------
+
+SEARCH_HIT_LIMIT = 500
+# Only words reach the engine: quotes, brackets, stars and the like are operators in one engine or another.
+NOT_A_WORD = re.compile(r"[^\w'-]+")
+
+
+def text_words(text):
+    return " ".join(NOT_A_WORD.sub(" ", clean_text(text)).split())[: MAX_VALUE_LENGTH * 2]
+
+
+def matching_pages(queryset, model, text, language):
+    """The pages of `queryset` whose text (in `language` or in German, where a German original or alias
+    stands in) contains all words of `text`, as a queryset again, so facets count and the list pages in
+    the database.
+
+    The one place a page listing (events, engagement examples) talks to the search engine: Wagtail's
+    search (modelsearch: database backend or Elasticsearch) gives the matching translation groups, at most
+    SEARCH_HIT_LIMIT. Used by the API's `q` today; the portal-wide search (`search` app) is to take over
+    the lists' free text, and only this function has to change then. Empty text (or no word in it)
+    filters nothing.
+    """
+    from wagtail.models import Locale
+
+    words = text_words(text or "")
+    if not words:
+        return queryset
+    locales = list(
+        Locale.objects.filter(language_code__in={language, settings.LANGUAGE_CODE}).values_list(
+            "pk", flat=True
+        )
+    )
+    candidates = model.objects.live().filter(locale_id__in=locales).only("pk", "translation_key")
+    keys = {hit.translation_key for hit in candidates.search(words, operator="and")[:SEARCH_HIT_LIMIT]}
+    return queryset.filter(translation_key__in=keys)

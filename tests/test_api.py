@@ -46,6 +46,8 @@ def test_index_names_every_endpoint_and_each_answers(client):
         "pages",
         "resources",
         "partners",
+        "events",
+        "examples",
         "cooperation-topics",
         "target-groups",
         "spoken-languages",

@@ -12,6 +12,11 @@ from wagtail.models import Locale, Page
 from catalogue import availability
 from catalogue.factories import EngagementFieldFactory, ResourceCategoryFactory, ResourceFactory
 from catalogue.models import District, EngagementField, ResourceImage
+from engagement.factories import EngagementExamplePageFactory
+from engagement.models import EngagementIndexPage
+from events import dates
+from events.factories import EventPageFactory
+from events.models import EventIndexPage
 from partners.factories import PartnerOrganisationFactory
 from partners.models import PartnerOrganisation, SpokenLanguage
 
@@ -176,3 +181,63 @@ def test_resource_and_partner_items_stay_small(client):
         assert pk in sizes, url
         assert max(sizes.values()) <= bound, (url, max(sizes.values()))
         assert sizes[pk] == max(sizes.values()), "the largest entry is the one made to be largest"
+
+
+# --- Events and engagement examples --------------------------------------------------------------------
+
+MAX_PAGE_LIST_QUERIES = 30
+PAGE_LISTS = [
+    "/api/v3/events/?",
+    "/api/v3/events/?lang=ar&field=umwelt&",
+    "/api/v3/examples/?",
+    "/api/v3/examples/?lang=ar&field=umwelt&",
+]
+
+
+@pytest.fixture
+def many_pages():
+    """Thirty more events (the soonest) and examples (the newest), German and Arabic, with pictures and
+    terms, so the shorter page shows them too."""
+    image = get_image_model().objects.first()
+    fields = list(EngagementField.objects.filter(locale__language_code="de", slug="umwelt"))
+    north = District.objects.get(slug="innenstadt-nord")
+    for code in ("de", "ar"):
+        events = EventIndexPage.objects.get(locale__language_code=code)
+        examples = EngagementIndexPage.objects.get(locale__language_code=code)
+        for _number in range(15):
+            EventPageFactory(
+                parent=events,
+                start_date=dates.today() + datetime.timedelta(days=1),
+                image=image,
+                image_alt="Ein Foto",
+                district=north,
+                engagement_fields=fields,
+            )
+            EngagementExamplePageFactory(
+                parent=examples,
+                year=dates.today().year + 1,  # the latest a project may be dated: newest first
+                image=image,
+                image_alt="Ein Foto",
+                district=north,
+                relations={"engagement_fields": fields},
+            )
+
+
+@pytest.mark.parametrize("url", PAGE_LISTS)
+def test_event_and_example_list_queries_do_not_grow_with_the_page_size(client, many_pages, url):
+    client.get(url + "limit=100")  # renditions are made on the first request
+    small, small_response = queries(client, url + "limit=2")
+    large, large_response = queries(client, url + "limit=100")
+    assert len(large_response.json()["items"]) >= 3 > len(small_response.json()["items"])
+    assert small == large, (small, large)
+    assert large <= MAX_PAGE_LIST_QUERIES
+
+
+@pytest.mark.parametrize("path", ["events", "examples"])
+def test_event_and_example_detail_queries_are_bounded(client, path):
+    for language in ("de", "ar", "uk"):
+        first = client.get(f"/api/v3/{path}/?lang={language}&limit=1").json()["items"][0]
+        client.get(first["meta"]["detail_url"])
+        count, response = queries(client, first["meta"]["detail_url"])
+        assert response.json()["id"] == first["id"]
+        assert count <= MAX_DETAIL_QUERIES, (language, count)
