@@ -61,7 +61,14 @@ def label_fields(examples, terms):
 def example_listing(request, index):
     language = index.locale.language_code
     index_url = index.get_url(request)
-    listing = FacetListing(request.GET, examples_in(index), FACETS, base_url=index_url, language=language)
+    listing = FacetListing(
+        request.GET,
+        examples_in(index),
+        FACETS,
+        base_url=index_url,
+        language=language,
+        text_model=EngagementExamplePage,
+    )
     result = listing.run(request.GET.get("page"), prepare=with_card_details)
     examples = mark_content_language(list(result.page.object_list))
     label_fields(examples, listing.terms(EngagementField))

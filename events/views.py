@@ -27,7 +27,7 @@ from .listing import (
     upcoming,
     with_card_details,
 )
-from .models import EventIndexPage
+from .models import EventIndexPage, EventPage
 from .structured_data import event_json_ld
 
 FEED_MAX_EVENTS = 500
@@ -44,7 +44,12 @@ def event_listing(request, index, past_events):
     events = events_in(index)
     events = past(events, now) if past_events else upcoming(events, now)
     listing = FacetListing(
-        request.GET, events, facets(month_window(past_events)), base_url=base_url, language=language
+        request.GET,
+        events,
+        facets(month_window(past_events)),
+        base_url=base_url,
+        language=language,
+        text_model=EventPage,
     )
     result = listing.run(request.GET.get("page"), prepare=lambda events: with_card_details(events, language))
     terms = listing.terms(EngagementField)

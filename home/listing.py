@@ -206,12 +206,14 @@ class ListingResult:
     active: list
     notices: list
     pagination: dict | None
+    text: str = ""  # the free text searched for, as understood
+    searchable: bool = False  # whether the listing offers a free-text field
 
 
 class FacetListing:
     """One visit to a listing: parses the URL's parameters, filters, counts and pages."""
 
-    def __init__(self, params, base, facets, *, base_url, language, page_size=None):
+    def __init__(self, params, base, facets, *, base_url, language, page_size=None, text_model=None):
         self.params = params
         self.base = base
         self.facets = facets
@@ -223,6 +225,10 @@ class FacetListing:
         self._terms = {}
         self._districts = None
         self.options = {facet.param: facet.options(self) for facet in facets}
+        # Free text (`q`), when the listing offers it: matched by the portal search (`matching_pages`).
+        self.text_model = text_model
+        self.text = text_words(params.get("q", "")) if text_model is not None else ""
+        self._matches = None
         self.selected = {}
         for facet in facets:
             raw = clean_text(params.get(facet.param, ""))[: MAX_VALUE_LENGTH * 2]
@@ -254,11 +260,12 @@ class FacetListing:
     # --- URLs ------------------------------------------------------------------------------------------
 
     def state(self):
-        return dict(self.selected)
+        return {"q": self.text, **self.selected} if self.text else dict(self.selected)
 
     def query(self, page=None, **changes):
         state = {**self.state(), **changes}
-        pairs = [(facet.param, state[facet.param]) for facet in self.facets if state.get(facet.param)]
+        pairs = [("q", state["q"])] if state.get("q") else []
+        pairs += [(facet.param, state[facet.param]) for facet in self.facets if state.get(facet.param)]
         if page:
             pairs.append(("page", page))
         return urlencode(pairs)
@@ -272,6 +279,10 @@ class FacetListing:
 
     def filtered(self, skip=None):
         queryset = self.base
+        if self.text and skip != "q":
+            if self._matches is None:  # one question to the search engine per visit, however many counts
+                self._matches = text_match(self.text_model, self.text, self.language)
+            queryset = self._matches.filter(queryset)
         for facet in self.facets:
             value = self.selected.get(facet.param)
             if value and facet.param != skip:
@@ -310,6 +321,8 @@ class FacetListing:
             )
 
         active = []
+        if self.text:
+            active.append(ActiveFilter("q", _("Search words"), self.text, self.url(q=None), ""))
         for facet in self.facets:
             value = self.selected.get(facet.param)
             if value:
@@ -330,6 +343,8 @@ class FacetListing:
             active=active,
             notices=self.notices,
             pagination=self._pagination(page),
+            text=self.text,
+            searchable=self.text_model is not None,
         )
 
     def _pagination(self, page):
@@ -348,7 +363,6 @@ class FacetListing:
 
 # --- Free text ---------------------------------------------------------------------------------------------
 
-SEARCH_HIT_LIMIT = 500
 # Only words reach the engine: quotes, brackets, stars and the like are operators in one engine or another.
 NOT_A_WORD = re.compile(r"[^\w'-]+")
 
@@ -357,27 +371,21 @@ def text_words(text):
     return " ".join(NOT_A_WORD.sub(" ", clean_text(text)).split())[: MAX_VALUE_LENGTH * 2]
 
 
+def text_match(model, text, language):
+    """The portal search's `TextMatch` for `text` among the entries of `model`'s content type that
+    visitors in `language` see (their translations, German originals standing in): the search page's
+    analysers, typo tolerance and fallback to the database (`search.matching`)."""
+    from search.matching import match
+    from search.registry import adapter_for_model
+
+    return match(adapter_for_model(model).kind, text, language)
+
+
 def matching_pages(queryset, model, text, language):
-    """The pages of `queryset` whose text (in `language` or in German, where a German original or alias
-    stands in) contains all words of `text`, as a queryset again, so facets count and the list pages in
-    the database.
-
-    The one place a page listing (events, engagement examples) talks to the search engine: Wagtail's
-    search (modelsearch: database backend or Elasticsearch) gives the matching translation groups, at most
-    SEARCH_HIT_LIMIT. Used by the API's `q` today; the portal-wide search (`search` app) is to take over
-    the lists' free text, and only this function has to change then. Empty text (or no word in it)
-    filters nothing.
-    """
-    from wagtail.models import Locale
-
+    """The pages of `queryset` matching `text` (see `text_match`), as a queryset again, so facets count
+    and the list pages in the database. Empty text (or no word in it) filters nothing. The web lists
+    (`FacetListing(text_model=...)`) and the API's `q` both come here."""
     words = text_words(text or "")
     if not words:
         return queryset
-    locales = list(
-        Locale.objects.filter(language_code__in={language, settings.LANGUAGE_CODE}).values_list(
-            "pk", flat=True
-        )
-    )
-    candidates = model.objects.live().filter(locale_id__in=locales).only("pk", "translation_key")
-    keys = {hit.translation_key for hit in candidates.search(words, operator="and")[:SEARCH_HIT_LIMIT]}
-    return queryset.filter(translation_key__in=keys)
+    return text_match(model, words, language).filter(queryset)

@@ -97,3 +97,57 @@ def test_changing_an_events_date_changes_its_entry(restore_search_index, django_
         event.save_revision().publish()
     assert entry(event, "de").date == new_day
     assert entry(event, "ar").date == new_day  # the date is synchronised into every language
+
+
+# --- The lists' free text goes through the same search --------------------------------------------
+
+
+def test_the_event_list_searches_its_words_with_the_portal_search(client, engine):
+    html = client.get("/de/veranstaltungen/?q=Antragsworkshop").content.decode()
+    assert 'href="/de/veranstaltungen/antragsworkshop/"' in html
+    assert 'href="/de/veranstaltungen/fahrradtour-entlang-der-emscher/"' not in html
+    assert 'name="q" value="Antragsworkshop"' in html
+    assert "Suchwörter: <span>Antragsworkshop</span>" in html
+    assert 'href="/de/veranstaltungen/#results"' in html  # the chip that removes the words
+
+
+def test_typos_in_the_event_list_are_forgiven_on_elasticsearch(client, engine):
+    html = client.get("/de/veranstaltungen/?q=Antragswokshop").content.decode()
+    found = 'href="/de/veranstaltungen/antragsworkshop/"' in html
+    assert found == (engine == "elasticsearch"), "the database backend has no typo tolerance"
+
+
+def test_the_examples_list_searches_in_the_visitors_language(client, engine):
+    html = client.get("/en/engagement/?q=festival").content.decode()
+    assert 'href="/en/engagement/festival-for-the-nordmarkt/"' in html
+    german = client.get("/de/engagement/?q=Nordmarkt").content.decode()
+    assert 'href="/de/engagement/fest-fuer-den-nordmarkt/"' in german
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "",
+        "   ",
+        "x" * 10_000,
+        'title:* AND( "\\',
+        "'; DROP TABLE events;--",
+        "🎉🎉",
+        "ورشة",
+        "<script>alert(1)</script>",
+    ],
+)
+def test_any_words_in_the_lists_get_a_normal_page(client, engine, text):
+    for url in ("/de/veranstaltungen/", "/ar/events/", "/de/engagement/"):
+        response = client.get(url, {"q": text})
+        assert response.status_code == 200
+        assert "<script>alert(1)" not in response.content.decode()
+
+
+def test_the_api_and_the_web_list_find_the_same_events(client, engine):
+    data = client.get("/api/v3/events/?q=Antragsworkshop&lang=de").json()
+    urls = {item["meta"]["html_url"].split("//", 1)[-1].split("/", 1)[-1] for item in data["items"]}
+    html = client.get("/de/veranstaltungen/?q=Antragsworkshop").content.decode()
+    assert data["count"] >= 1
+    for url in urls:
+        assert f'href="/{url}"' in html
