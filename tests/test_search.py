@@ -144,9 +144,10 @@ def test_markup_in_queries_is_shown_as_text(client, engine):
 # --- Facets ---------------------------------------------------------------------------------------
 
 
-def expected_counts(language, facet, **chosen):
-    """{value: number of `language` entries} for `facet`, with the other facets' choices applied (SQL)."""
-    entries = SearchEntry.objects.filter(language=language)
+def expected_counts(visitor_language, facet, **chosen):
+    """{value: number of `visitor_language` entries} for `facet`, with the other facets' choices applied
+    (SQL)."""
+    entries = SearchEntry.objects.filter(language=visitor_language)
     for name, values in chosen.items():
         if name != facet:
             entries = entries.filter(
