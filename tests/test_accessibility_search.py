@@ -69,10 +69,12 @@ def test_suggestions_work_with_the_keyboard_and_are_announced(portal_server, bro
 
     box.press_sequentially("Barri", delay=30)
     browser_page.wait_for_selector("#site-search-input-suggestions:not([hidden]) [role=option]")
+    suggestions = browser_page.request.get(portal_server + "/de/suche/vorschlaege/?q=Barri").json()
     box.press("ArrowDown")
     with browser_page.expect_navigation():
         box.press("Enter")
-    assert browser_page.url == portal_server + "/de/barrierefreiheit/"
+    first = suggestions["suggestions"][0]["url"]
+    assert browser_page.url == portal_server + first, "Enter opens the chosen (first) suggestion"
 
 
 def test_enter_without_a_chosen_suggestion_searches(portal_server, browser_page):
@@ -80,7 +82,8 @@ def test_enter_without_a_chosen_suggestion_searches(portal_server, browser_page)
     with browser_page.expect_navigation():
         box.press("Enter")
     assert browser_page.url == portal_server + "/de/suche/?q=Barri"
-    assert browser_page.locator(".search-summary").inner_text().startswith("1 Ergebnis")
+    assert re.match(r"\d+ Ergebnis", browser_page.locator(".search-summary").inner_text())
+    assert browser_page.locator(".search-hits a").count() >= 1
 
 
 def test_suggestions_open_on_the_reading_side_in_arabic(portal_server, browser_page):
