@@ -1,6 +1,7 @@
 """The search index follows the content, survives a failing Elasticsearch, and rebuilds without downtime."""
 
 import copy
+import json
 import logging
 import socket
 
@@ -59,7 +60,7 @@ def committed(django_capture_on_commit_callbacks):
 
 
 def new_page(
-    title="Seifenkiste ausleihen", slug="lastenrad", intro="Eine Seifenkiste für Vereinsfeste und Umzüge."
+    title="Seifenkiste ausleihen", slug="seifenkiste", intro="Eine Seifenkiste für Vereinsfeste und Umzüge."
 ):
     home = HomePage.objects.get(locale__language_code="de")
     page = StandardPage(title=title, slug=slug, intro=intro)
@@ -80,7 +81,7 @@ def test_publishing_and_unpublishing_update_the_index(engine, restore_search_ind
     with committed():
         page = new_page()
     assert titles("de", "Seifenkiste") == ["Seifenkiste ausleihen"]
-    assert urls("uk", "Seifenkiste") == ["/uk/lastenrad/"], (
+    assert urls("uk", "Seifenkiste") == ["/uk/seifenkiste/"], (
         "the German original stands in, in the Ukrainian tree"
     )
     with committed():
@@ -108,13 +109,13 @@ def test_translating_puts_the_translation_in_its_language(engine, restore_search
     loader = DemoLoader()
     loader.text("Seifenkiste ausleihen", en="Borrow a soapbox cart")
     loader.text("Eine Seifenkiste für Vereinsfeste und Umzüge.", en="A soapbox cart for festivals and moves.")
-    loader.memory.add("lastenrad", "en", "cargo-bike")  # the slug is translated too
+    loader.memory.add("seifenkiste", "en", "soapbox-cart")  # the slug is translated too
     with committed():
         loader.translate(page, languages=["en"])
-    assert titles("en", "cargo bike") == ["Borrow a soapbox cart"]
+    assert titles("en", "soapbox cart") == ["Borrow a soapbox cart"]
     assert titles("en", "Seifenkiste") == ["Borrow a soapbox cart"], "the German title finds the translation"
     entry = SearchEntry.objects.get(translation_key=page.translation_key, language="en")
-    assert (entry.content_language, entry.url) == ("en", "/en/cargo-bike/")
+    assert (entry.content_language, entry.url) == ("en", "/en/soapbox-cart/")
     assert titles("de", "Seifenkiste") == ["Seifenkiste ausleihen"]
 
 
@@ -146,6 +147,12 @@ def test_markup_in_content_is_searchable_text_never_markup(client, engine, resto
     entry = SearchEntry.objects.get(language="de", kind="page", title__startswith="Seifenkiste")
     assert entry.title == "Seifenkiste <script>alert(1)</script>", "stored as the editor typed it"
     assert len(entry.summary) <= 240
+    # Suggestions are JSON: the title as text, neither escaped nor marked up (the script sets textContent).
+    raw = client.get("/de/suche/vorschlaege/?q=Seifenkiste").content.decode()
+    assert "Seifenkiste <script>alert(1)</script>" in [
+        item["title"] for item in json.loads(raw)["suggestions"]
+    ]
+    assert "&lt;" not in raw and "&amp;" not in raw
 
 
 def test_restricted_and_moved_pages(engine, restore_search_index, committed):
@@ -162,7 +169,7 @@ def test_restricted_and_moved_pages(engine, restore_search_index, committed):
     about = Page.objects.get(slug="ueber-das-programm", locale__language_code="de")
     with committed():
         Page.objects.get(pk=page.pk).move(about, pos="last-child")
-    assert urls("de", "Seifenkiste") == ["/de/ueber-das-programm/lastenrad/"]
+    assert urls("de", "Seifenkiste") == ["/de/ueber-das-programm/seifenkiste/"]
 
 
 def test_unchanged_content_is_not_rewritten(committed):
