@@ -81,8 +81,12 @@ def restore_migrated_state():
 def demo(django_db_blocker):
     """Make sure the demo content is there (a transactional test before may have emptied the tables)."""
     with django_db_blocker.unblock():
-        restore_migrated_state()
+        emptied = restore_migrated_state()
         call_command("load_demo_content", verbosity=0)
+        if emptied:
+            # The reloaded content has new primary keys: rebuild the search indexes so Elasticsearch does
+            # not keep documents of rows the flush removed (they would count in totals and facets).
+            call_command("update_index", verbosity=0)
 
 
 def _database_url():
@@ -107,8 +111,12 @@ def _free_port():
 def portal_server(django_db_setup, django_db_blocker):
     """The portal served by a separate process over the test database, as a browser sees it."""
     with django_db_blocker.unblock():
-        restore_migrated_state()
+        emptied = restore_migrated_state()
         call_command("load_demo_content", verbosity=0)
+        if emptied:
+            # The reloaded content has new primary keys: rebuild the search indexes so Elasticsearch does
+            # not keep documents of rows the flush removed (they would count in totals and facets).
+            call_command("update_index", verbosity=0)
         database_url = _database_url()
     port = _free_port()
     env = {
