@@ -75,8 +75,20 @@ CASES = [
     Case("Środowisko", "pl", "engagement-field:umwelt"),
     Case("Datenschutz", "pl", "page:datenschutz"),
     # Events and engagement examples: their own types, German titles standing in, translations.
-    Case("Antragsworkshop", "de", "event:antragsworkshop", top=2),
-    Case("application workshop", "en", "event:antragsworkshop", top=2),
+    Case(
+        "Antragsworkshop",
+        "de",
+        "event:antragsworkshop",
+        top=2,
+        why="the same workshop's earlier date (a past event) has the same title",
+    ),
+    Case(
+        "application workshop",
+        "en",
+        "event:antragsworkshop",
+        top=2,
+        why="the same workshop's earlier date (a past event) has the same title",
+    ),
     Case("Fest Nordmarkt", "de", "example:fest-fuer-den-nordmarkt"),
     Case(
         "festival Nordmarkt",
