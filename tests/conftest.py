@@ -191,6 +191,7 @@ def engine(request, settings):
         assert settings.WAGTAILSEARCH_BACKENDS["default"]["BACKEND"] == "search.backends.elasticsearch8", (
             "the suite needs ELASTICSEARCH_URL: run it with `make test`"
         )
+        search_support.remove_strays()
         search_support.refresh_elasticsearch()
     return request.param
 

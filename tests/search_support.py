@@ -49,6 +49,24 @@ def snapshot_entries():
     return list(SearchEntry.objects.prefetch_related("facets"))
 
 
+def remove_strays():
+    """Delete Elasticsearch documents of search entries that are not in the database (any more).
+
+    Tests run in transactions that are rolled back; one that runs the on-commit callbacks (e-mails, a
+    reservation's availability) indexes entries the rollback then removes from the database, but not from
+    Elasticsearch, where they would count in totals and facets of later tests."""
+    backend = suite_elasticsearch()
+    index = backend.get_index_for_model(SearchEntry).name
+    backend.es.indices.refresh(index=index)
+    existing = [str(pk) for pk in SearchEntry.objects.values_list("pk", flat=True)]
+    strays = backend.es.search(
+        index=index, query={"bool": {"must_not": {"terms": {"pk": existing}}}}, size=10_000, _source=False
+    )["hits"]["hits"]
+    if strays:
+        bulk(backend.es, [{"_op_type": "delete", "_index": index, "_id": hit["_id"]} for hit in strays])
+    return len(strays)
+
+
 def restore_entries(before):
     """Elasticsearch's search entries back to `before`: strays deleted, the rest written again."""
     backend = suite_elasticsearch()
