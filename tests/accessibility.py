@@ -33,3 +33,17 @@ def all_scanned_page_types():
         spec.loader.exec_module(module)
         scanned |= set(getattr(module, "PAGES", {}))
     return scanned
+
+
+def tab_to_submit_and_send(page, presses=20):
+    """Go on with the Tab key to the form's submit button, as a keyboard user does, and press Enter.
+
+    Fails when the button cannot be reached within `presses`; returns after the page has navigated."""
+    for _ in range(presses):
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.type") == "submit":
+            break
+    else:
+        raise AssertionError("the submit button is not reachable with the Tab key")
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
