@@ -35,6 +35,7 @@ from modelsearch.backends.elasticsearch8 import Elasticsearch8Mapping
 from . import health
 from .analysis import NGRAM_LANGUAGES, WHOLE_WORDS_ANALYZER
 from .backends import fallback_name, get_backend, is_elasticsearch
+from .fts import matches_of
 from .matching import KeyListMatch, NoMatch, QueryMatch, listing_match_limit
 from .models import SearchEntry, SearchEntryFacet
 from .registry import facets
@@ -140,9 +141,9 @@ class DatabaseEngine:
         prefix form, with their scores); filters, counts, ranks and slices stay in SQL on top of them.
         """
         terms = " ".join(words(query))
-        whole = self.backend.search(terms, base, operator="and").annotate_score("_score")
-        begins = self.backend.autocomplete(terms, base, operator="and").annotate_score("_score")
-        return QueryMatch(whole.get_queryset(), begins.get_queryset())
+        whole = matches_of(self.backend.search(terms, base, operator="and"))
+        begins = matches_of(self.backend.autocomplete(terms, base, operator="and"))
+        return QueryMatch(SearchEntry, whole, begins)
 
     def _matching(self, request):
         """(matching entries, their order by relevance or None)."""
@@ -208,7 +209,9 @@ class DatabaseEngine:
         if not terms:
             return []
         base = SearchEntry.objects.filter(language=language)
-        return list(self.backend.autocomplete(" ".join(terms), base)[:limit])
+        begins = matches_of(self.backend.autocomplete(" ".join(terms), base))
+        best = base.filter(pk__in=begins.entry_ids()).order_by(begins.best_first("translation_key"), "-pk")
+        return list(best[:limit])
 
     def match(self, kind, query, language):
         """A listing's free text among the `kind` entries of `language` (see `search.matching`)."""

@@ -13,8 +13,9 @@ language (whose entries hold the German original where nothing is translated). W
     matches.fuzzy                                                   # found through typo tolerance
 
 - **Database backend** (`QueryMatch`): the match is a subquery over the search entries (full-text
-  search of whole words, then words beginning as typed), the rank a correlated subquery of its score.
-  Nothing reaches Python; any number of matches.
+  search of whole words, then words beginning as typed), the rank an expression of its score
+  (`search.fts`: on SQLite the scores of all matches are computed once per statement). Nothing reaches
+  Python; any number of matches.
 - **Elasticsearch** (`KeyListMatch`): one request returns the matching translation keys, best first
   (only the keys: no documents, no objects), at most `SEARCH_LISTING_MATCH_LIMIT` (default 10,000,
   Elasticsearch's result window); they reach the database as *one* array parameter (PostgreSQL
@@ -29,8 +30,7 @@ import json
 import uuid
 
 from django.conf import settings
-from django.db import connection
-from django.db.models import Expression, F, Func, IntegerField, OuterRef, Q, Subquery, UUIDField
+from django.db.models import Expression, F, Func, IntegerField, Q, UUIDField
 
 ITERATION_LIMIT = 500
 
@@ -96,20 +96,21 @@ class NoMatch(TextMatch):
 
 
 class QueryMatch(TextMatch):
-    """Database backend: `whole` (entries matching whole words, with `_score`) and `begins` (entries whose
-    words begin as typed, with `_score`), both querysets of search entries; nothing is evaluated here."""
+    """Database backend: `whole` (entries matching whole words) and `begins` (entries whose words begin as
+    typed), each a `search.fts` matches object (a subquery of entry ids, an ordering by score); nothing is
+    evaluated here."""
 
     engine = "database"
 
-    def __init__(self, whole, begins):
+    def __init__(self, model, whole, begins):
+        self.model = model
         self.whole = whole
         self.begins = begins
 
     @property
     def entries(self):
         """The matching search entries (a queryset)."""
-        model = self.whole.model
-        return model.objects.filter(Q(pk__in=self.whole.values("pk")) | Q(pk__in=self.begins.values("pk")))
+        return self.model.objects.filter(Q(pk__in=self.whole.entry_ids()) | Q(pk__in=self.begins.entry_ids()))
 
     def as_keys_expression(self):
         return self.entries.values("translation_key")
@@ -118,14 +119,8 @@ class QueryMatch(TextMatch):
         return queryset.filter(**{f"{field}__in": self.entries.values("translation_key")})
 
     def rank(self, field="translation_key"):
-        # SQLite's FTS5 scores (bm25) are better when lower, PostgreSQL's ts_rank when higher. Entries
-        # matching whole words come first (those that only match as a beginning have no such score).
-        descending = connection.vendor != "sqlite"
-        order = []
-        for matches in (self.whole, self.begins):
-            score = Subquery(matches.filter(translation_key=OuterRef(field)).values("_score")[:1])
-            order.append(score.desc(nulls_last=True) if descending else score.asc(nulls_last=True))
-        return order
+        # Entries matching whole words come first (those that only match as a beginning have no such score).
+        return [self.whole.best_first(field), self.begins.best_first(field)]
 
     def keys(self, limit=ITERATION_LIMIT):
         ordered = self.entries.order_by(*self.rank("translation_key"), "translation_key")

@@ -1,10 +1,14 @@
 """The embedded default of `make run`: SQLite and the database search backend, no services at all."""
 
+import json
 import os
+import shutil
 import subprocess
 import sys
 import textwrap
 from pathlib import Path
+
+import pytest
 
 REPO = Path(__file__).resolve().parent.parent
 
@@ -36,31 +40,139 @@ CHECK = textwrap.dedent(
     """
 )
 
+# Run on a SQLite database with generated content: the query plans of the pages that search, and the
+# database engine's ranking against modelsearch's own (`search.fts.ScoredMatches`). Prints one JSON line.
+SQLITE_PLANS = textwrap.dedent(
+    """
+    import json
+    from django.db import connection
+    from django.test import Client
+    from django.test.utils import CaptureQueriesContext
+    from search.backends import get_backend
+    from search.engine import DatabaseEngine
+    from search.fts import ScoredMatches, SQLiteMatches
+    from search.matching import QueryMatch
+    from search.models import SearchEntry
 
-def test_make_run_path_works_on_sqlite_with_database_search(tmp_path):
+    URLS = [
+        "/de/suche/?q=Raum", "/de/suche/?q=Verein&type=partner", "/de/suche/?q=Beamer&sort=date",
+        "/en/search/?q=room", "/de/ressourcen/?q=Beamer", "/de/partner/?q=Verein",
+        "/de/veranstaltungen/?q=Workshop", "/de/suche/vorschlaege/?q=Kultur",
+    ]
+
+    def nodes(plan):
+        by_id = {row[0]: (row[1], row[3]) for row in plan}
+        for node, (parent, detail) in by_id.items():
+            chain = []
+            while parent in by_id:
+                chain.append(by_id[parent][1])
+                parent = by_id[parent][0]
+            yield detail, chain
+
+    SUBQUERIES = ("CORRELATED", "MATERIALIZE", "LIST SUBQUERY", "SCALAR SUBQUERY", "CO-ROUTINE")
+
+    def per_row(plan):
+        # A full-text scan whose nearest enclosing subquery is correlated (so not computed once), or
+        # one looked up by rowid from an outer loop (":="): a full-text query per row.
+        found = []
+        for detail, chain in nodes(plan):
+            if "VIRTUAL TABLE" not in detail:
+                continue
+            enclosing = next((step for step in chain if step.startswith(SUBQUERIES)), "")
+            if enclosing.startswith("CORRELATED") or ":=" in detail:
+                found.append(detail + " <- " + " <- ".join(chain))
+        return found
+
+    client = Client()
+    report = {"per_row": [], "checked": {}, "rankings": {"compared": 0, "differ": [], "lengths": []}}
+    for url in URLS:
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get(url, HTTP_HOST="127.0.0.1").status_code == 200, url
+        report["checked"][url] = 0
+        for query in queries.captured_queries:
+            if " MATCH " not in query["sql"]:
+                continue
+            report["checked"][url] += 1
+            with connection.cursor() as cursor:
+                cursor.execute("EXPLAIN QUERY PLAN " + query["sql"])
+                report["per_row"] += [url + ": " + found for found in per_row(cursor.fetchall())]
+
+    backend = get_backend()
+    engine = DatabaseEngine(backend)
+    for kind, language, text in [
+        ("resource", "de", "Raum"), ("resource", "de", "Beamer"), ("resource", "en", "room"),
+        ("partner", "de", "Verein"), ("partner", "de", "Kultur"), ("page", "de", "Ressourcen"),
+    ]:
+        fast = engine.match(kind, text, language)
+        assert isinstance(fast.whole, SQLiteMatches)
+        base = SearchEntry.objects.filter(language=language, kind=kind)
+        slow = QueryMatch(
+            SearchEntry,
+            ScoredMatches(backend.search(text, base, operator="and")),
+            ScoredMatches(backend.autocomplete(text, base, operator="and")),
+        )
+        keys = fast.keys()
+        report["rankings"]["compared"] += 1
+        report["rankings"]["lengths"].append(len(keys))
+        if keys != slow.keys():
+            report["rankings"]["differ"].append([kind, language, text])
+    print(json.dumps(report))
+    """
+)
+
+
+def run_manage(database, *args):
+    """`manage.py` in a child process on the SQLite database file `database` (dev settings, no services)."""
     env = {
         "PATH": os.environ["PATH"],
-        "HOME": str(tmp_path),
+        "HOME": str(database.parent),
         "DJANGO_SETTINGS_MODULE": "portal.settings.dev",
-        "DATABASE_URL": f"sqlite:///{tmp_path / 'portal.sqlite3'}",
-        "MEDIA_ROOT": str(tmp_path / "media"),
+        "DATABASE_URL": f"sqlite:///{database}",
+        "MEDIA_ROOT": str(database.parent / "media"),
     }
+    result = subprocess.run(  # noqa: S603 - fixed command
+        [sys.executable, "manage.py", *args],
+        cwd=REPO,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    return result.stdout
 
-    def manage(*args):
-        result = subprocess.run(  # noqa: S603 - fixed command
-            [sys.executable, "manage.py", *args],
-            cwd=REPO,
-            env=env,
-            capture_output=True,
-            text=True,
-            check=False,
-        )
-        assert result.returncode == 0, result.stdout + result.stderr
-        return result.stdout
 
-    manage("migrate", "--no-input", "-v0")
-    first = manage("load_demo_content")
+@pytest.fixture(scope="module")
+def embedded(tmp_path_factory):
+    """A SQLite database as `make run` leaves it: migrated, demo content loaded twice (with both outputs)."""
+    database = tmp_path_factory.mktemp("embedded") / "portal.sqlite3"
+    run_manage(database, "migrate", "--no-input", "-v0")
+    first = run_manage(database, "load_demo_content")
+    second = run_manage(database, "load_demo_content")
+    return database, first, second
+
+
+def test_make_run_path_works_on_sqlite_with_database_search(embedded):
+    database, first, second = embedded
     assert "translations" in first
-    second = manage("load_demo_content")
     assert "0 objects created, 0 translations" in second
-    assert "EMBEDDED-OK" in manage("shell", "-c", CHECK)
+    assert "EMBEDDED-OK" in run_manage(database, "shell", "-c", CHECK)
+
+
+def test_sqlite_search_runs_each_full_text_query_once_per_statement(embedded, tmp_path):
+    """On SQLite FTS5 every page's full-text queries are driven by the MATCH and run once per statement.
+
+    modelsearch's own queries (a score per row, the content type index first) took minutes at the
+    search mix's scale (README "Benchmarks"); the plans say whether that shape is back, whatever the
+    machine's speed. The ranking equals modelsearch's own scores, computed the slow way as reference.
+    """
+    database = tmp_path / "portal.sqlite3"
+    shutil.copy(embedded[0], database)
+    run_manage(database, "generate_bulk_content", "--resources", "150", "--partners", "40", "-v0")
+    report = json.loads(run_manage(database, "shell", "-c", SQLITE_PLANS).strip().splitlines()[-1])
+    assert report["per_row"] == [], report["per_row"]
+    # Every URL ran full-text queries (the check looked at something), and the rankings agree.
+    assert all(count >= 1 for count in report["checked"].values()), report["checked"]
+    assert report["rankings"]["differ"] == [], report["rankings"]
+    assert report["rankings"]["compared"] >= 6
+    assert min(report["rankings"]["lengths"]) >= 2, report["rankings"]

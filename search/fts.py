@@ -1,0 +1,123 @@
+"""The database backend's matches of one query: which search entries match, and each one's score, in SQL.
+
+modelsearch's database backends answer a search with a queryset of the matching objects and, per object,
+a correlated subquery for its score. On PostgreSQL that is fine: the subquery finds the object's index
+row by its index and ranks that one row. On SQLite (FTS5) it is not, at the search mix's scale (72,000
+entries, `BENCH_MIX=search make bench`), for two reasons measured there:
+
+- The planner, without statistics, starts from the index on `content_type_id` instead of the FTS table,
+  and runs the full-text MATCH once per index row: 8 s for finding the 2,000 entries with "Raum".
+- A score is an FTS query of its own per result row (`object_id` is text, the entry's id an integer, so
+  no index joins them): ordering 2,400 results by score took 30–250 s.
+
+`SQLiteMatches` builds the same MATCH and the same score expression from modelsearch's query compiler,
+but runs the MATCH first (the content type is checked on its rows, not looked up by index) and computes
+every match's score *once per statement*: a materialised common table expression, which SQLite indexes
+automatically for the per-row look-up. 70–150 ms for the same queries.
+
+Both classes give the engine the same two things: `entry_ids()` (a subquery of matching entry ids) and
+`best_first(field)` (an ORDER BY expression: the score of the entry whose translation key is `field`,
+best first, entries that do not match last). Nothing is evaluated here.
+"""
+
+from django.db import connection
+from django.db.models import Expression, F, FloatField, IntegerField, OuterRef, Subquery
+from django.db.models.functions import Cast
+from modelsearch.utils import get_descendants_content_types_pks
+
+
+class ScoredMatches:
+    """modelsearch's own queryset of the matches, with their score as a correlated subquery (PostgreSQL;
+    on SQLite the reference `SQLiteMatches` is tested against)."""
+
+    def __init__(self, results):
+        self.queryset = results.annotate_score("_score").get_queryset()
+
+    def entry_ids(self):
+        return self.queryset.values("pk")
+
+    def best_first(self, field):
+        score = Subquery(self.queryset.filter(translation_key=OuterRef(field)).values("_score")[:1])
+        # PostgreSQL's ts_rank is better when higher, SQLite's bm25 when lower.
+        if connection.vendor == "sqlite":
+            return score.asc(nulls_last=True)
+        return score.desc(nulls_last=True)
+
+
+class SQLiteMatches:
+    """SQLite FTS5: the MATCH runs first, the scores are computed once per statement (see the module)."""
+
+    def __init__(self, results):
+        # modelsearch defines its FTS model only when the database is SQLite: imported here.
+        from modelsearch.backends.database.sqlite.query import MatchExpression, normalize
+        from modelsearch.backends.database.sqlite.sqlite import SQLiteFTSIndexEntry
+
+        compiler = results.query_compiler
+        entries = compiler.queryset
+        match = MatchExpression(
+            compiler.fields or compiler.FTS_TABLE_FIELDS,
+            compiler.build_search_query(normalize(compiler.query), config=None),
+        )
+        content_types = get_descendants_content_types_pks(entries.model)
+        self.matches = (
+            SQLiteFTSIndexEntry.objects.filter(match)
+            # "+ 0": the content type is checked on the MATCH's rows, not looked up by its index first.
+            .alias(content_type=F("index_entry__content_type_id") + 0)
+            .filter(content_type__in=content_types)
+            .annotate(entry_id=Cast("index_entry__object_id", IntegerField()))
+            .filter(entry_id__in=entries.values("pk"))
+            .order_by()
+        )
+        # modelsearch's own rank expression (bm25, the title weighted by its norm): the same scores.
+        self.scored = self.matches.annotate(
+            key=Subquery(entries.model.objects.filter(pk=OuterRef("entry_id")).values("translation_key")[:1]),
+            score=compiler._build_rank_expression(compiler.get_search_vectors(), None),
+        ).values("key", "score")
+
+    def entry_ids(self):
+        return self.matches.values("entry_id")
+
+    def best_first(self, field):
+        # bm25 is better when lower.
+        return ScoreOfKey(self.scored, F(field)).asc(nulls_last=True)
+
+
+def matches_of(results):
+    """The matches of a modelsearch search or autocomplete over search entries (`backend.search(...)`)."""
+    if connection.vendor == "sqlite":
+        from modelsearch.backends.database.sqlite.sqlite import SQLiteSearchResults
+
+        if isinstance(results, SQLiteSearchResults):
+            return SQLiteMatches(results)
+    return ScoredMatches(results)
+
+
+class ScoreOfKey(Expression):
+    """`(WITH fts_matches AS MATERIALIZED (<key, score of every match>) SELECT score ... WHERE key = <key>)`.
+
+    The common table expression does not depend on the row, so SQLite computes it once and looks each
+    row's key up in it (an automatic index); MATERIALIZED keeps it from being folded back into a
+    per-row full-text query.
+    """
+
+    output_field = FloatField()
+
+    def __init__(self, scored, key):
+        super().__init__()
+        self.scored = scored
+        self.key = key
+
+    def get_source_expressions(self):
+        return [self.key]
+
+    def set_source_expressions(self, exprs):
+        (self.key,) = exprs
+
+    def as_sql(self, compiler, connection):
+        key_sql, key_params = compiler.compile(self.key)
+        scored_sql, scored_params = self.scored.query.get_compiler(connection=connection).as_sql()
+        sql = (
+            f"(WITH fts_matches AS MATERIALIZED ({scored_sql}) "  # noqa: S608 - compiled SQL, parameters apart
+            f"SELECT fts_matches.score FROM fts_matches WHERE fts_matches.key = {key_sql} LIMIT 1)"
+        )
+        return sql, (*scored_params, *key_params)
