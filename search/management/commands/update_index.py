@@ -5,8 +5,14 @@ from pages and snippets, so they are brought up to date first (new content types
 anything saved while signals were off). Then modelsearch rebuilds each backend's indexes; on
 Elasticsearch with ATOMIC_REBUILD (the portal's setting) into a new index behind an alias that is swapped
 when it is complete, so searches keep working throughout. `--skip-entries` rebuilds the indexes only.
+
+On SQLite the command ends with `ANALYZE`: the query planner's statistics. Without them SQLite guesses
+that every indexed column is selective, and at scale picks the wrong index – counting the facets of a
+search that matched nothing read every facet row of six facets (0.3 s on the search mix's 72,000 entries,
+0.02 s with statistics). PostgreSQL keeps its statistics itself (autovacuum).
 """
 
+from django.db import connection
 from modelsearch.management.commands.rebuild_modelsearch_index import Command as RebuildCommand
 
 from search.sync import rebuild_entries
@@ -31,3 +37,6 @@ class Command(RebuildCommand):
                     f"Search entries: {stats.created} created, {stats.updated} updated, {stats.deleted} deleted"
                 )
         super().handle(**options)
+        if connection.vendor == "sqlite":
+            with connection.cursor() as cursor:
+                cursor.execute("ANALYZE")
