@@ -62,7 +62,7 @@ SQLITE_PLANS = textwrap.dedent(
 
     def nodes(plan):
         by_id = {row[0]: (row[1], row[3]) for row in plan}
-        for node, (parent, detail) in by_id.items():
+        for parent, detail in by_id.values():
             chain = []
             while parent in by_id:
                 chain.append(by_id[parent][1])
