@@ -98,6 +98,17 @@ def test_request_page_shows_basket_history_and_contact(client, consultant, sampl
     assert "Eingegangen" in html
 
 
+def booked_today(**changes):
+    """A request for a consultation today, whatever the time of day the test runs at.
+
+    Booking needs two hours' notice, so the time is booked some days ahead and then moved to today."""
+    slot = ConsultationSlotFactory()
+    booked = make_request(slot=slot, **changes)
+    start, _end = service.today_range()
+    ConsultationSlot.objects.filter(pk=slot.pk).update(start=start + datetime.timedelta(hours=12))
+    return booked
+
+
 def test_editors_without_the_consultation_permission_see_no_personal_data(client, sample):
     editor_with(client, "view_resourcerequest", "change_resourcerequest", username="lager")
     html = client.get(reverse("catalogue_request:inspect", args=[sample.pk])).content.decode()
@@ -108,10 +119,10 @@ def test_editors_without_the_consultation_permission_see_no_personal_data(client
     body = b"".join(export.streaming_content).decode()
     assert sample.reference in body and "leyla@example.org" not in body and "Leyla" not in body
     # The dashboard does not show them either.
-    slot = ConsultationSlotFactory(start=timezone.now().replace(hour=23, minute=0))
-    make_request(slot=slot, contact_name="Yusuf Kaya", phone="0231 555")
+    booked_today(contact_name="Yusuf Kaya", phone="0231 555")
     dashboard = client.get(reverse("wagtailadmin_home")).content.decode()
     assert "catalogue-requests" in dashboard and "Yusuf Kaya" not in dashboard
+    assert "Heute keine Beratungen" not in dashboard, "today's consultation is listed, without the name"
 
 
 def test_export_as_csv_and_xlsx_with_contact_data_for_consultants(client, consultant, sample):
@@ -223,14 +234,14 @@ def test_consultation_times_are_managed_in_the_admin(client):
 
 
 def test_dashboard_shows_new_requests_and_todays_consultations(client, consultant, sample):
-    later_today = timezone.localtime().replace(hour=23, minute=30)
-    slot = ConsultationSlotFactory(start=later_today)
-    booked = make_request(slot=slot, association_name="Heute-Verein", contact_name="Yusuf Kaya")
+    booked = booked_today(association_name="Heute-Verein", contact_name="Yusuf Kaya")
     html = client.get(reverse("wagtailadmin_home")).content.decode()
     panel = re.search(r'id="catalogue-requests-section".*?</section>', html, re.S).group(0)
     assert sample.reference in panel and booked.reference in panel
     assert "Heute-Verein" in panel and "Yusuf Kaya" in panel
     assert "neue Anfrage" in panel
+    today = panel.split("Heutige Beratungen", 1)[1]
+    assert booked.reference in today and "Yusuf Kaya" in today
 
 
 def test_the_requests_menu_is_in_the_admin(client, consultant):
