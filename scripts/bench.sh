@@ -2,6 +2,8 @@
 # `make bench`: the portal under gunicorn (production settings, demo content) and locust against it.
 #   ENGINE=database       (default) SQLite and the database search backend, as `make run`
 #   ENGINE=elasticsearch  throwaway PostgreSQL + Elasticsearch from scripts/services.sh
+#   ENGINE=postgres       throwaway PostgreSQL and the database search backend (what production falls
+#                         back to while Elasticsearch is unreachable)
 #   BENCH_USERS=20 BENCH_SECONDS=30 BENCH_WORKERS=3   load, duration, gunicorn workers
 #   BENCH_MIX=search      the search mix: the demo scaled up to 10,000 resources and 2,000 partners
 #                         (BENCH_SCALE_COMMAND, default `generate_bulk_content ...`) and the URLs of
@@ -21,7 +23,8 @@ fi
 mkdir -p "$WORK"
 started=""
 cleanup() {
-  if [ -n "${GUNICORN_PID:-}" ]; then kill "$GUNICORN_PID" 2>/dev/null || true; fi
+  # gunicorn finishes the request in flight before the database goes away
+  if [ -n "${GUNICORN_PID:-}" ]; then kill "$GUNICORN_PID" 2>/dev/null || true; wait "$GUNICORN_PID" || true; fi
   if [ -n "$started" ]; then scripts/services.sh stop "$started"; fi
 }
 trap cleanup EXIT
@@ -30,6 +33,12 @@ if [ "$ENGINE" = elasticsearch ]; then
   eval "$(scripts/services.sh start)"
   started="$SERVICES_DIR"
   export DATABASE_URL ELASTICSEARCH_URL
+elif [ "$ENGINE" = postgres ]; then
+  # services.sh starts only what is not given: a placeholder URL keeps it from starting Elasticsearch.
+  eval "$(ELASTICSEARCH_URL=unused scripts/services.sh start)"
+  started="$SERVICES_DIR"
+  export DATABASE_URL
+  unset ELASTICSEARCH_URL
 else
   export DATABASE_URL="sqlite:///$WORK/portal.sqlite3"
   unset ELASTICSEARCH_URL
