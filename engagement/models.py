@@ -12,12 +12,11 @@ page is published (`home/synchronize.py`) and shown in the visitor's language by
 translation key (a translation may still point at the German terms; what is displayed never does).
 """
 
-import datetime
-
 from django import forms
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
@@ -36,7 +35,7 @@ FIRST_YEAR = 2000
 
 
 def _latest_year():
-    return datetime.date.today().year + 1
+    return timezone.localdate().year + 1
 
 
 class EngagementIndexPage(BasePage):

@@ -4,8 +4,9 @@ import datetime
 
 import pytest
 from accessibility import scan
+from django.utils import timezone
 
-DAY = (datetime.date.today() + datetime.timedelta(days=3)).isoformat()
+DAY = (timezone.localdate() + datetime.timedelta(days=3)).isoformat()
 FILTERED = f"?category=raeume&start={DAY}&step_free=1"
 NOTHING = "?category=raeume&capacity=5000"
 NONSENSE = "?category=gibt-es-nicht&start=2001-01-01&page=999"

@@ -8,6 +8,7 @@ import time
 
 import pytest
 from accessibility import scan
+from django.utils import timezone
 
 # page type or view -> where it starts (German, Arabic). The basket, the form with errors, the confirmation
 # and the status page are reached by the flows below from a resource's page; each is scanned there.
@@ -19,7 +20,7 @@ PAGES = {
     "request-status": ("/de/anfrage/status/<token>/", "/ar/request/status/<token>/"),
 }
 
-DAY = datetime.date.today() + datetime.timedelta(days=45)
+DAY = timezone.localdate() + datetime.timedelta(days=45)
 # Django refuses a form sent sooner than FORM_MIN_SECONDS (3) after it was shown; people are slower.
 HUMAN_PAUSE = 3.2
 

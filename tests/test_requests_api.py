@@ -9,6 +9,7 @@ from django.core import mail
 from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
 
 from catalogue.models import Resource, ResourceRequest
 from catalogue.requests import service
@@ -27,7 +28,7 @@ def fresh_rate_limits():
 
 
 def day(offset):
-    return (datetime.date.today() + datetime.timedelta(days=offset)).isoformat()
+    return (timezone.localdate() + datetime.timedelta(days=offset)).isoformat()
 
 
 def german(slug):

@@ -5,6 +5,7 @@ import re
 
 import pytest
 from django.core.cache import cache
+from django.utils import timezone
 
 from catalogue.factories import ResourceFactory
 from catalogue.models import Resource
@@ -24,7 +25,22 @@ def fresh_rate_limits():
 
 
 def day(offset):
-    return (datetime.date.today() + datetime.timedelta(days=offset)).isoformat()
+    """The day `offset` days after today in Dortmund, as the form takes it."""
+    return (timezone.localdate() + datetime.timedelta(days=offset)).isoformat()
+
+
+class Day:
+    """`day(offset)` worked out when the test runs: parameters are built at collection, which may have been
+    before midnight."""
+
+    def __init__(self, offset):
+        self.offset = offset
+
+    def __str__(self):
+        return day(self.offset)
+
+    def __repr__(self):
+        return f"Day({self.offset})"
 
 
 def german(slug):
@@ -89,13 +105,13 @@ def test_the_basket_survives_switching_language(client):
     "slug, data, field, message",
     [
         ("beamer", {"quantity": "1", "start": "2001-01-01"}, "start", "Dieser Tag ist vorbei"),
-        ("beamer", {"quantity": "1", "start": day(30), "end": day(28)}, "end", "vor dem ersten Tag"),
-        ("beamer", {"quantity": "5", "start": day(30)}, "quantity", "Es gibt nur 4 davon"),
-        ("beamer", {"quantity": "2", "start": day(0)}, "quantity", "nur 1 von 4 frei"),
-        ("beamer", {"quantity": "1", "start": day(30), "end": day(45)}, "end", "höchstens für 7 Tage"),
+        ("beamer", {"quantity": "1", "start": Day(30), "end": Day(28)}, "end", "vor dem ersten Tag"),
+        ("beamer", {"quantity": "5", "start": Day(30)}, "quantity", "Es gibt nur 4 davon"),
+        ("beamer", {"quantity": "2", "start": Day(0)}, "quantity", "nur 1 von 4 frei"),
+        ("beamer", {"quantity": "1", "start": Day(30), "end": Day(45)}, "end", "höchstens für 7 Tage"),
         ("beamer", {"quantity": "1", "start": "31.02.2030"}, "start", "Bitte geben Sie ein Datum ein"),
-        ("beamer", {"quantity": "viele", "start": day(30)}, "quantity", "ganze Zahl"),
-        ("beamer", {"quantity": "1", "start": day(3000)}, "start", "Anfragen sind bis"),
+        ("beamer", {"quantity": "viele", "start": Day(30)}, "quantity", "ganze Zahl"),
+        ("beamer", {"quantity": "1", "start": Day(3000)}, "start", "Anfragen sind bis"),
         ("flyer-und-plakate", {"amount": "900"}, "amount", "Höchstens 800 € pro Anfrage"),
         ("verpflegung", {"amount": "100"}, "amount", "aufgebraucht"),
         ("flyer-und-plakate", {"amount": "12,345"}, "amount", "höchstens zwei Stellen"),
@@ -103,6 +119,7 @@ def test_the_basket_survives_switching_language(client):
     ],
 )
 def test_adding_checks_dates_units_and_money(client, slug, data, field, message):
+    data = {name: str(value) for name, value in data.items()}
     response = add(client, german(slug), **data)
     assert response.status_code == 400
     html = response.content.decode()

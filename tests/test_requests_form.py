@@ -12,6 +12,7 @@ from django.core.cache import cache
 from django.core.management import call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
 
 from catalogue.models import (
     ConsultationSlot,
@@ -50,7 +51,7 @@ def slot():
 
 
 def day(offset):
-    return (datetime.date.today() + datetime.timedelta(days=offset)).isoformat()
+    return (timezone.localdate() + datetime.timedelta(days=offset)).isoformat()
 
 
 def german(slug):
@@ -152,7 +153,7 @@ def test_request_is_stored_with_its_basket_and_slot_and_confirmed(
     assert response["Location"] == "/de/anfrage/sent/"
 
     stored = ResourceRequest.objects.get(association_name="Elternverein Regenbogen e.V.")
-    assert re.fullmatch(rf"HOR-{datetime.date.today().year}-\d{{5}}", stored.reference)
+    assert re.fullmatch(rf"HOR-{timezone.localdate().year}-\d{{5}}", stored.reference)
     assert len(stored.token) >= 43
     assert (stored.status, stored.language, stored.consultation_language, stored.slot) == (
         "received",
