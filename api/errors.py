@@ -80,11 +80,6 @@ class APIError(Exception):
         self.errors = errors or []
 
 
-def invalid_parameter(name, message, *, kind="invalid"):
-    """A 422 for one query parameter, e.g. an unknown filter value."""
-    return APIError(422, DETAILS[422], errors=[{"loc": ["query", name], "msg": str(message), "type": kind}])
-
-
 def problem_response(status, detail="", errors=None, headers=None):
     title = TITLES.get(status)
     if title is None:

@@ -1,12 +1,10 @@
 """factory_boy factories for the home app's pages (wagtail-factories)."""
 
-import datetime
-
 import factory
 import wagtail_factories
 
 from home import blocks as home_blocks
-from home.models import LegalPage, StandardPage
+from home.models import StandardPage
 
 
 class HeadingBlockFactory(wagtail_factories.StructBlockFactory):
@@ -25,13 +23,3 @@ class StandardPageFactory(wagtail_factories.PageFactory):
 
     class Meta:
         model = StandardPage
-
-
-class LegalPageFactory(wagtail_factories.PageFactory):
-    title = factory.Sequence(lambda n: f"Rechtliches {n}")
-    slug = factory.Sequence(lambda n: f"rechtliches-{n}")
-    last_reviewed = factory.LazyFunction(datetime.date.today)
-    body = wagtail_factories.StreamFieldFactory({"heading": factory.SubFactory(HeadingBlockFactory)})
-
-    class Meta:
-        model = LegalPage

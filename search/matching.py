@@ -157,11 +157,6 @@ class KeyListMatch(TextMatch):
     def exists(self):
         return bool(self._keys)
 
-    @property
-    def truncated(self):
-        """More matched than the keys returned (`SEARCH_LISTING_MATCH_LIMIT`)."""
-        return self.total > len(self._keys)
-
 
 # --- Keys as one SQL parameter --------------------------------------------------------------------------
 

@@ -14,12 +14,6 @@ _lock = threading.Lock()
 _backends = {}
 
 
-def backend_names():
-    from modelsearch.conf import get_app_config
-
-    return list(get_app_config().get_search_backend_config())
-
-
 def get_backend(name="default"):
     backend = _backends.get(name)
     if backend is None:

@@ -122,10 +122,4 @@ class Elasticsearch8PortalSearchBackend(Elasticsearch8SearchBackend):
         return None
 
 
-def forget_existing_indexes():
-    """For tests that delete indexes behind the backend's back."""
-    with _lock:
-        _existing_indexes.clear()
-
-
 SearchBackend = Elasticsearch8PortalSearchBackend
