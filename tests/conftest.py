@@ -1,11 +1,16 @@
 """Shared fixtures: the demo site in the test database, a server process and a headless Chromium for it."""
 
+import contextlib
+import fcntl
+import json
 import os
+import shutil
 import socket
 import subprocess
 import sys
 import time
 import urllib.request
+import uuid
 from pathlib import Path
 
 import pytest
@@ -28,65 +33,129 @@ CHROMIUM_ARGS = [
 ]
 
 
+# --- The test database: the demo site built once per run, cloned for each worker ---------------------
+#
+# Loading the demo site takes minutes; copying a database takes a second. So the first process of a run
+# builds a *template* database (migrated, demo content loaded, search entries and the database search
+# index built) under a lock, and every pytest-xdist worker (or the single process without xdist) works on
+# its own clone: PostgreSQL `CREATE DATABASE … TEMPLATE`, a file copy on SQLite (Django's own
+# `clone_test_db` naming: `test_portal_gw0`). Elasticsearch gets its own index prefix per worker
+# (portal/settings/test.py), filled from the clone. A test module that commits for real puts its worker's
+# clone back with `reset_database()`.
+
+WORKER = os.environ.get("PYTEST_XDIST_WORKER", "main")
+TEMPLATE_LOCK = Path(settings.VAR_DIR) / "test-template.lock"
+
+
+def _template_marker(name):
+    return Path(settings.VAR_DIR) / f"test-template-{Path(name).name}.json"
+
+
+@contextlib.contextmanager
+def _exclusive(path):
+    with open(path, "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(lock, fcntl.LOCK_UN)
+
+
+def _template_exists(name):
+    if connection.vendor == "sqlite":
+        return Path(name).exists()
+    with connection.creation._nodb_cursor() as cursor:
+        cursor.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name])
+        return cursor.fetchone() is not None
+
+
+def _use_database(name):
+    connection.close()
+    connection.settings_dict["NAME"] = name
+    settings.DATABASES["default"]["NAME"] = name
+
+
+def _build_template(verbosity):
+    """Migrate a new test database, keep its migrated state serialized (for `serialized_rollback`), load
+    the demo site and build the search entries and indexes."""
+    name = connection.creation.create_test_db(verbosity=verbosity, autoclobber=True, serialize=False)
+    serialized = connection.creation.serialize_db_to_string()
+    call_command("load_demo_content", verbosity=0)
+    call_command("update_index", verbosity=0)
+    connection.close()
+    return name, serialized
+
+
+def clone_template(template_name, serialized=None):
+    """This worker's database as a fresh copy of the template (dropped first if it exists)."""
+    clone = connection.creation.get_test_db_clone_settings(WORKER)["NAME"]
+    _use_database(template_name)
+    if connection.vendor == "sqlite":
+        Path(clone).unlink(missing_ok=True)
+        shutil.copy(template_name, clone)
+    else:
+        quote = connection.ops.quote_name
+        with connection.creation._nodb_cursor() as cursor:
+            # FORCE: the browser tests' server process may still hold a connection to the old clone.
+            cursor.execute(f"DROP DATABASE IF EXISTS {quote(clone)} WITH (FORCE)")
+            cursor.execute(f"CREATE DATABASE {quote(clone)} TEMPLATE {quote(template_name)}")
+    _use_database(clone)
+    if serialized is not None:
+        connection._test_serialized_contents = serialized
+    if settings.WAGTAILSEARCH_BACKENDS["default"]["BACKEND"] == "search.backends.elasticsearch8":
+        # This worker's Elasticsearch indexes, from the entries the clone holds.
+        call_command("update_index", skip_entries=True, backend_name="default", verbosity=0)
+    return clone
+
+
+_TEMPLATE = {}
+
+
+def reset_database():
+    """Put this worker's database back to the demo site as the run started (after tests that committed)."""
+    clone_template(_TEMPLATE["name"])
+
+
+@pytest.fixture(scope="session")
+def django_db_modify_db_settings():
+    """No per-worker database names from pytest-django: the workers share one template and clone it."""
+
+
 @pytest.fixture(scope="session")
 def django_db_setup(
-    request,
-    django_test_environment,
-    django_db_blocker,
-    django_db_keepdb,
-    django_db_createdb,
-    django_db_modify_db_settings,
+    request, django_test_environment, django_db_blocker, django_db_keepdb, django_db_createdb
 ):
-    """The test database with the demo site, loaded once; each database test runs in a transaction on top.
+    """The test database with the demo site; each database test runs in a transaction on top.
 
-    Like pytest-django's own fixture, except that it always sets up the default database: pytest-django
-    sets up only databases that collected *database tests* ask for, and browser tests use the database
-    through a server process (`portal_server`) without being database tests themselves.
+    Unlike pytest-django's own fixture it always sets up the default database: browser tests use it through
+    a server process (`portal_server`) without being database tests themselves. `--create-db` (what
+    `make test` passes) builds the template once per run; `--reuse-db` alone reuses the last one.
     """
-    from django.test.utils import setup_databases, teardown_databases
-
     verbosity = request.config.option.verbose
+    run = getattr(request.config, "workerinput", {}).get("testrunuid") or request.config._hor_testrun
+    template_name = connection.creation._get_test_db_name()
+    marker = _template_marker(template_name)
     with django_db_blocker.unblock():
-        config = setup_databases(
-            verbosity=verbosity,
-            interactive=False,
-            keepdb=django_db_keepdb and not django_db_createdb,
-            aliases={"default"},
-        )
-        call_command("load_demo_content", verbosity=0)
-        # The search indexes are rebuilt from it, so they match this database even when an earlier run
-        # (or `--reuse-db`) left other documents in them.
-        call_command("update_index", verbosity=0)
+        with _exclusive(TEMPLATE_LOCK):
+            known = json.loads(marker.read_text()) if marker.exists() else {}
+            fresh_enough = known.get("run") == run or (django_db_keepdb and not django_db_createdb)
+            if not (known and fresh_enough and _template_exists(template_name)):
+                started = time.monotonic()
+                _name, serialized = _build_template(verbosity)
+                marker.write_text(json.dumps({"run": run, "serialized": serialized}))
+                known = {"run": run, "serialized": serialized}
+                sys.stderr.write(f"\ntest template database built in {time.monotonic() - started:.0f} s\n")
+            clone_template(template_name, known["serialized"])
+        _TEMPLATE["name"] = template_name
     yield
     if not django_db_keepdb:
         with django_db_blocker.unblock():
-            teardown_databases(config, verbosity=verbosity)
+            connection.creation.destroy_test_db(connection.settings_dict["NAME"], verbosity=0, keepdb=False)
 
 
-def restore_migrated_state():
-    """Put back what the migrations created (root page, locales, districts, groups ...) after a
-    transactional test with `serialized_rollback` emptied every table. Does nothing when it is there."""
-    from wagtail.models import Page
-
-    if Page.objects.exists():
-        return False
-    contents = getattr(connection, "_test_serialized_contents", None)
-    if contents is None:
-        raise RuntimeError("the test database was emptied and no serialized copy of it was kept")
-    connection.creation.deserialize_db_from_string(contents)
-    return True
-
-
-@pytest.fixture
-def demo(django_db_blocker):
-    """Make sure the demo content is there (a transactional test before may have emptied the tables)."""
-    with django_db_blocker.unblock():
-        emptied = restore_migrated_state()
-        call_command("load_demo_content", verbosity=0)
-        if emptied:
-            # The reloaded content has new primary keys: rebuild the search indexes so Elasticsearch does
-            # not keep documents of rows the flush removed (they would count in totals and facets).
-            call_command("update_index", verbosity=0)
+def pytest_configure(config):
+    # One id per run for the template's marker (pytest-xdist passes the controller's to every worker).
+    config._hor_testrun = uuid.uuid4().hex
 
 
 def _database_url():
@@ -109,14 +178,8 @@ def _free_port():
 
 @pytest.fixture(scope="session")
 def portal_server(django_db_setup, django_db_blocker):
-    """The portal served by a separate process over the test database, as a browser sees it."""
+    """The portal served by a separate process over this worker's test database, as a browser sees it."""
     with django_db_blocker.unblock():
-        emptied = restore_migrated_state()
-        call_command("load_demo_content", verbosity=0)
-        if emptied:
-            # The reloaded content has new primary keys: rebuild the search indexes so Elasticsearch does
-            # not keep documents of rows the flush removed (they would count in totals and facets).
-            call_command("update_index", verbosity=0)
         database_url = _database_url()
     port = _free_port()
     env = {
@@ -125,7 +188,8 @@ def portal_server(django_db_setup, django_db_blocker):
         "DATABASE_URL": database_url,
         "PYTHONUNBUFFERED": "1",
     }
-    log = open(Path(settings.VAR_DIR) / "test-server.log", "w")  # noqa: SIM115 - closed below
+    log_path = Path(settings.VAR_DIR) / f"test-server-{WORKER}.log"
+    log = open(log_path, "w")  # noqa: SIM115 - closed below
     process = subprocess.Popen(  # noqa: S603 - fixed arguments
         [sys.executable, "manage.py", "runserver", "--noreload", f"127.0.0.1:{port}"],
         cwd=REPO,
@@ -143,10 +207,7 @@ def portal_server(django_db_setup, django_db_blocker):
             if process.poll() is not None or time.monotonic() > deadline:
                 process.kill()
                 log.close()
-                raise RuntimeError(
-                    "portal server did not start:\n"
-                    + (Path(settings.VAR_DIR) / "test-server.log").read_text()
-                ) from None
+                raise RuntimeError("portal server did not start:\n" + log_path.read_text()) from None
             time.sleep(0.3)
     yield base_url
     process.terminate()

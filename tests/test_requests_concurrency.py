@@ -5,8 +5,9 @@ Each race is made wide on purpose (the code under test is slowed down between re
 writing), so without the locks both threads would read "one left" and both would succeed.
 
 These tests commit for real (`transaction=True`), so afterwards every table is emptied. They keep a
-serialized copy of the migrated database (`serialized_rollback`) and, when the module is done, put it
-back and load the demo content again, so tests that run later find the site as before.
+serialized copy of the migrated database (`serialized_rollback`) between tests and, when the module is
+done, put the worker's database back as a fresh clone of the demo template (`reset_database`), so tests
+that run later find the site as before.
 """
 
 import datetime
@@ -16,8 +17,7 @@ from decimal import Decimal
 from unittest import mock
 
 import pytest
-from conftest import restore_migrated_state
-from django.core.management import call_command
+from conftest import reset_database
 from django.db import close_old_connections, connection
 from django.utils import timezone
 
@@ -37,10 +37,8 @@ RACE_DELAY = 0.3  # seconds between reading what is left and writing, inside the
 def site_back_afterwards(django_db_blocker):
     yield
     with django_db_blocker.unblock():
-        restore_migrated_state()
-        call_command("load_demo_content", verbosity=0)
-        # New primary keys: the search indexes are rebuilt so they hold no documents of flushed rows.
-        call_command("update_index", verbosity=0)
+        # The clone holds the demo's own primary keys again; Elasticsearch is rebuilt from it.
+        reset_database()
 
 
 @pytest.fixture(autouse=True)

@@ -5,6 +5,8 @@ throwaway PostgreSQL and Elasticsearch it starts (scripts/services.sh). Fast has
 in-request tasks keep the suite quick; everything else is the production code path.
 """
 
+import os
+
 from .base import *  # noqa: F403
 from .base import DATABASES, VAR_DIR, WAGTAILSEARCH_BACKENDS, env
 
@@ -16,9 +18,13 @@ CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 WAGTAILADMIN_BASE_URL = "http://testserver"
-# Test indexes never mix with a development index on the same Elasticsearch.
+# Test indexes never mix with a development index on the same Elasticsearch, nor pytest-xdist workers'
+# indexes with each other (each worker has its own clone of the test database: tests/conftest.py).
 if "INDEX_PREFIX" in WAGTAILSEARCH_BACKENDS["default"]:
-    WAGTAILSEARCH_BACKENDS["default"]["INDEX_PREFIX"] = env("SEARCH_INDEX_PREFIX", default="test_portal_")
+    _worker = os.environ.get("PYTEST_XDIST_WORKER", "")
+    WAGTAILSEARCH_BACKENDS["default"]["INDEX_PREFIX"] = env("SEARCH_INDEX_PREFIX", default="test_portal_") + (
+        f"{_worker}_" if _worker else ""
+    )
 # Media on disk, so the server the browser tests start in a subprocess sees the demo images too.
 MEDIA_ROOT = VAR_DIR / "test-media"
 # Static files straight from the source folders through WhiteNoise (no collectstatic for tests).
