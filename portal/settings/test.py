@@ -25,6 +25,8 @@ if "INDEX_PREFIX" in WAGTAILSEARCH_BACKENDS["default"]:
     WAGTAILSEARCH_BACKENDS["default"]["INDEX_PREFIX"] = env("SEARCH_INDEX_PREFIX", default="test_portal_") + (
         f"{_worker}_" if _worker else ""
     )
+# The test template database, its lock and the test server logs live here too (tests/conftest.py).
+VAR_DIR.mkdir(exist_ok=True)
 # Media on disk, so the server the browser tests start in a subprocess sees the demo images too.
 MEDIA_ROOT = VAR_DIR / "test-media"
 # Static files straight from the source folders through WhiteNoise (no collectstatic for tests).
