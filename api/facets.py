@@ -15,8 +15,9 @@ from django.utils import translation
 from django.utils.translation import gettext
 from ninja import Schema
 
+from home.listing import localized
+
 from .errors import DETAILS, APIError
-from .language import localized
 
 
 class FacetChoice(Schema):
@@ -67,6 +68,21 @@ class Facet:
     def count(self, queryset):
         rows = queryset.order_by().values(self.lookup).annotate(total=Count("pk", distinct=True))
         return {row[self.lookup]: row["total"] for row in rows}
+
+
+def facet_results(facets):
+    """A listing's counted facets (`home.listing.FacetListing.count_facets()`) as the API's facets."""
+    return [
+        FacetResult(
+            name=item["facet"].param,
+            label=str(item["facet"].label),
+            choices=[
+                FacetChoice(value=o.value, label=str(o.label), count=o.count, selected=o.selected)
+                for o in item["options"]
+            ],
+        )
+        for item in facets
+    ]
 
 
 def unknown_values(name, values, known):
