@@ -31,10 +31,12 @@ from ninja import Field, Path, Query, Router, Schema
 from pydantic import StringConstraints, create_model
 from wagtail.models import DraftStateMixin, Page, TranslatableMixin
 
+from home.listing import localized
+
 from . import schemas
 from .errors import Problem
 from .facets import apply_facets
-from .language import LanguageCode, localized
+from .language import LanguageCode
 from .pagination import PageQuery, list_schema, paginate
 
 SLUG_PATTERN = r"^[-a-zA-Z0-9_]+$"

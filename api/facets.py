@@ -6,17 +6,21 @@ every language, or a choice value) and where its values and their labels come fr
 against the values that exist; an unknown one is a 422 naming the parameter and the values it accepts.
 Several values of one facet are alternatives (OR); different facets narrow each other (AND). Counting
 costs one query per facet, however many items are shown.
+
+No facet machinery of its own: a `Facet` is the listing engine's (`home.listing.FieldFacet`), counted by
+its `FacetListing`; `facet_results` turns any listing's counted facets (the events', the partner
+finder's, the catalogue's) into the JSON `FacetResult`s.
 """
 
 from dataclasses import dataclass
 
-from django.db.models import Count
 from django.utils import translation
 from django.utils.translation import gettext
 from ninja import Schema
 
+from home.listing import FacetListing, FieldFacet, Option, localized
+
 from .errors import DETAILS, APIError
-from .language import localized
 
 
 class FacetChoice(Schema):
@@ -38,8 +42,8 @@ class Choice:
     label: str
 
 
-class Facet:
-    """One filter of a list endpoint, with counts.
+class Facet(FieldFacet):
+    """One filter of a generic list endpoint, with counts: the listing engine's `FieldFacet`.
 
     name:     the query parameter (`category`)
     lookup:   ORM path from the listed model to the value (`category__slug`, `engagement_fields__slug`)
@@ -48,25 +52,34 @@ class Facet:
     """
 
     def __init__(self, name, lookup, *, label, choices, description=""):
+        super().__init__(name, label, lookup, self._options)
         self.name = name
         self.lookup = lookup
-        self.label = label
         self.choices = choices
         self.description = description
 
-    def validate(self, values, choices):
-        check_values(self.name, values, [choice.value for choice in choices])
+    def _options(self, listing):
+        return [Option(choice.value, choice.label) for choice in self.choices(listing.language)]
 
-    def filter(self, queryset, values):
-        if not values:
-            return queryset
+    def apply(self, queryset, values):
         # A subquery rather than a join: items with several matching values appear once.
         matching = queryset.model._default_manager.filter(**{f"{self.lookup}__in": values})
         return queryset.filter(pk__in=matching.values("pk"))
 
-    def count(self, queryset):
-        rows = queryset.order_by().values(self.lookup).annotate(total=Count("pk", distinct=True))
-        return {row[self.lookup]: row["total"] for row in rows}
+
+def facet_results(facets):
+    """A listing's counted facets (`home.listing.FacetListing.count_facets()`) as the API's facets."""
+    return [
+        FacetResult(
+            name=item["facet"].param,
+            label=str(item["facet"].label),
+            choices=[
+                FacetChoice(value=o.value, label=str(o.label), count=o.count, selected=o.selected)
+                for o in item["options"]
+            ],
+        )
+        for item in facets
+    ]
 
 
 def unknown_values(name, values, known):
@@ -96,37 +109,16 @@ def apply_facets(queryset, facets, selected, language):
     """Filter `queryset` by the `selected` values ({name: [values]}) and count every facet's values.
 
     Returns (filtered queryset, [FacetResult]). Each facet is counted with all the other facets applied
-    but not itself, so its counts say what choosing another of its values would give.
+    but not itself, so its counts say what choosing another of its values would give (`FacetListing`).
     """
-    choices = {facet.name: facet.choices(language) for facet in facets}
+    listing = FacetListing({}, queryset, facets, base_url="", language=language)
     for facet in facets:
-        facet.validate(selected.get(facet.name) or [], choices[facet.name])
-    results = []
-    for facet in facets:
-        others = queryset
-        for other in facets:
-            if other is not facet:
-                others = other.filter(others, selected.get(other.name))
-        counts = facet.count(others)
-        chosen = set(selected.get(facet.name) or [])
-        results.append(
-            FacetResult(
-                name=facet.name,
-                label=str(facet.label),
-                choices=[
-                    FacetChoice(
-                        value=choice.value,
-                        label=choice.label,
-                        count=counts.get(choice.value, 0),
-                        selected=choice.value in chosen,
-                    )
-                    for choice in choices[facet.name]
-                ],
-            )
-        )
-    for facet in facets:
-        queryset = facet.filter(queryset, selected.get(facet.name))
-    return queryset, results
+        values = selected.get(facet.name) or []
+        check_values(facet.name, values, [option.value for option in listing.options[facet.name]])
+        if values:
+            listing.selected[facet.name] = list(values)
+    results = facet_results(listing.count_facets())
+    return listing.filtered(), results
 
 
 def field_choices(model, field_name):

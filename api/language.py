@@ -43,22 +43,3 @@ def negotiate(request):
         except LookupError:
             continue
     return Negotiated(settings.LANGUAGE_CODE, DEFAULT)
-
-
-def localized(queryset, language):
-    """The objects of a translatable `queryset` in `language`, German standing in where one is missing.
-
-    One row per translation key: the object in `language` where it exists in `queryset` (filter `live`
-    first), otherwise the German original. Works in SQL, so counting, ordering and slicing stay in the
-    database.
-    """
-    from django.db.models import Q
-
-    source = settings.LANGUAGE_CODE
-    if language == source:
-        return queryset.filter(locale__language_code=source)
-    translated = queryset.filter(locale__language_code=language).values("translation_key")
-    return queryset.filter(
-        Q(locale__language_code=language)
-        | (Q(locale__language_code=source) & ~Q(translation_key__in=translated))
-    )

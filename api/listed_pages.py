@@ -32,7 +32,7 @@ from wagtail.images import get_image_model
 from . import content, schemas
 from .collections import ERRORS, LANG_DESCRIPTION, Collection
 from .errors import DETAILS, APIError
-from .facets import FacetChoice, FacetResult, unknown_values
+from .facets import facet_results, unknown_values
 from .language import LANGUAGE_CODES, LanguageCode
 from .pagination import PageQuery, list_schema, paginate
 
@@ -79,21 +79,6 @@ def build_without(model, left_out, *, name, base_class):
         return schemas.build(model, name=name, base_class=base_class)
     finally:
         model.api_fields = every
-
-
-def facet_results(facets):
-    """`FacetListing.count_facets()` as the API's facets."""
-    return [
-        FacetResult(
-            name=item["facet"].param,
-            label=str(item["facet"].label),
-            choices=[
-                FacetChoice(value=o.value, label=str(o.label), count=o.count, selected=o.selected)
-                for o in item["options"]
-            ],
-        )
-        for item in facets
-    ]
 
 
 def refuse_unknown(listing, values):

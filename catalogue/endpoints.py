@@ -33,7 +33,7 @@ from wagtail.images import get_image_model
 from api import caching, content, translated
 from api.collections import ERRORS, LANG_DESCRIPTION, Collection, FacetValue
 from api.errors import DETAILS, APIError
-from api.facets import FacetChoice, FacetResult, unknown_values
+from api.facets import FacetChoice, FacetResult, facet_results, unknown_values
 from api.language import LanguageCode
 from api.pagination import PageQuery, list_schema, paginate
 from api.schemas import Choice
@@ -44,11 +44,9 @@ from catalogue.listing import (
     SORTS,
     ResourceFilterForm,
     ResourceQuery,
-    localized_terms,
     visible_resources,
 )
 from catalogue.models import (
-    District,
     EngagementField,
     Grant,
     ProgrammeRules,
@@ -62,6 +60,7 @@ from catalogue.models import (
 )
 from catalogue.money import format_euro
 from catalogue.views import calendar_months, month_calendar, parse_month, related_resources
+from home.listing import localized_terms
 
 DateText = Annotated[str, StringConstraints(pattern=r"^\d{4}-\d{2}-\d{2}$", max_length=10)]
 MonthText = Annotated[str, StringConstraints(pattern=r"^\d{4}-\d{2}$", max_length=7)]
@@ -280,13 +279,13 @@ def availability_data(current):
 class Answer:
     """What one request needs to describe resources: language, vocabulary, addresses."""
 
-    def __init__(self, request, language, locale, default):
+    def __init__(self, request, language, locale, default, *, categories=None, fields=None):
         self.request = request
         self.language = language
         self.locale = locale
         self.default = default
-        self.categories = localized_terms(ResourceCategory.objects.all(), locale, default)
-        self.fields = localized_terms(EngagementField.objects.all(), locale, default)
+        self.categories = localized_terms(ResourceCategory, language) if categories is None else categories
+        self.fields = localized_terms(EngagementField, language) if fields is None else fields
         self.pages = translated.page_urls(request, ResourceIndexPage)
         self.versions = {}
 
@@ -475,14 +474,12 @@ def stock_modified(request):
     caching.also_modified(request, max(newest))
 
 
-def checked_form(values, *, categories, fields, districts, today):
+def checked_form(values, *, today):
     """The listing's own form over the API's values; a 422 with every problem when one is invalid."""
     data = {name: "" if value is None else str(value) for name, value in values.items()}
     if values.get("step_free") is not None:
         data["step_free"] = "1" if values["step_free"] else ""
-    form = ResourceFilterForm(
-        data, categories=categories, engagement_fields=fields, districts=districts, today=today
-    )
+    form = ResourceFilterForm(data, today=today)
     form.is_valid()
     errors = [
         {
@@ -553,8 +550,6 @@ class ResourceCollection(Collection):
             language = request.api_language.code
             stock_modified(request)
             locale, default = translated.locales(language)
-            answer = Answer(request, language, locale, default)
-            districts = list(District.objects.all())
             today = availability.today()
             form, errors = checked_form(
                 {
@@ -565,58 +560,62 @@ class ResourceCollection(Collection):
                     "sort": filters.sort,
                     "step_free": filters.step_free,
                 },
-                categories=answer.categories,
-                fields=answer.fields,
-                districts=districts,
                 today=today,
             )
-            errors += unknown_values("category", filters.category, list(answer.categories))
-            errors += unknown_values("engagement", filters.engagement, list(answer.fields))
-            errors += unknown_values("district", filters.district, [d.slug for d in districts])
-            refuse(errors)
-
             start, end, dated = period_of(form, today)
-            text = (form.value("q") or "").strip() or None
             query = ResourceQuery(
+                {},
                 locale,
                 default,
-                category=filters.category,
-                engagement=filters.engagement,
-                district=filters.district,
+                text=form.value("q"),
                 step_free=filters.step_free,
                 capacity=filters.capacity,
                 period=(start, end) if dated else None,
-                text=text,
+                window=(start, end),
+                sort=filters.sort,
             )
-            sort = query.sort(filters.sort)
-            data = paginate(request, with_details(query.results(sort, start, end)), page)
+            for facet in query.facets:
+                values = getattr(filters, facet.param)
+                errors += unknown_values(
+                    facet.param, values, [option.value for option in query.options[facet.param]]
+                )
+                if values:
+                    query.selected[facet.param] = values
+            refuse(errors)
+
+            answer = Answer(
+                request,
+                language,
+                locale,
+                default,
+                categories=query.terms(ResourceCategory),
+                fields=query.terms(EngagementField),
+            )
+            data = paginate(request, with_details(query.results()), page)
             resources = availability.attach(data["items"], start, end)
             answer.load_versions(resources)
-            labels = {name: form.fields[name].label for name in ("category", "engagement", "district")}
-            options = {
-                "category": [(slug, term.name) for slug, term in answer.categories.items()],
-                "engagement": [(slug, term.name) for slug, term in answer.fields.items()],
-                "district": [(d.slug, d.name) for d in districts],
-            }
+            step_free = form.fields["step_free"].label
             facets = [
-                facet_result(name, labels[name], options[name], query.counts(name), getattr(filters, name))
-                for name in ResourceQuery.FACETS
+                *facet_results(query.count_facets()),
+                FacetResult(
+                    name="step_free",
+                    label=str(step_free),
+                    choices=[
+                        FacetChoice(
+                            value="true",
+                            label=str(step_free),
+                            count=query.step_free_count(),
+                            selected=bool(filters.step_free),
+                        )
+                    ],
+                ),
             ]
-            facets.append(
-                facet_result(
-                    "step_free",
-                    form.fields["step_free"].label,
-                    [("true", form.fields["step_free"].label)],
-                    {"true": query.step_free_count()},
-                    ["true"] if filters.step_free else [],
-                )
-            )
             return {
                 **data,
                 "language": language,
                 "facets": facets,
                 "period": {"start": start, "end": end, "filtered": dated},
-                "sort": sort,
+                "sort": query.sort,
                 "items": [answer.summary(resource) for resource in resources],
             }
 
@@ -676,9 +675,6 @@ def detail(request, params, find):
     today = availability.today()
     form, errors = checked_form(
         {"start": params.start, "end": params.end},
-        categories={},
-        fields={},
-        districts=[],
         today=today,
     )
     month = calendar_months()[0]
@@ -707,18 +703,6 @@ def detail(request, params, find):
     answer = Answer(request, language, locale, default)
     answer.load_versions([resource])
     return answer.detail(resource, month)
-
-
-def facet_result(name, label, options, counts, selected):
-    chosen = set(selected)
-    return FacetResult(
-        name=name,
-        label=str(label),
-        choices=[
-            FacetChoice(value=value, label=str(text), count=counts.get(value, 0), selected=value in chosen)
-            for value, text in options
-        ],
-    )
 
 
 endpoints = [ResourceCollection()]

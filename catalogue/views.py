@@ -13,7 +13,7 @@ from django.utils.translation import gettext
 from wagtail.models import Locale
 
 from catalogue import availability
-from catalogue.listing import ResourceListing, label_categories, localized_terms, visible_resources
+from catalogue.listing import ResourceListing, label_categories, visible_resources
 from catalogue.models import (
     ProgrammeRules,
     Resource,
@@ -21,6 +21,7 @@ from catalogue.models import (
     ResourceEngagementField,
     ResourceIndexPage,
 )
+from home.listing import localized_terms
 
 CALENDAR_MONTHS_AHEAD = 24
 RELATED_COUNT = 3
@@ -114,7 +115,7 @@ def detail_context(request, resource, page, *, locale=None, default=None, standi
     calendar = month_calendar(resource, month) if resource.has_calendar else None
 
     index_url = page.get_url(request) if page else None
-    terms = localized_terms(ResourceCategory.objects.all(), locale, default)
+    terms = localized_terms(ResourceCategory, locale.language_code)
     related = []
     if resource.pk and page is not None:
         related = label_categories(

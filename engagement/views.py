@@ -11,9 +11,17 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.images import get_image_model
 
 from catalogue.listing import visible_resources
-from catalogue.models import EngagementField, ResourceCategory, ResourceIndexPage
+from catalogue.models import District, EngagementField, ResourceCategory, ResourceIndexPage
 from catalogue.views import page_locales
-from home.listing import DistrictFacet, FacetListing, TermFacet, localized_terms, public_pages
+from home.listing import (
+    FacetListing,
+    FieldFacet,
+    RelationFacet,
+    localized_terms,
+    objects,
+    public_pages,
+    terms,
+)
 from partners.models import PartnerFinderPage, PartnerOrganisation
 
 from .models import EngagementExamplePage, EngagementIndexPage
@@ -22,8 +30,14 @@ CARD_IMAGE = "fill-480x300"
 DETAIL_IMAGE = "max-960x640"
 
 FACETS = [
-    TermFacet("field", _("Engagement field"), EngagementExamplePage, "engagement_fields", EngagementField),
-    DistrictFacet("district", _("District"), "district__slug"),
+    RelationFacet(
+        "field",
+        _("Engagement field"),
+        EngagementExamplePage,
+        "engagement_fields",
+        source=terms(EngagementField),
+    ),
+    FieldFacet("district", _("District"), "district__slug", objects(District)),
 ]
 
 

@@ -11,6 +11,8 @@ the option would show, counted in the database (one query per facet).
 """
 
 import datetime
+import operator
+from functools import reduce
 
 from django.conf import settings
 from django.db.models import CharField, Count, OuterRef, Prefetch, Q, Subquery, Value
@@ -18,8 +20,18 @@ from django.db.models.functions import Coalesce, Concat
 from django.utils import formats
 from django.utils.translation import gettext_lazy as _
 
-from catalogue.models import OFFER_LANGUAGES, EngagementField
-from home.listing import ChoicesFacet, DistrictFacet, Facet, Option, TermFacet, public_pages, shorten
+from catalogue.models import OFFER_LANGUAGES, District, EngagementField
+from home.listing import (
+    Facet,
+    FieldFacet,
+    Option,
+    RelationFacet,
+    choices,
+    objects,
+    public_pages,
+    shorten,
+    terms,
+)
 from partners.models import PartnerOrganisation
 
 from . import dates
@@ -61,14 +73,17 @@ class MonthFacet(Facet):
         super().__init__(param, label)
         self.months = months
 
+    def any_month(self, values):
+        return reduce(operator.or_, (overlaps_month(parse_month(value)) for value in values))
+
     def options(self, listing):
         return [
             Option(month.strftime(MONTH_FORMAT), formats.date_format(month, "YEAR_MONTH_FORMAT"))
             for month in self.months
         ]
 
-    def apply(self, queryset, value):
-        return queryset.filter(overlaps_month(parse_month(value)))
+    def apply(self, queryset, values):
+        return queryset.filter(self.any_month(values))
 
     def counts(self, queryset):
         if not self.months:
@@ -108,8 +123,9 @@ class LanguageFacet(Facet):
     def options(self, listing):
         return [Option(code, name, lang=code) for code, name in OFFER_LANGUAGES.items()]
 
-    def apply(self, queryset, value):
-        return with_padded_languages(queryset).filter(padded_languages__contains=f",{value},")
+    def apply(self, queryset, values):
+        condition = reduce(operator.or_, (Q(padded_languages__contains=f",{value},") for value in values))
+        return with_padded_languages(queryset).filter(condition)
 
     def counts(self, queryset):
         totals = with_padded_languages(queryset.order_by()).aggregate(
@@ -124,10 +140,12 @@ class LanguageFacet(Facet):
 def facets(months):
     return [
         MonthFacet("month", _("Month"), months),
-        TermFacet("field", _("Engagement field"), EventPage, "engagement_fields", EngagementField),
-        DistrictFacet("district", _("District"), "district__slug"),
+        RelationFacet(
+            "field", _("Engagement field"), EventPage, "engagement_fields", source=terms(EngagementField)
+        ),
+        FieldFacet("district", _("District"), "district__slug", objects(District)),
         LanguageFacet("language", _("Language")),
-        ChoicesFacet("kind", _("Kind of event"), "kind", EventPage.Kind.choices),
+        FieldFacet("kind", _("Kind of event"), "kind", choices(EventPage.Kind.choices)),
     ]
 
 

@@ -16,6 +16,7 @@ from wagtail.models import DraftStateMixin, Page, PreviewableMixin, RevisionMixi
 from wagtail.search import index
 
 from .blocks import ContentStreamBlock
+from .listing import localized
 
 
 class TranslationFallbackMixin:
@@ -194,14 +195,8 @@ def _localized_pages(pages):
         return {}
     keys = {page.translation_key for page in pages}
     language = translation.get_language() or settings.LANGUAGE_CODE
-    found = {}
-    candidates = Page.objects.live().public().filter(translation_key__in=keys).select_related("locale")
-    for page in candidates:
-        code = page.locale.language_code
-        current = found.get(page.translation_key)
-        if code == language or (current is None and code == settings.LANGUAGE_CODE):
-            found[page.translation_key] = page
-    return found
+    candidates = localized(Page.objects.live().public().filter(translation_key__in=keys), language)
+    return {page.translation_key: page for page in candidates.select_related("locale")}
 
 
 @register_setting(icon="site")

@@ -29,10 +29,11 @@ from wagtail.images import get_image_model
 from api import content, schemas, translated
 from api.collections import ERRORS, LANG_DESCRIPTION, Collection, FacetValue
 from api.errors import DETAILS, APIError, Problem
-from api.facets import FacetChoice, FacetResult, unknown_values
+from api.facets import facet_results, unknown_values
 from api.language import LanguageCode
 from api.pagination import PageQuery, list_schema, paginate
 from catalogue.models import EngagementField
+from home.listing import localized_terms
 from partners import map as district_map
 from partners.finder import FACETS, MAX_QUERY_LENGTH, Finder
 from partners.models import (
@@ -41,7 +42,6 @@ from partners.models import (
     PartnerOrganisation,
     SpokenLanguage,
     TargetGroup,
-    localized,
 )
 from partners.views import find_partner, related_partners, with_details
 
@@ -183,19 +183,11 @@ class SpokenLanguageItem(schemas.Item):
 # --- Building the answer -------------------------------------------------------------------------------
 
 
-def vocabulary(model, language):
-    """{slug: term} of a live vocabulary in `language`, German standing in."""
-    return {
-        term.slug: term
-        for term in localized(model.objects.filter(live=True), language).select_related("locale")
-    }
-
-
 class Answer:
     def __init__(self, request, language, *, fields=None, topics=None):
         self.request = request
         self.language = language
-        self.fields = fields if fields is not None else vocabulary(EngagementField, language)
+        self.fields = fields if fields is not None else localized_terms(EngagementField, language)
         self.topics = topics
         self.pages = translated.page_urls(request, PartnerFinderPage)
         self.versions = {}
@@ -231,8 +223,8 @@ class Answer:
         }
 
     def detail(self, partner):
-        topics = self.topics if self.topics is not None else vocabulary(CooperationTopic, self.language)
-        groups = vocabulary(TargetGroup, self.language)
+        topics = self.topics if self.topics is not None else localized_terms(CooperationTopic, self.language)
+        groups = localized_terms(TargetGroup, self.language)
         related = related_partners(partner, self.language)
         has_address = partner.street or partner.postcode
         return {
@@ -373,28 +365,13 @@ class PartnerCollection(Collection):
             answer = Answer(
                 request,
                 language,
-                fields={term.slug: term for term in finder.vocabulary(EngagementField)},
+                fields=finder.terms(EngagementField),
             )
             answer.load_versions(data["items"])
             return {
                 **data,
                 "language": language,
-                "facets": [
-                    FacetResult(
-                        name=item["facet"].param,
-                        label=str(item["facet"].label),
-                        choices=[
-                            FacetChoice(
-                                value=option.value,
-                                label=str(option.label),
-                                count=option.count,
-                                selected=option.selected,
-                            )
-                            for option in item["options"]
-                        ],
-                    )
-                    for item in facets
-                ],
+                "facets": facet_results(facets),
                 "map": district_map_data(finder),
                 "sort": "relevance" if filters.sort != "name" and finder.query else "name",
                 "items": [answer.summary(partner) for partner in data["items"]],

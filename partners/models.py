@@ -18,7 +18,6 @@ page below it (/de/partner/<slug>/, the slug translated per language), see `part
 import unicodedata
 
 from django import forms
-from django.conf import settings
 from django.contrib.contenttypes.fields import GenericRelation
 from django.db import models
 from django.db.models import Q
@@ -35,6 +34,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from catalogue.models import PublishableSnippet, TaxonomyTerm
+from home.listing import localized
 from home.models import BasePage, OutgoingEmail
 
 # Languages partners can say they speak: the portal's own and those many Dortmund families speak.
@@ -126,20 +126,6 @@ class TargetGroup(TaxonomyTerm):
         constraints = [
             models.UniqueConstraint(fields=["slug", "locale"], name="unique_target_group_slug_per_locale"),
         ]
-
-
-def localized(queryset, language):
-    """Each object once: its live version in `language`, or the German original where there is none.
-
-    Works on any queryset of a translatable model with `live`; the caller passes live objects only.
-    """
-    if language == settings.LANGUAGE_CODE:
-        return queryset.filter(locale__language_code=language)
-    translated = queryset.filter(locale__language_code=language).values("translation_key")
-    return queryset.filter(
-        Q(locale__language_code=language)
-        | Q(locale__language_code=settings.LANGUAGE_CODE) & ~Q(translation_key__in=translated)
-    )
 
 
 # Relations to translatable terms: a translation points at the terms in its own language.

@@ -52,7 +52,6 @@ def finder(page, request):
             "map_areas": map_areas(result.districts, result.max_district_count),
             "finder_url": page.get_url(request),
             "reset_url": page.get_url(request),
-            "pagination": _pagination(search, result.page),
             "language_urls": _finder_language_urls(page, request, search),
         },
     )
@@ -67,20 +66,6 @@ def _finder_language_urls(page, request, search):
     return {
         finder_page.locale.language_code: search.url(base_url=finder_page.get_url(request), page=number)
         for finder_page in translations.select_related("locale")
-    }
-
-
-def _pagination(search, page):
-    if page.paginator.num_pages < 2:
-        return None
-    numbers = page.paginator.get_elided_page_range(page.number, on_each_side=1, on_ends=1)
-    return {
-        "previous": search.url(page=page.previous_page_number()) if page.has_previous() else None,
-        "next": search.url(page=page.next_page_number()) if page.has_next() else None,
-        "pages": [
-            {"number": number, "url": search.url(page=number) if isinstance(number, int) else None}
-            for number in numbers
-        ],
     }
 
 

@@ -88,9 +88,9 @@ def test_list_filters_and_counts_are_the_web_listings(client, settings, query, l
         ("engagement", web.engagement_fields),
         ("district", web.districts),
     ):
-        assert api_counts(body, name) == {option.slug: option.count for option in options}, name
+        assert api_counts(body, name) == {option.value: option.count for option in options}, name
         labels = {choice["value"]: choice["label"] for choice in body["facets"][0]["choices"]}
-        assert labels == {option.slug: option.label for option in web.categories}
+        assert labels == {option.value: option.label for option in web.categories}
     assert api_counts(body, "step_free") == {"true": web.step_free_count}
     assert body["sort"] == web.sort == "availability"
 

@@ -45,7 +45,7 @@ def result_count(page):
 
 def option(page, name, slug):
     """The label of a filter option, e.g. "Räume (8)"."""
-    select = re.search(rf'<select name="{name}".*?</select>', page, re.S).group(0)
+    select = re.search(rf'<select[^>]* name="{name}".*?</select>', page, re.S).group(0)
     return unescape(re.search(rf'<option value="{slug}"[^>]*>([^<]+)</option>', select).group(1))
 
 

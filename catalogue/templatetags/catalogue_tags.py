@@ -5,10 +5,11 @@ from django.db.models import Count
 from django.utils.html import format_html
 
 from catalogue import availability
-from catalogue.listing import label_categories, localized_terms, visible_resources
+from catalogue.listing import label_categories, visible_resources
 from catalogue.models import ResourceCategory, ResourceIndexPage
 from catalogue.money import format_euro
 from catalogue.views import page_locales
+from home.listing import localized_terms
 
 register = template.Library()
 
@@ -48,7 +49,7 @@ def catalogue_home_sections(context):
         return {}
     index_url = index.get_url(request)
     visible = visible_resources(locale, default)
-    terms = localized_terms(ResourceCategory.objects.all(), locale, default)
+    terms = localized_terms(ResourceCategory, locale.language_code)
     featured = availability.attach(
         list(
             availability.with_availability(visible.filter(featured=True))
