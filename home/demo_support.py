@@ -17,19 +17,29 @@ import html
 import io
 import logging
 import math
+import time
 import zlib
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.core.files.base import ContentFile
+from django.core.management import call_command
+from django.db import models
+from django.db.models.signals import post_save
+from modelsearch.index import get_indexed_models
+from modelsearch.signal_handlers import post_save_signal_handler as modelsearch_post_save
 from PIL import Image as PILImage
 from PIL import ImageDraw
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.models import Locale, Page, Site
+from wagtail.signal_handlers import disable_reference_index_auto_update
 from wagtail_localize.models import LocaleSynchronization, Translation, TranslationSource
 from wagtail_localize.synctree import synchronize_tree
+
+from search import sync as search_sync
 
 logger = logging.getLogger(__name__)
 
@@ -74,10 +84,11 @@ class DemoStats:
 class DemoLoader:
     """What an app's `demo.load(loader)` works with."""
 
-    def __init__(self, stdout=None):
+    def __init__(self, stdout=None, steps=0):
         self.memory = TranslationMemory()
         self.stats = DemoStats()
         self.stdout = stdout
+        self.progress = Progress(stdout, self.stats, steps)
         self.source_language = settings.LANGUAGE_CODE
         self.languages = [code for code, _name in settings.LANGUAGES]
         self.target_languages = [code for code in self.languages if code != self.source_language]
@@ -129,6 +140,7 @@ class DemoLoader:
         parent.add_child(instance=page)
         page.save_revision().publish()
         self.stats.created += 1
+        self.progress.tick()
         return page
 
     def site_root(self, model, slug, **fields):
@@ -193,6 +205,7 @@ class DemoLoader:
             if publish and hasattr(revision, "publish"):
                 revision.publish()
         self.stats.created += 1
+        self.progress.tick()
         return obj
 
     # --- Translation through wagtail-localize --------------------------------------------------------
@@ -232,6 +245,7 @@ class DemoLoader:
             translation.import_po(po)
             translation.save_target(publish=True)
             self.stats.translated += 1
+            self.progress.tick()
 
     # --- Media ---------------------------------------------------------------------------------------
 
@@ -272,15 +286,152 @@ class DemoLoader:
         document.save()
         return document
 
+    def is_complete(self):
+        """Whether a run finished on this database: then a new run would find everything and change nothing.
+
+        A run ends with the menus (translated into every language), the aliases that make every language's
+        page tree as large as the German one, and the search entries. Checked in a few queries, so that
+        `make run` starts in seconds the second time; `load_demo_content --full` walks every object.
+        """
+        from home.models import NavigationMenu
+        from search.models import SearchEntry
+
+        languages = set(self.languages)
+        menus = set(NavigationMenu.objects.values_list("slot", "locale__language_code"))
+        if menus != {(slot, code) for slot in NavigationMenu.Slot.values for code in languages}:
+            return False
+        pages = dict(
+            Page.objects.filter(depth__gt=1)
+            .values_list("locale__language_code")
+            .annotate(count=models.Count("pk"))
+            .values_list("locale__language_code", "count")
+        )
+        if not pages.get(self.source_language) or any(
+            pages.get(code) != pages[self.source_language] for code in languages
+        ):
+            return False
+        return SearchEntry.objects.exists()
+
     def run(self, loaders):
+        """Load every app's content, then derive the search entries, indexes and references once.
+
+        Saving a page or snippet normally recomputes its search entries, indexes it into every search
+        backend and updates Wagtail's reference index, each in a task of its own; wagtail-localize saves
+        every object again for each translation. While the demo loads, all of that is switched off (it
+        cost two thirds of the loading time) and done once at the end, as `update_index` and
+        `rebuild_references_index` do after a deploy. Nothing is derived when nothing was created.
+        """
         # Deliberately not one transaction: Wagtail's on-commit hooks would then run after all the
         # translations with page objects loaded before them and undo the tree's child counts. Each
         # step commits on its own; an interrupted run is completed by running the command again.
         self.ensure_locales()
-        for loader in loaders:
-            loader.load(self)
-        self.synchronize_trees()
+        with deferred_indexing():
+            for loader in loaders:
+                self.progress.step(getattr(loader, "NAME", None) or _loader_name(loader))
+                loader.load(self)
+            self.progress.step("aliases for untranslated pages")
+            self.synchronize_trees()
+            self.progress.done()
+        if self.stats.created or self.stats.translated or not _search_entries_exist():
+            self.progress.message("search entries, search indexes and references")
+            rebuild_derived_data()
         return self.stats
+
+
+class Progress:
+    """One line per step with a live count of what was made: loading takes a while on a fresh database.
+
+    On a terminal the step's line is rewritten in place as objects and translations are made; in a log
+    (not a terminal) each step gets one line when it ends. Silent without an output stream.
+    """
+
+    def __init__(self, stdout, stats, steps=0):
+        self.stdout = stdout
+        self.stats = stats
+        self.steps = steps
+        self.number = 0
+        self.name = None
+        self.started = time.monotonic()
+        self.live = stdout is not None and stdout.isatty()
+        self._last_draw = 0.0
+
+    def step(self, name):
+        self._end_step()
+        self.number += 1
+        self.name = name
+        self._step_started = time.monotonic()
+        self._step_counts = (self.stats.created, self.stats.translated)
+        self.tick(force=True)
+
+    def _line(self):
+        created = self.stats.created - self._step_counts[0]
+        translated = self.stats.translated - self._step_counts[1]
+        total = f"/{self.steps}" if self.steps else ""
+        seconds = time.monotonic() - self._step_started
+        return (
+            f"  [{self.number}{total}] {self.name}: {created} objects, {translated} translations"
+            f" ({seconds:.0f} s)"
+        )
+
+    def tick(self, force=False):
+        if not self.live or self.name is None:
+            return
+        now = time.monotonic()
+        if force or now - self._last_draw > 0.2:
+            self._last_draw = now
+            self.stdout.write(f"\r\033[K{self._line()}", ending="")
+            self.stdout.flush()
+
+    def _end_step(self):
+        if self.stdout is None or self.name is None:
+            return
+        if self.live:
+            self.stdout.write(f"\r\033[K{self._line()}")
+        else:
+            self.stdout.write(self._line())
+        self.name = None
+
+    def done(self):
+        self._end_step()
+
+    def message(self, text):
+        if self.stdout is not None:
+            self.stdout.write(f"  {text} …")
+
+
+@contextmanager
+def deferred_indexing():
+    """Saves inside update neither search entries, search indexes nor the reference index.
+
+    The caller rebuilds them afterwards (`rebuild_derived_data`). Deletions still go through, so nothing
+    stale is left behind by an object removed meanwhile.
+    """
+    indexed = [model for model in get_indexed_models() if getattr(model, "search_auto_update", True)]
+    for model in indexed:
+        post_save.disconnect(modelsearch_post_save, sender=model)
+    try:
+        with search_sync.paused(), disable_reference_index_auto_update():
+            yield
+    finally:
+        for model in indexed:
+            post_save.connect(modelsearch_post_save, sender=model)
+
+
+def rebuild_derived_data():
+    """What a deploy runs after loading data: search entries and indexes, then the reference index."""
+    call_command("update_index", verbosity=0)
+    call_command("rebuild_references_index", verbosity=0)
+
+
+def _search_entries_exist():
+    from search.models import SearchEntry
+
+    return SearchEntry.objects.exists()
+
+
+def _loader_name(loader):
+    module = getattr(loader, "__name__", "") or type(loader).__name__
+    return module.removesuffix(".demo").replace("_", " ")
 
 
 def _plain(value):
