@@ -18,9 +18,11 @@ import io
 import logging
 import math
 import time
+import tomllib
 import zlib
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from pathlib import Path
 from urllib.parse import urlsplit
 
 from django.conf import settings
@@ -44,6 +46,15 @@ from search import sync as search_sync
 logger = logging.getLogger(__name__)
 
 DEMO_COLLECTION_NOTE = "Beispieldaten / sample data"
+
+
+class DemoDataMissing(Exception):
+    """The `demo/` folder (or one of its files) is not there: the demo needs a checkout of the repository."""
+
+
+def demo_data_dir():
+    """The demo content's data files: `demo/` at the top of the repository (not an installed package)."""
+    return Path(settings.BASE_DIR) / "demo"
 
 
 class Text(dict):
@@ -115,6 +126,32 @@ class DemoLoader:
         if source_parts and len(source_parts) == len(target_parts):
             for source_part, target_part in zip(source_parts, target_parts, strict=True):
                 self.memory.add(source_part, language, target_part)
+
+    def data(self, name):
+        """The records of `demo/<name>.toml`, with every translated text as a `Text` in the memory.
+
+        A table of languages with a German entry (`title = {de = "…", en = "…"}`) is one text and its
+        translations; everything else is returned as TOML reads it.
+        """
+        path = demo_data_dir() / f"{name}.toml"
+        try:
+            with path.open("rb") as file:
+                records = tomllib.load(file)
+        except FileNotFoundError:
+            raise DemoDataMissing(
+                f"The demo content's data file {path} is missing. The demo is read from the `demo/` folder "
+                "of a checkout of the repository (it is not part of an installed package)."
+            ) from None
+        return self._texts(records)
+
+    def _texts(self, value):
+        if isinstance(value, dict):
+            if self.source_language in value and value.keys() <= set(self.languages):
+                return self.text(**value)
+            return {key: self._texts(item) for key, item in value.items()}
+        if isinstance(value, list):
+            return [self._texts(item) for item in value]
+        return value
 
     def log(self, message):
         if self.stdout is not None:

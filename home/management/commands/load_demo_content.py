@@ -3,10 +3,10 @@
 import importlib
 
 from django.apps import apps
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, CommandError
 
 from home import demo as home_demo
-from home.demo_support import DemoLoader
+from home.demo_support import DemoDataMissing, DemoLoader
 
 
 def app_loaders():
@@ -51,7 +51,10 @@ class Command(BaseCommand):
         if not options["full"] and loader.is_complete():
             self.stdout.write(self.style.SUCCESS("Demo content ready: 0 objects created, 0 translations."))
             return
-        stats = loader.run(loaders)
+        try:
+            stats = loader.run(loaders)
+        except DemoDataMissing as error:
+            raise CommandError(str(error)) from None
         incomplete = sorted({(obj, language) for obj, language, _msgid in stats.missing_segments})
         self.stdout.write(
             self.style.SUCCESS(
