@@ -41,7 +41,9 @@ from wagtail.signal_handlers import disable_reference_index_auto_update
 from wagtail_localize.models import LocaleSynchronization, Translation, TranslationSource
 from wagtail_localize.synctree import synchronize_tree
 
+from home.models import NavigationMenu
 from search import sync as search_sync
+from search.models import SearchEntry
 
 logger = logging.getLogger(__name__)
 
@@ -330,9 +332,6 @@ class DemoLoader:
         page tree as large as the German one, and the search entries. Checked in a few queries, so that
         `make run` starts in seconds the second time; `load_demo_content --full` walks every object.
         """
-        from home.models import NavigationMenu
-        from search.models import SearchEntry
-
         languages = set(self.languages)
         menus = set(NavigationMenu.objects.values_list("slot", "locale__language_code"))
         if menus != {(slot, code) for slot in NavigationMenu.Slot.values for code in languages}:
@@ -481,8 +480,6 @@ def rebuild_derived_data():
 
 
 def _search_entries_exist():
-    from search.models import SearchEntry
-
     return SearchEntry.objects.exists()
 
 
