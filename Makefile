@@ -25,15 +25,15 @@ install: $(STAMP) ## Create .venv and install the project with its test tools
 # what is made); later runs skip what is done and serve within seconds.
 run: ## Serve the demo portal at http://127.0.0.1:$(PORT)/ (SQLite, database search)
 	@echo "== 1/5 install (.venv; skipped while pyproject.toml and constraints.txt are unchanged)"
-	@$(MAKE) --no-print-directory $(STAMP)
-	@echo "== 2/5 database (migrate)"
+	@$(MAKE) -s --no-print-directory $(STAMP)
+	@echo "== 2/5 database (migrate, with Django's system checks)"
 	@$(MANAGE) migrate --no-input -v0
 	@echo "== 3/5 demo content (skipped when complete)"
-	@$(MANAGE) load_demo_content
+	@$(MANAGE) load_demo_content --skip-checks
 	@echo "== 4/5 admin account"
-	@$(MANAGE) create_local_admin --url http://127.0.0.1:$(PORT)/admin/
+	@$(MANAGE) create_local_admin --skip-checks --url http://127.0.0.1:$(PORT)/admin/
 	@echo "== 5/5 serving at http://127.0.0.1:$(PORT)/ (Ctrl-C stops)"
-	@$(MANAGE) runserver 127.0.0.1:$(PORT)
+	@$(MANAGE) runserver --skip-checks 127.0.0.1:$(PORT)
 
 test: $(STAMP) ## Lint, checks and the whole suite against throwaway PostgreSQL and Elasticsearch
 	scripts/test.sh $(ARGS)
