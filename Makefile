@@ -26,12 +26,7 @@ install: $(STAMP) ## Create .venv and install the project with its test tools
 run: ## Serve the demo portal at http://127.0.0.1:$(PORT)/ (SQLite, database search)
 	@echo "== 1/5 install (.venv; skipped while pyproject.toml and constraints.txt are unchanged)"
 	@$(MAKE) -s --no-print-directory $(STAMP)
-	@echo "== 2/5 database (migrate, with Django's system checks)"
-	@$(MANAGE) migrate --no-input -v0
-	@echo "== 3/5 demo content (skipped when complete)"
-	@$(MANAGE) load_demo_content --skip-checks
-	@echo "== 4/5 admin account"
-	@$(MANAGE) create_local_admin --skip-checks --url http://127.0.0.1:$(PORT)/admin/
+	@$(MANAGE) prepare_local_site --first-step 2 --steps 5 --url http://127.0.0.1:$(PORT)/admin/
 	@echo "== 5/5 serving at http://127.0.0.1:$(PORT)/ (Ctrl-C stops)"
 	@$(MANAGE) runserver --skip-checks 127.0.0.1:$(PORT)
 
