@@ -38,6 +38,7 @@ from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.models import Locale, Page, Site
 from wagtail.signal_handlers import disable_reference_index_auto_update
+from wagtail_localize import tasks as localize_jobs
 from wagtail_localize.models import LocaleSynchronization, Translation, TranslationSource
 from wagtail_localize.synctree import synchronize_tree
 
@@ -224,8 +225,13 @@ class DemoLoader:
         source = self.locale(self.source_language)
         for code in self.target_languages:
             locale = self.locale(code)
-            LocaleSynchronization.objects.get_or_create(locale=locale, defaults={"sync_from": source})
-            synchronize_tree(source, locale)
+            _sync, created = LocaleSynchronization.objects.get_or_create(
+                locale=locale, defaults={"sync_from": source}
+            )
+            # Creating the row synchronises the tree already (wagtail-localize's post_save handler, run in
+            # place by its default job backend); only an existing row needs it done here.
+            if not created or not isinstance(localize_jobs.background, localize_jobs.ImmediateBackend):
+                synchronize_tree(source, locale)
 
     # --- Snippets ------------------------------------------------------------------------------------
 
