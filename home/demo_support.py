@@ -17,23 +17,47 @@ import html
 import io
 import logging
 import math
+import time
+import tomllib
 import zlib
+from contextlib import contextmanager
 from dataclasses import dataclass, field
+from pathlib import Path
 from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.core.files.base import ContentFile
+from django.core.management import call_command
+from django.db import connection, models
+from django.db.models.signals import post_save
+from modelsearch.index import get_indexed_models
+from modelsearch.signal_handlers import post_save_signal_handler as modelsearch_post_save
 from PIL import Image as PILImage
 from PIL import ImageDraw
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.models import Locale, Page, Site
+from wagtail.signal_handlers import disable_reference_index_auto_update
+from wagtail_localize import tasks as localize_jobs
 from wagtail_localize.models import LocaleSynchronization, Translation, TranslationSource
 from wagtail_localize.synctree import synchronize_tree
+
+from home.models import NavigationMenu
+from search import sync as search_sync
+from search.models import SearchEntry
 
 logger = logging.getLogger(__name__)
 
 DEMO_COLLECTION_NOTE = "Beispieldaten / sample data"
+
+
+class DemoDataMissing(Exception):
+    """The `demo/` folder (or one of its files) is not there: the demo needs a checkout of the repository."""
+
+
+def demo_data_dir():
+    """The demo content's data files: `demo/` at the top of the repository (not an installed package)."""
+    return Path(settings.BASE_DIR) / "demo"
 
 
 class Text(dict):
@@ -74,10 +98,11 @@ class DemoStats:
 class DemoLoader:
     """What an app's `demo.load(loader)` works with."""
 
-    def __init__(self, stdout=None):
+    def __init__(self, stdout=None, steps=0):
         self.memory = TranslationMemory()
         self.stats = DemoStats()
         self.stdout = stdout
+        self.progress = Progress(stdout, self.stats, steps)
         self.source_language = settings.LANGUAGE_CODE
         self.languages = [code for code, _name in settings.LANGUAGES]
         self.target_languages = [code for code in self.languages if code != self.source_language]
@@ -105,6 +130,32 @@ class DemoLoader:
             for source_part, target_part in zip(source_parts, target_parts, strict=True):
                 self.memory.add(source_part, language, target_part)
 
+    def data(self, name):
+        """The records of `demo/<name>.toml`, with every translated text as a `Text` in the memory.
+
+        A table of languages with a German entry (`title = {de = "…", en = "…"}`) is one text and its
+        translations; everything else is returned as TOML reads it.
+        """
+        path = demo_data_dir() / f"{name}.toml"
+        try:
+            with path.open("rb") as file:
+                records = tomllib.load(file)
+        except FileNotFoundError:
+            raise DemoDataMissing(
+                f"The demo content's data file {path} is missing. The demo is read from the `demo/` folder "
+                "of a checkout of the repository (it is not part of an installed package)."
+            ) from None
+        return self._texts(records)
+
+    def _texts(self, value):
+        if isinstance(value, dict):
+            if self.source_language in value and value.keys() <= set(self.languages):
+                return self.text(**value)
+            return {key: self._texts(item) for key, item in value.items()}
+        if isinstance(value, list):
+            return [self._texts(item) for item in value]
+        return value
+
     def log(self, message):
         if self.stdout is not None:
             self.stdout.write(message)
@@ -129,6 +180,7 @@ class DemoLoader:
         parent.add_child(instance=page)
         page.save_revision().publish()
         self.stats.created += 1
+        self.progress.tick()
         return page
 
     def site_root(self, model, slug, **fields):
@@ -173,8 +225,13 @@ class DemoLoader:
         source = self.locale(self.source_language)
         for code in self.target_languages:
             locale = self.locale(code)
-            LocaleSynchronization.objects.get_or_create(locale=locale, defaults={"sync_from": source})
-            synchronize_tree(source, locale)
+            _sync, created = LocaleSynchronization.objects.get_or_create(
+                locale=locale, defaults={"sync_from": source}
+            )
+            # Creating the row synchronises the tree already (wagtail-localize's post_save handler, run in
+            # place by its default job backend); only an existing row needs it done here.
+            if not created or not isinstance(localize_jobs.background, localize_jobs.ImmediateBackend):
+                synchronize_tree(source, locale)
 
     # --- Snippets ------------------------------------------------------------------------------------
 
@@ -193,6 +250,7 @@ class DemoLoader:
             if publish and hasattr(revision, "publish"):
                 revision.publish()
         self.stats.created += 1
+        self.progress.tick()
         return obj
 
     # --- Translation through wagtail-localize --------------------------------------------------------
@@ -232,6 +290,7 @@ class DemoLoader:
             translation.import_po(po)
             translation.save_target(publish=True)
             self.stats.translated += 1
+            self.progress.tick()
 
     # --- Media ---------------------------------------------------------------------------------------
 
@@ -272,15 +331,167 @@ class DemoLoader:
         document.save()
         return document
 
+    def is_complete(self):
+        """Whether a run finished on this database: then a new run would find everything and change nothing.
+
+        A run ends with the menus (translated into every language), the aliases that make every language's
+        page tree as large as the German one, and the search entries. Checked in a few queries, so that
+        `make run` starts in seconds the second time; `load_demo_content --full` walks every object.
+        """
+        languages = set(self.languages)
+        menus = set(NavigationMenu.objects.values_list("slot", "locale__language_code"))
+        if menus != {(slot, code) for slot in NavigationMenu.Slot.values for code in languages}:
+            return False
+        pages = dict(
+            Page.objects.filter(depth__gt=1)
+            .values_list("locale__language_code")
+            .annotate(count=models.Count("pk"))
+            .values_list("locale__language_code", "count")
+        )
+        if not pages.get(self.source_language) or any(
+            pages.get(code) != pages[self.source_language] for code in languages
+        ):
+            return False
+        return SearchEntry.objects.exists()
+
     def run(self, loaders):
+        """Load every app's content, then derive the search entries, indexes and references once.
+
+        Saving a page or snippet normally recomputes its search entries, indexes it into every search
+        backend and updates Wagtail's reference index, each in a task of its own; wagtail-localize saves
+        every object again for each translation. While the demo loads, all of that is switched off (it
+        cost two thirds of the loading time) and done once at the end, as `update_index` and
+        `rebuild_references_index` do after a deploy. Nothing is derived when nothing was created.
+        """
         # Deliberately not one transaction: Wagtail's on-commit hooks would then run after all the
         # translations with page objects loaded before them and undo the tree's child counts. Each
         # step commits on its own; an interrupted run is completed by running the command again.
         self.ensure_locales()
-        for loader in loaders:
-            loader.load(self)
-        self.synchronize_trees()
+        with deferred_indexing(), relaxed_sync():
+            for loader in loaders:
+                self.progress.step(getattr(loader, "NAME", None) or _loader_name(loader))
+                loader.load(self)
+            self.progress.step("aliases for untranslated pages")
+            self.synchronize_trees()
+            self.progress.done()
+        if self.stats.created or self.stats.translated or not _search_entries_exist():
+            self.progress.message("search entries, search indexes and references")
+            rebuild_derived_data()
         return self.stats
+
+
+class Progress:
+    """One line per step with a live count of what was made: loading takes a while on a fresh database.
+
+    On a terminal the step's line is rewritten in place as objects and translations are made; in a log
+    (not a terminal) each step gets one line when it ends. Silent without an output stream.
+    """
+
+    def __init__(self, stdout, stats, steps=0):
+        self.stdout = stdout
+        self.stats = stats
+        self.steps = steps
+        self.number = 0
+        self.name = None
+        self.started = time.monotonic()
+        self.live = stdout is not None and stdout.isatty()
+        self._last_draw = 0.0
+
+    def step(self, name):
+        self._end_step()
+        self.number += 1
+        self.name = name
+        self._step_started = time.monotonic()
+        self._step_counts = (self.stats.created, self.stats.translated)
+        self.tick(force=True)
+
+    def _line(self):
+        created = self.stats.created - self._step_counts[0]
+        translated = self.stats.translated - self._step_counts[1]
+        total = f"/{self.steps}" if self.steps else ""
+        seconds = time.monotonic() - self._step_started
+        return (
+            f"  [{self.number}{total}] {self.name}: {created} objects, {translated} translations"
+            f" ({seconds:.0f} s)"
+        )
+
+    def tick(self, force=False):
+        if not self.live or self.name is None:
+            return
+        now = time.monotonic()
+        if force or now - self._last_draw > 0.2:
+            self._last_draw = now
+            self.stdout.write(f"\r\033[K{self._line()}", ending="")
+            self.stdout.flush()
+
+    def _end_step(self):
+        if self.stdout is None or self.name is None:
+            return
+        if self.live:
+            self.stdout.write(f"\r\033[K{self._line()}")
+        else:
+            self.stdout.write(self._line())
+        self.name = None
+
+    def done(self):
+        self._end_step()
+
+    def message(self, text):
+        if self.stdout is not None:
+            self.stdout.write(f"  {text} …")
+
+
+@contextmanager
+def deferred_indexing():
+    """Saves inside update neither search entries, search indexes nor the reference index.
+
+    The caller rebuilds them afterwards (`rebuild_derived_data`). Deletions still go through, so nothing
+    stale is left behind by an object removed meanwhile.
+    """
+    indexed = [model for model in get_indexed_models() if getattr(model, "search_auto_update", True)]
+    for model in indexed:
+        post_save.disconnect(modelsearch_post_save, sender=model)
+    try:
+        with search_sync.paused(), disable_reference_index_auto_update():
+            yield
+    finally:
+        for model in indexed:
+            post_save.connect(modelsearch_post_save, sender=model)
+
+
+@contextmanager
+def relaxed_sync():
+    """On SQLite, commit without waiting for the disk each time (thousands of commits while loading).
+
+    In WAL mode `synchronous=NORMAL` keeps the database consistent; a power cut may lose the last commits,
+    which the next run makes again. Other databases are left alone.
+    """
+    if connection.vendor != "sqlite":
+        yield
+        return
+    with connection.cursor() as cursor:
+        previous = cursor.execute("PRAGMA synchronous").fetchone()[0]
+        cursor.execute("PRAGMA synchronous=NORMAL")
+    try:
+        yield
+    finally:
+        with connection.cursor() as cursor:
+            cursor.execute(f"PRAGMA synchronous={int(previous)}")
+
+
+def rebuild_derived_data():
+    """What a deploy runs after loading data: search entries and indexes, then the reference index."""
+    call_command("update_index", verbosity=0)
+    call_command("rebuild_references_index", verbosity=0)
+
+
+def _search_entries_exist():
+    return SearchEntry.objects.exists()
+
+
+def _loader_name(loader):
+    module = getattr(loader, "__name__", "") or type(loader).__name__
+    return module.removesuffix(".demo").replace("_", " ")
 
 
 def _plain(value):

@@ -6,9 +6,10 @@
 #                         back to while Elasticsearch is unreachable)
 #   BENCH_USERS=20 BENCH_SECONDS=30 BENCH_WORKERS=3   load, duration, gunicorn workers
 #   BENCH_MIX=search      the search mix: the demo scaled up to 10,000 resources and 2,000 partners
-#                         (BENCH_SCALE_COMMAND, default `generate_bulk_content ...`) and the URLs of
+#                         (BENCH_SCALE_COMMAND, default `bench/generate_bulk_content.py ...`) and the URLs of
 #                         bench/search-urls.txt; its own database under var/bench-$ENGINE-search
-#   BENCH_URLS=file       another URL list; BENCH_SCALE_COMMAND="..." a manage.py command that adds data
+#   BENCH_URLS=file       another URL list; BENCH_SCALE_COMMAND="..." a Python script (and its arguments)
+#                         that adds data, run with the project's Python from the repository
 # Prints requests/second and p50/p95/p99 latency per URL in bench/urls.txt. Nothing is asserted.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -17,7 +18,7 @@ ENGINE="${ENGINE:-database}"
 WORK="$PWD/var/bench-$ENGINE"
 if [ "${BENCH_MIX:-}" = search ]; then
   WORK="$WORK-search"
-  BENCH_SCALE_COMMAND="${BENCH_SCALE_COMMAND:-generate_bulk_content --resources 10000 --partners 2000}"
+  BENCH_SCALE_COMMAND="${BENCH_SCALE_COMMAND:-bench/generate_bulk_content.py --resources 10000 --partners 2000}"
   export BENCH_URLS="${BENCH_URLS:-$PWD/bench/search-urls.txt}"
 fi
 mkdir -p "$WORK"
@@ -53,9 +54,9 @@ echo "== preparing ($ENGINE)"
 $BIN/python manage.py migrate --no-input -v0
 $BIN/python manage.py load_demo_content
 if [ -n "${BENCH_SCALE_COMMAND:-}" ]; then
-  # The scale command indexes what it adds (generate_bulk_content runs update_index when it added any).
-  # shellcheck disable=SC2086 - the command and its arguments
-  time $BIN/python manage.py $BENCH_SCALE_COMMAND
+  # The scale command indexes what it adds (generate_bulk_content.py runs update_index when it added any).
+  # shellcheck disable=SC2086 - the script and its arguments
+  time $BIN/python $BENCH_SCALE_COMMAND
 elif [ "$ENGINE" = elasticsearch ]; then
   $BIN/python manage.py update_index -v0
 fi

@@ -1,31 +1,20 @@
 """Demo content of the search app: editors' picks (Wagtail's search promotions) for a few queries.
 
-The search entries themselves follow the content on their own. A database that had its demo content
-before the search app existed has none yet: then they are built here once (in production, deploying runs
-`update_index`).
+The search entries and indexes are built once at the end of loading (`DemoLoader.run`), also for a
+database that had its demo content before the search app existed (in production, deploying runs
+`update_index`). The picks are in `demo/search.toml`.
 """
 
 from django.conf import settings
 from wagtail.contrib.search_promotions.models import Query, SearchPromotion
 from wagtail.models import Page
 
-from .models import SearchEntry
-from .sync import rebuild_entries
-
 ORDER = 90
-
-# query -> (German slug of the promoted page, the editor's note shown with it)
-PICKS = {
-    "beratung": ("so-funktionierts", "So vereinbaren Sie einen Beratungstermin beim VMDO e.V."),
-    "termin": ("so-funktionierts", "So vereinbaren Sie einen Beratungstermin beim VMDO e.V."),
-    "antrag": ("so-funktionierts", "Was Sie für eine Anfrage wissen müssen – in drei Schritten."),
-}
 
 
 def load(loader):
-    if not SearchEntry.objects.exists():
-        rebuild_entries(index=True)
-    for query_string, (slug, description) in PICKS.items():
+    for pick in loader.data("search")["pick"]:
+        query_string, slug, description = pick["query"], pick["page"], pick["description"]
         page = Page.objects.filter(locale__language_code=settings.LANGUAGE_CODE, slug=slug).first()
         if page is None:
             continue

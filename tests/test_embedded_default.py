@@ -126,6 +126,11 @@ SQLITE_PLANS = textwrap.dedent(
 
 def run_manage(database, *args):
     """`manage.py` in a child process on the SQLite database file `database` (dev settings, no services)."""
+    return run_script(database, "manage.py", *args)
+
+
+def run_script(database, script, *args):
+    """A script of the repository in a child process on the SQLite database file `database` (as above)."""
     env = {
         "PATH": os.environ["PATH"],
         "HOME": str(database.parent),
@@ -134,7 +139,7 @@ def run_manage(database, *args):
         "MEDIA_ROOT": str(database.parent / "media"),
     }
     result = subprocess.run(  # noqa: S603 - fixed command
-        [sys.executable, "manage.py", *args],
+        [sys.executable, script, *args],
         cwd=REPO,
         env=env,
         capture_output=True,
@@ -171,7 +176,7 @@ def test_sqlite_search_runs_each_full_text_query_once_per_statement(embedded, tm
     """
     database = tmp_path / "portal.sqlite3"
     shutil.copy(embedded[0], database)
-    run_manage(database, "generate_bulk_content", "--resources", "150", "--partners", "40", "-v0")
+    run_script(database, "bench/generate_bulk_content.py", "--resources", "150", "--partners", "40", "-v0")
     report = json.loads(run_manage(database, "shell", "-c", SQLITE_PLANS).strip().splitlines()[-1])
     assert report["per_row"] == [], report["per_row"]
     # Every URL ran full-text queries (the check looked at something), and the rankings agree.
@@ -179,5 +184,5 @@ def test_sqlite_search_runs_each_full_text_query_once_per_statement(embedded, tm
     assert report["rankings"]["differ"] == [], report["rankings"]
     assert report["rankings"]["compared"] >= 6
     assert min(report["rankings"]["lengths"]) >= 2, report["rankings"]
-    # update_index (run by generate_bulk_content) left the planner its statistics.
+    # update_index (run by generate_bulk_content.py) left the planner its statistics.
     assert report["statistics"] >= 4

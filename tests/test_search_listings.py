@@ -14,11 +14,11 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import translation
 from search_support import refresh_elasticsearch
 
+from bench import bulk
 from catalogue import availability
 from catalogue.factories import ReservationFactory
 from catalogue.models import Reservation, Resource, ResourceCategory
 from partners.models import PartnerOrganisation
-from search import bulk
 from search.engine import SearchRequest, run
 from search.matching import KeyListMatch, QueryMatch, match
 from search.models import SearchEntry

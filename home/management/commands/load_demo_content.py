@@ -3,10 +3,10 @@
 import importlib
 
 from django.apps import apps
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, CommandError
 
 from home import demo as home_demo
-from home.demo_support import DemoLoader
+from home.demo_support import DemoDataMissing, DemoLoader
 
 
 def app_loaders():
@@ -27,6 +27,8 @@ def app_loaders():
 class MenusLoader:
     """Runs last: the menus link the pages every app created."""
 
+    NAME = "menus"
+
     @staticmethod
     def load(loader):
         home_demo.build_menus(loader)
@@ -35,9 +37,24 @@ class MenusLoader:
 class Command(BaseCommand):
     help = "Load the demo site (German source, translations through wagtail-localize). Idempotent."
 
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--full",
+            action="store_true",
+            help="Look for every object even when the demo is complete (completes what an editor deleted).",
+        )
+
     def handle(self, *args, **options):
-        loader = DemoLoader(stdout=self.stdout)
-        stats = loader.run([*app_loaders(), MenusLoader])
+        loaders = [*app_loaders(), MenusLoader]
+        # Progress: one line per app, and the aliases step after them.
+        loader = DemoLoader(stdout=self.stdout if options["verbosity"] > 0 else None, steps=len(loaders) + 1)
+        if not options["full"] and loader.is_complete():
+            self.stdout.write(self.style.SUCCESS("Demo content ready: 0 objects created, 0 translations."))
+            return
+        try:
+            stats = loader.run(loaders)
+        except DemoDataMissing as error:
+            raise CommandError(str(error)) from None
         incomplete = sorted({(obj, language) for obj, language, _msgid in stats.missing_segments})
         self.stdout.write(
             self.style.SUCCESS(

@@ -1,7 +1,8 @@
 """Sample content in bulk (Beispieldaten) for the search benchmark: thousands of resources and partners.
 
-`manage.py generate_bulk_content --resources 10000 --partners 2000` (see the command) scales the demo up
-so `make bench` can measure search at a size the demo content does not reach. What it writes:
+`bench/generate_bulk_content.py --resources 10000 --partners 2000` (see the script) scales the demo up
+so `make bench` can measure search at a size the demo content does not reach. Benchmark data: it lives
+under `bench/`, which `pip install .` does not ship. What it writes:
 
 - **Resources** built from a table of offers (a projector, a seminar room, a flyer budget, coaching, ...)
   with German titles and texts, every fourth also in English, Turkish and Arabic (the translation rows
@@ -40,8 +41,7 @@ from catalogue.models import (
     StockStatus,
 )
 from partners.models import CooperationTopic, PartnerOrganisation, SpokenLanguage, TargetGroup
-
-from .sync import paused
+from search.sync import paused
 
 RESOURCE_PREFIX = "bulk-"
 PARTNER_PREFIX = "beispiel-"
