@@ -1,13 +1,13 @@
 """The headless API as a client meets it: vocabulary endpoints, languages, facets, pagination, errors,
 caching headers and CORS. Pages are in test_api_pages.py, privacy in test_api_privacy.py."""
 
-import html
 import json
 import re
 
 import pytest
 from django.test import override_settings
 from django.utils import timezone
+from markup import select
 from wagtail.models import ModelLogEntry
 
 from catalogue.factories import EngagementFieldFactory
@@ -316,18 +316,22 @@ def test_reference_page_shows_every_endpoint_with_an_example(client):
         operations = [(method.upper(), path) for path, item in paths.items() for method in item]
         for method, path in operations:
             assert f"<code>{method} {path}</code>" in page, path
-        examples = re.findall(r"curl -H 'Accept: application/json' 'http://testserver([^']*)'", page)
-        posts = re.findall(
-            r"curl -X POST -H 'Content-Type: application/json' -d '([^']*)' 'http://testserver([^']*)'", page
+        # The example commands are text (a regular expression on the command line, not on the markup).
+        commands = [code.get_text() for code in select(page, "pre.api-operation__example code")]
+        get = re.compile(r"curl -H 'Accept: application/json' 'http://testserver([^']*)'")
+        post = re.compile(
+            r"curl -X POST -H 'Content-Type: application/json' -d '(.*)' 'http://testserver([^']*)'", re.S
         )
+        examples = [match.group(1) for command in commands if (match := get.fullmatch(command))]
+        posts = [match.groups() for command in commands if (match := post.fullmatch(command))]
         assert len(examples) + len(posts) == len(operations)
         for example in examples:
             if "{token}" in example:
                 continue  # a request's status needs its private token, which no public page shows
-            answer = client.get(html.unescape(example))
+            answer = client.get(example)
             assert answer.status_code in (200, 302), example  # find redirects to the page
         for body, url in posts:
-            assert json.loads(html.unescape(body))["consent"] is True and url == "/api/v3/requests/"
+            assert json.loads(body)["consent"] is True and url == "/api/v3/requests/"
         assert 'hreflang="tr"' in page, "the reference exists in every language"
 
 

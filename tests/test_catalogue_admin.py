@@ -1,7 +1,6 @@
 """The catalogue in Wagtail's admin: one menu, list filters, reservations and grants, the dashboard panel."""
 
 import datetime
-import re
 from decimal import Decimal
 
 import pytest
@@ -9,6 +8,7 @@ from django.contrib.auth import get_user_model
 from django.test import RequestFactory
 from django.urls import reverse
 from django.utils import timezone
+from markup import links, select_one, texts
 from wagtail.models import Locale
 
 from catalogue import availability
@@ -37,7 +37,7 @@ def german(slug):
 
 def listed_titles(response):
     assert response.status_code == 200
-    return set(re.findall(r'<span id="snippet_\d+_title">([^<]+)</span>', response.content.decode()))
+    return set(texts(response, 'span[id^="snippet_"][id$="_title"]'))
 
 
 def test_catalogue_menu_holds_resources_reservations_and_grants(editor):
@@ -70,7 +70,7 @@ def test_resource_list_filters_by_category_availability_and_locale(editor):
 
 def test_dashboard_lists_nearly_exhausted_resources(editor):
     page = editor.get(reverse("wagtailadmin_home")).content.decode()
-    panel = re.search(r'id="catalogue-nearly-exhausted-section".*?</section>', page, re.S).group(0)
+    panel = links(select_one(page, "#catalogue-nearly-exhausted-section"))
     for slug in ("beamer", "flyer-und-plakate", "honorare", "verpflegung"):
         resource = german(slug)
         assert reverse("wagtailsnippets_catalogue_resource:edit", args=(resource.pk,)) in panel, slug
@@ -196,9 +196,7 @@ def test_editor_creates_a_resource_with_engagement_fields(editor):
         "action-publish": "action-publish",
     }
     response = editor.post(reverse("wagtailsnippets_catalogue_resource:add") + "?locale=de", data)
-    assert response.status_code == 302, re.findall(
-        r'class="error-message">\s*(.*?)\s*<', response.content.decode(), re.S
-    )
+    assert response.status_code == 302, texts(response, ".error-message")
     created = Resource.objects.get(title="Lastenanhänger")
     assert (created.slug, created.live, created.locale.language_code) == ("lastenanhänger", True, "de")
     assert [link.engagement_field for link in created.engagement_field_links.all()] == [field]

@@ -1,13 +1,12 @@
 """The catalogue listing (/de/ressourcen/): filters, counts, sorting, pages, free text, nonsense input."""
 
 import datetime
-import re
-from html import unescape
 
 import pytest
 from django.core.management import call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from markup import alternates, card_titles, links, option_label, problems, result_count, select, texts
 
 from catalogue import availability
 from catalogue.factories import ReservationFactory, ResourceFactory
@@ -32,28 +31,6 @@ def html(response):
     return response.content.decode()
 
 
-def titles(page):
-    return [
-        unescape(t)
-        for t in re.findall(r'class="resource-card__title"><a href="[^"]+"[^>]*>([^<]+)</a>', page)
-    ]
-
-
-def result_count(page):
-    return int(re.search(r'<h2 id="results-heading">\s*(\d+)', page).group(1))
-
-
-def option(page, name, slug):
-    """The label of a filter option, e.g. "Räume (8)"."""
-    select = re.search(rf'<select[^>]* name="{name}".*?</select>', page, re.S).group(0)
-    return unescape(re.search(rf'<option value="{slug}"[^>]*>([^<]+)</option>', select).group(1))
-
-
-def messages(page):
-    box = re.search(r'<div class="notice notice--problem".*?</div>', page, re.S)
-    return unescape(re.sub(r"<[^>]+>", " ", box.group(0))) if box else ""
-
-
 def german():
     return Resource.objects.filter(live=True, locale__language_code="de")
 
@@ -68,7 +45,7 @@ def test_the_catalogue_has_an_address_in_every_language(client):
 def test_arabic_listing_shows_arabic_titles_and_links(client, settings):
     settings.PORTAL_PAGE_SIZE = 100
     page = html(client.get("/ar/resources/"))
-    assert "جهاز عرض (Full HD)" in titles(page)
+    assert "جهاز عرض (Full HD)" in card_titles(page, "resource")
     assert 'href="/ar/resources/projector/"' in page
     assert "notice--language" not in page
 
@@ -76,7 +53,7 @@ def test_arabic_listing_shows_arabic_titles_and_links(client, settings):
 def test_untranslated_resources_stand_in_german_marked_as_such(client, settings):
     settings.PORTAL_PAGE_SIZE = 100
     page = html(client.get("/uk/resources/"))
-    assert re.search(r'<a href="/uk/resources/beamer/" lang="de" dir="ltr">Beamer \(Full HD\)</a>', page)
+    assert "Beamer (Full HD)" in texts(page, 'a[href="/uk/resources/beamer/"][lang="de"][dir="ltr"]')
     # The category is shown in Ukrainian: the vocabulary is translated.
     assert "Обладнання й техніка" in page
 
@@ -85,40 +62,40 @@ def test_category_filter_and_counts_come_from_the_database(client):
     page = html(client.get(LISTING + "?category=raeume"))
     rooms = german().filter(category__slug="raeume")
     assert result_count(page) == rooms.count() >= 7
-    assert set(titles(page)) <= set(rooms.values_list("title", flat=True))
+    assert set(card_titles(page, "resource")) <= set(rooms.values_list("title", flat=True))
     for category in ResourceCategory.objects.filter(locale__language_code="de"):
         count = german().filter(category=category).count()
-        assert option(page, "category", category.slug) == f"{category.name} ({count})"
+        assert option_label(page, "category", category.slug) == f"{category.name} ({count})"
 
 
 def test_counts_follow_the_other_filters(client):
     page = html(client.get(LISTING + "?district=innenstadt-nord&category=geraete-und-technik"))
     assert result_count(page) == 0
-    assert option(page, "category", "raeume") == "Räume (1)"  # what the district offers
-    assert option(page, "district", "innenstadt-nord") == "Innenstadt-Nord (0)"  # with the category
+    assert option_label(page, "category", "raeume") == "Räume (1)"  # what the district offers
+    assert option_label(page, "district", "innenstadt-nord") == "Innenstadt-Nord (0)"  # with the category
     assert "Keine Ressource passt zu allen Ihren Filtern." in page
 
 
 def test_engagement_field_filter(client):
     page = html(client.get(LISTING + "?engagement=umwelt"))
     expected = german().filter(engagement_field_links__engagement_field__slug="umwelt").distinct()
-    assert sorted(titles(page)) == sorted(expected.values_list("title", flat=True))
-    assert option(page, "engagement", "umwelt").endswith(f"({expected.count()})")
+    assert sorted(card_titles(page, "resource")) == sorted(expected.values_list("title", flat=True))
+    assert option_label(page, "engagement", "umwelt").endswith(f"({expected.count()})")
 
 
 def test_step_free_rooms_and_capacity(client):
     page = html(client.get(LISTING + "?step_free=1&capacity=30"))
     expected = german().filter(kind="room", step_free=True, capacity__gte=30)
-    assert sorted(titles(page)) == sorted(expected.values_list("title", flat=True))
+    assert sorted(card_titles(page, "resource")) == sorted(expected.values_list("title", flat=True))
     assert expected.count() == 2
 
 
 def test_available_on_a_day_leaves_out_what_is_booked(client):
     booking = Reservation.objects.get(reference="DEMO-R-19")  # the hall in Mengede
     hall = booking.resource.title
-    assert hall in titles(html(client.get(LISTING + "?category=raeume")))
+    assert hall in card_titles(html(client.get(LISTING + "?category=raeume")), "resource")
     on_the_day = html(client.get(LISTING + f"?category=raeume&start={booking.start.isoformat()}"))
-    assert hall not in titles(on_the_day)
+    assert hall not in card_titles(on_the_day, "resource")
     period = html(
         client.get(
             LISTING
@@ -126,21 +103,26 @@ def test_available_on_a_day_leaves_out_what_is_booked(client):
             + f"&end={booking.end.isoformat()}"
         )
     )
-    assert hall not in titles(period)
+    assert hall not in card_titles(period, "resource")
     after = html(
         client.get(
             LISTING + f"?category=raeume&start={(booking.end + datetime.timedelta(days=1)).isoformat()}"
         )
     )
-    assert hall in titles(after)
+    assert hall in card_titles(after, "resource")
 
 
 def test_sort_by_name_and_by_availability(client, settings):
     settings.PORTAL_PAGE_SIZE = 100
-    by_name = titles(html(client.get(LISTING + "?sort=name")))
+    by_name = card_titles(html(client.get(LISTING + "?sort=name")), "resource")
     assert by_name == sorted(by_name, key=lambda title: german().get(title=title).title)
     by_availability = html(client.get(LISTING))
-    statuses = re.findall(r'<p class="status status--(\w+)">', by_availability)
+    statuses = [
+        status.removeprefix("status--")
+        for element in select(by_availability, "p.status")
+        for status in element["class"]
+        if status.startswith("status--")
+    ]
     ranks = [availability.RANK[availability.Status(status)] for status in statuses]
     assert ranks == sorted(ranks) and ranks[-1] > ranks[0]
     assert "exhausted" in statuses and "few_left" in statuses and "not_yet" in statuses
@@ -149,16 +131,16 @@ def test_sort_by_name_and_by_availability(client, settings):
 def test_pages(client, settings):
     settings.PORTAL_PAGE_SIZE = 10
     first = html(client.get(LISTING))
-    assert len(titles(first)) == 10
+    assert len(card_titles(first, "resource")) == 10
     assert 'rel="next"' in first
     last_number = (german().count() + 9) // 10
     last = html(client.get(LISTING + f"?page={last_number}"))
-    assert len(titles(last)) == german().count() - 10 * (last_number - 1)
+    assert len(card_titles(last, "resource")) == german().count() - 10 * (last_number - 1)
     beyond = html(client.get(LISTING + "?page=99999999999999999999"))
-    assert titles(beyond) == titles(last)
-    assert "99999999999999999999" in messages(beyond)
+    assert card_titles(beyond, "resource") == card_titles(last, "resource")
+    assert "99999999999999999999" in problems(beyond)
     garbage = html(client.get(LISTING + "?page=drei"))
-    assert titles(garbage) == titles(first) and "drei" in messages(garbage)
+    assert card_titles(garbage, "resource") == card_titles(first, "resource") and "drei" in problems(garbage)
 
 
 def test_page_links_keep_the_filters(client, settings):
@@ -189,9 +171,9 @@ def test_page_links_keep_the_filters(client, settings):
 def test_nonsense_answers_with_the_list_and_a_message(client, query, field):
     response = client.get(f"{LISTING}?{query}")
     page = html(response)
-    assert messages(page), query
+    assert problems(page), query
     assert f'href="#id_{field}"' in page
-    assert re.search(rf'aria-describedby="[^"]*id_{field}-error"', page), "the error is tied to its field"
+    assert select(page, f'[aria-describedby~="id_{field}-error"]'), "the error is tied to its field"
     assert f'<p class="field-error" id="id_{field}-error">' in page
     assert "<script>" not in page.split("<main", 1)[1]
     if field in ("category", "engagement", "district", "sort", "capacity"):
@@ -217,10 +199,10 @@ def test_only_words_reach_the_search_engine():
 
 def test_switching_language_keeps_the_filters(client):
     page = html(client.get(LISTING + "?category=raeume&district=gibt-es-nicht&page=2"))
-    switcher = re.search(r'<nav class="language-switcher".*?</nav>', page, re.S).group(0)
-    assert 'href="/ar/resources/?category=raeume"' in switcher
-    assert 'href="/pl/zasoby/?category=raeume"' in switcher
-    assert 'hreflang="tr" href="http://testserver/tr/kaynaklar/?category=raeume"' in page
+    switcher = links(page, "nav.language-switcher a")
+    assert "/ar/resources/?category=raeume" in switcher
+    assert "/pl/zasoby/?category=raeume" in switcher
+    assert alternates(page)["tr"] == "/tr/kaynaklar/?category=raeume"
 
 
 def test_html_in_the_search_text_is_text(client):
@@ -240,15 +222,15 @@ def test_nothing_found_offers_a_way_back(client):
 def test_free_text_finds_resources_in_the_visitors_language_and_in_german(client, settings):
     settings.PORTAL_PAGE_SIZE = 100
     call_command("update_index", verbosity=0)  # the index with its real mapping, as after a deploy
-    german_hits = titles(html(client.get(LISTING + "?q=Beamer")))
+    german_hits = card_titles(html(client.get(LISTING + "?q=Beamer")), "resource")
     assert german_hits and german_hits[0] == "Beamer (Full HD)"
     arabic = html(client.get("/ar/resources/?q=Beamer"))
-    assert "جهاز عرض (Full HD)" in titles(arabic)
+    assert "جهاز عرض (Full HD)" in card_titles(arabic, "resource")
     turkish = html(client.get("/tr/kaynaklar/?q=projeksiyon"))
-    assert "Projeksiyon cihazı (Full HD)" in titles(turkish)
+    assert "Projeksiyon cihazı (Full HD)" in card_titles(turkish, "resource")
     combined = html(client.get(LISTING + "?q=Beamer&category=raeume"))
-    assert "Beamer (Full HD)" not in titles(combined)
-    assert option(combined, "category", "geraete-und-technik").endswith(
+    assert "Beamer (Full HD)" not in card_titles(combined, "resource")
+    assert option_label(combined, "category", "geraete-und-technik").endswith(
         f"({len(german_hits_in('geraete-und-technik', german_hits))})"
     )
 

@@ -1,13 +1,11 @@
 """Engagement examples (/de/engagement/): cards, filters with counts, nonsense input, pages, an example with
 its partners and resources in the visitor's language, the examples on partner and resource pages."""
 
-import re
-from html import unescape
-
 import pytest
 from django.core.exceptions import ValidationError
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from markup import card_titles, links, option_label, problems, result_count, select, select_one, text
 from wagtail.models import PageViewRestriction
 from wagtail_localize.synctree import create_aliases_for_new_page
 
@@ -32,26 +30,6 @@ def html(response):
     return response.content.decode()
 
 
-def titles(page):
-    return [
-        unescape(t) for t in re.findall(r'class="example-card__title"><a href="[^"]+"[^>]*>([^<]+)</a>', page)
-    ]
-
-
-def total(page):
-    return int(re.search(r'<h2 id="results-heading">\s*(\d+)', page).group(1))
-
-
-def option(page, name, value):
-    select = re.search(rf'<select id="filter-{name}" name="{name}".*?</select>', page, re.S).group(0)
-    return unescape(re.search(rf'<option value="{value}"[^>]*>([^<]+)</option>', select).group(1))
-
-
-def notices(page):
-    box = re.search(r'<div class="notice notice--problem".*?</div>', page, re.S)
-    return " ".join(unescape(re.sub(r"<[^>]+>", " ", box.group(0))).split()) if box else ""
-
-
 def german():
     return EngagementExamplePage.objects.filter(locale__language_code="de", live=True)
 
@@ -60,22 +38,25 @@ def test_listing_shows_every_example_newest_first(client, settings):
     settings.PORTAL_PAGE_SIZE = 100
     page = html(client.get(LISTING))
     expected = [example.title for example in german().order_by("-year", "title", "pk")]
-    assert titles(page) == expected and total(page) == len(expected) >= 12
+    assert card_titles(page, "example") == expected and result_count(page) == len(expected) >= 12
 
 
 def test_filters_by_field_and_district_with_counts(client):
     page = html(client.get(LISTING + "?field=kinder-und-jugend"))
     expected = german().filter(engagement_fields__slug="kinder-und-jugend")
-    assert set(titles(page)) == {e.title for e in expected} and total(page) == expected.count() > 1
+    assert (
+        set(card_titles(page, "example")) == {e.title for e in expected}
+        and result_count(page) == expected.count() > 1
+    )
     for district in District.objects.all():
         count = expected.filter(district=district).count()
-        assert option(page, "district", district.slug) == f"{district.name} ({count})"
+        assert option_label(page, "district", district.slug) == f"{district.name} ({count})"
     for field in EngagementField.objects.filter(locale__language_code="de"):
-        assert option(page, "field", field.slug).endswith(
+        assert option_label(page, "field", field.slug).endswith(
             f"({german().filter(engagement_fields=field).count()})"
         )
     both = html(client.get(LISTING + "?field=umwelt&district=huckarde"))
-    assert titles(both) == ["Gemeinschaftsbeete an der Emscher"]
+    assert card_titles(both, "example") == ["Gemeinschaftsbeete an der Emscher"]
 
 
 def test_demo_covers_every_engagement_field_with_real_links():
@@ -104,8 +85,8 @@ def test_demo_covers_every_engagement_field_with_real_links():
 )
 def test_nonsense_answers_with_the_list_and_a_message(client, query, field):
     page = html(client.get(LISTING + query))
-    assert total(page) == german().count()
-    assert notices(page)
+    assert result_count(page) == german().count()
+    assert problems(page)
     assert f'aria-describedby="filter-{field}-error"' in page
     assert "<b>x</b>" not in page
 
@@ -114,8 +95,8 @@ def test_nonsense_answers_with_the_list_and_a_message(client, query, field):
 def test_page_numbers_out_of_range(client, settings, number):
     settings.PORTAL_PAGE_SIZE = 5
     page = html(client.get(f"{LISTING}?page={number}"))
-    assert 1 <= len(titles(page)) <= 5
-    assert "Seite" in notices(page)
+    assert 1 <= len(card_titles(page, "example")) <= 5
+    assert "Seite" in problems(page)
 
 
 def test_pagination_and_language_switch_keep_the_filters(client, settings):
@@ -128,11 +109,11 @@ def test_pagination_and_language_switch_keep_the_filters(client, settings):
 def test_translated_and_untranslated_languages(client, settings):
     settings.PORTAL_PAGE_SIZE = 100
     arabic = html(client.get("/ar/engagement/"))
-    assert "مهرجان لكل حيّ نوردماركت" in titles(arabic)
+    assert "مهرجان لكل حيّ نوردماركت" in card_titles(arabic, "example")
     assert 'lang="ar">التنوع الثقافي' in arabic, "engagement fields in Arabic"
     polish = html(client.get("/pl/przyklady/"))
-    assert "Ein Fest für den ganzen Nordmarkt" in titles(polish)
-    assert re.search(r'<a href="/pl/przyklady/fest-fuer-den-nordmarkt/" lang="de" dir="ltr">', polish)
+    assert "Ein Fest für den ganzen Nordmarkt" in card_titles(polish, "example")
+    assert select(polish, 'a[href="/pl/przyklady/fest-fuer-den-nordmarkt/"][lang="de"][dir="ltr"]')
 
 
 def test_example_page_links_partners_and_resources_in_the_visitors_language(client):
@@ -186,13 +167,13 @@ def test_partner_and_resource_pages_list_the_examples_that_link_them(client):
         slug="nachbarschaftsgarten-huckarde-ev", locale__language_code="de"
     )
     page = html(client.get(f"/de/partner/{partner.slug}/"))
-    section = re.search(r'<section class="linked-examples".*?</section>', page, re.S).group(0)
-    assert "Engagementbeispiele mit diesem Partner" in section
-    assert 'href="/de/engagement/gemeinschaftsbeete-an-der-emscher/"' in section
+    section = select_one(page, "section.linked-examples")
+    assert "Engagementbeispiele mit diesem Partner" in text(section)
+    assert "/de/engagement/gemeinschaftsbeete-an-der-emscher/" in links(section)
     arabic = html(client.get("/ar/partners/huckarde-community-garden/"))
     assert "أحواض زراعة مشتركة على ضفاف نهر إمشر" in arabic
     resource = html(client.get("/de/ressourcen/festzelt/"))
-    section = re.search(r'<section class="linked-examples".*?</section>', resource, re.S).group(0)
+    section = text(select_one(resource, "section.linked-examples"))
     assert (
         "Engagementbeispiele mit dieser Ressource" in section
         and "Ein Fest für den ganzen Nordmarkt" in section
@@ -225,7 +206,7 @@ def test_new_example_appears_in_every_language_as_the_german_page(client):
         parent=index(), slug="neu", title="Ganz neu", relations={"engagement_fields": [field]}
     )
     create_aliases_for_new_page(example)
-    assert "Ganz neu" in titles(html(client.get("/tr/ornekler/?field=umwelt")))
+    assert "Ganz neu" in card_titles(html(client.get("/tr/ornekler/?field=umwelt")), "example")
 
 
 # --- Queries ---------------------------------------------------------------------------------------------------

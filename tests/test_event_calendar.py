@@ -2,12 +2,12 @@
 right instants on both sides of the October clock change; schema.org `Event` JSON-LD on event pages."""
 
 import datetime
-import json
 import re
 
 import icalendar
 import pytest
 from django.utils import timezone
+from markup import json_ld
 from wagtail.models import PageViewRestriction
 
 from catalogue.models import EngagementField
@@ -179,12 +179,6 @@ def test_feed_queries_do_not_grow_with_the_events(client):
 
 
 # --- JSON-LD ---------------------------------------------------------------------------------------------------
-
-
-def json_ld(page):
-    match = re.search(r'<script type="application/ld\+json">(.*?)</script>', page, re.S)
-    assert match, "no JSON-LD in the page"
-    return json.loads(match.group(1))
 
 
 def test_event_page_describes_the_event_for_machines(client):

@@ -2,12 +2,11 @@
 languages, the home page's next events, a partner's events, queries per page."""
 
 import datetime
-import re
-from html import unescape
 
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from markup import card_titles, links, option_label, problems, result_count, select, select_one, text
 from wagtail.models import PageViewRestriction
 from wagtail_localize.synctree import create_aliases_for_new_page
 
@@ -34,27 +33,6 @@ def html(response):
     return response.content.decode()
 
 
-def titles(page):
-    return [
-        unescape(t) for t in re.findall(r'class="event-card__title"><a href="[^"]+"[^>]*>([^<]+)</a>', page)
-    ]
-
-
-def total(page):
-    return int(re.search(r'<h2 id="results-heading">\s*(\d+)', page).group(1))
-
-
-def option(page, name, value):
-    select = re.search(rf'<select id="filter-{name}" name="{name}".*?</select>', page, re.S).group(0)
-    match = re.search(rf'<option value="{re.escape(value)}"[^>]*>([^<]+)</option>', select)
-    return unescape(match.group(1)) if match else None
-
-
-def notices(page):
-    box = re.search(r'<div class="notice notice--problem".*?</div>', page, re.S)
-    return " ".join(unescape(re.sub(r"<[^>]+>", " ", box.group(0))).split()) if box else ""
-
-
 def german_live():
     return EventPage.objects.filter(locale__language_code="de", live=True)
 
@@ -64,13 +42,13 @@ def test_upcoming_first_soonest_first_past_on_their_own_page(client, settings):
     now = dates.now()
     upcoming = html(client.get(UPCOMING))
     expected = [e.title for e in german_live().filter(ends_at__gt=now).order_by("starts_at", "title", "pk")]
-    assert titles(upcoming) == expected and total(upcoming) == len(expected)
+    assert card_titles(upcoming, "event") == expected and result_count(upcoming) == len(expected)
     past = html(client.get(PAST))
     expected_past = [
         e.title for e in german_live().filter(ends_at__lte=now).order_by("-starts_at", "title", "pk")
     ]
-    assert titles(past) == expected_past and len(expected_past) >= 3
-    assert not set(titles(past)) & {
+    assert card_titles(past, "event") == expected_past and len(expected_past) >= 3
+    assert not set(card_titles(past, "event")) & {
         e.title for e in german_live().filter(ends_at__gt=now).exclude(title__in=expected_past)
     }
     assert 'aria-current="page">Vergangene Veranstaltungen' in past
@@ -79,7 +57,7 @@ def test_upcoming_first_soonest_first_past_on_their_own_page(client, settings):
 def test_cancelled_events_stay_listed_and_say_so(client, settings):
     settings.PORTAL_PAGE_SIZE = 100
     page = html(client.get(UPCOMING))
-    card = re.search(r'<li class="card event-card event-card--cancelled">.*?</li>\s*\n', page, re.S).group(0)
+    card = text(select_one(page, "li.event-card--cancelled"))
     assert "Fahrradtour entlang der Emscher" in card and "Abgesagt" in card
 
 
@@ -90,16 +68,18 @@ def test_filters_combine_and_counts_say_what_a_choice_would_show(client, setting
     expected = german_live().filter(
         ends_at__gt=now, engagement_fields__slug="gesellschaftliche-fragen", district__slug="innenstadt-nord"
     )
-    assert total(page) == expected.count() > 0
-    assert set(titles(page)) == {event.title for event in expected}
+    assert result_count(page) == expected.count() > 0
+    assert set(card_titles(page, "event")) == {event.title for event in expected}
     # Each district count: events in that district with the chosen field (the other filter).
     with_field = german_live().filter(ends_at__gt=now, engagement_fields__slug="gesellschaftliche-fragen")
     for slug in ("innenstadt-nord", "eving", "mengede"):
-        assert option(page, "district", slug).endswith(f"({with_field.filter(district__slug=slug).count()})")
+        assert option_label(page, "district", slug).endswith(
+            f"({with_field.filter(district__slug=slug).count()})"
+        )
     # Languages are offered in their own script, only where there are events.
-    assert option(page, "language", "tr") is not None
-    assert option(page, "language", "so") is None
-    assert 'lang="ar"' in re.search(r'<select id="filter-language".*?</select>', page, re.S).group(0)
+    assert option_label(page, "language", "tr") is not None
+    assert option_label(page, "language", "so") is None
+    assert select(page, 'select#filter-language [lang="ar"]')
 
 
 def test_month_and_language_filters(client, settings):
@@ -121,11 +101,11 @@ def test_month_and_language_filters(client, settings):
     before = dates.add_months(month, -1)
     for value in (f"{month:%Y-%m}", f"{before:%Y-%m}"):
         page = html(client.get(f"{UPCOMING}?month={value}"))
-        assert "Über den Monatswechsel" in titles(page), value
+        assert "Über den Monatswechsel" in card_titles(page, "event"), value
     only = html(client.get(UPCOMING + "?language=ti"))
     expected = {e.title for e in german_live().filter(ends_at__gt=dates.now()) if "ti" in e.languages}
-    assert set(titles(only)) == expected and "Über den Monatswechsel" in expected
-    assert option(only, "month", f"{month:%Y-%m}").endswith("(1)")
+    assert set(card_titles(only, "event")) == expected and "Über den Monatswechsel" in expected
+    assert option_label(only, "month", f"{month:%Y-%m}").endswith("(1)")
 
 
 @pytest.mark.parametrize(
@@ -148,26 +128,28 @@ def test_nonsense_answers_with_the_list_and_a_message(client, query, field):
     for url in (UPCOMING, PAST):
         page = html(client.get(url + query))
         assert "<script>alert" not in page
-        assert total(page) == total(html(client.get(url))), "the value is left out, all events are shown"
+        assert result_count(page) == result_count(html(client.get(url))), (
+            "the value is left out, all events are shown"
+        )
         if field is None:
             continue
-        assert notices(page), query
+        assert problems(page), query
         assert f'aria-describedby="filter-{field}-error"' in page
         assert f'id="filter-{field}-error"' in page
 
 
 def test_a_month_out_of_range_names_the_range(client):
     page = html(client.get(UPCOMING + "?month=1999-01"))
-    assert "Diese Liste reicht von" in notices(page) and "„1999-01“" in notices(page)
-    assert "ist kein Monat" in notices(html(client.get(UPCOMING + "?month=Oktober")))
+    assert "Diese Liste reicht von" in problems(page) and "„1999-01“" in problems(page)
+    assert "ist kein Monat" in problems(html(client.get(UPCOMING + "?month=Oktober")))
 
 
 @pytest.mark.parametrize("number", ["999999999", "-1", "0", "abc", "1e3", "9" * 400])
 def test_huge_or_nonsense_page_numbers(client, settings, number):
     settings.PORTAL_PAGE_SIZE = 3
     page = html(client.get(f"{UPCOMING}?page={number}"))
-    assert len(titles(page)) in (1, 2, 3)
-    assert "Seite" in notices(page)
+    assert len(card_titles(page, "event")) in (1, 2, 3)
+    assert "Seite" in problems(page)
 
 
 def test_pagination_keeps_the_filters(client, settings):
@@ -178,7 +160,7 @@ def test_pagination_keeps_the_filters(client, settings):
 
 def test_nothing_found_offers_to_leave_a_filter_out(client):
     page = html(client.get(UPCOMING + "?district=mengede&kind=application-workshop"))
-    assert total(page) == 0
+    assert result_count(page) == 0
     assert "Keine Veranstaltung passt zu allen Ihren Angaben." in page
     assert 'href="/de/veranstaltungen/?kind=application-workshop#results"' in page
 
@@ -192,17 +174,17 @@ def test_switching_language_keeps_filters_and_the_past_list(client):
 def test_each_language_lists_its_events_and_german_stand_ins(client, settings):
     settings.PORTAL_PAGE_SIZE = 100
     arabic = html(client.get("/ar/events/"))
-    assert "ورشة تقديم الطلبات: التمويل فوق 500 يورو" in titles(arabic)
+    assert "ورشة تقديم الطلبات: التمويل فوق 500 يورو" in card_titles(arabic, "event")
     ukrainian = html(client.get("/uk/events/"))
-    assert "Antragsworkshop: Förderung über 500 Euro" in titles(ukrainian)
-    assert re.search(r'<a href="/uk/events/antragsworkshop/" lang="de" dir="ltr">', ukrainian)
-    assert total(ukrainian) == total(html(client.get(UPCOMING)))
+    assert "Antragsworkshop: Förderung über 500 Euro" in card_titles(ukrainian, "event")
+    assert select(ukrainian, 'a[href="/uk/events/antragsworkshop/"][lang="de"][dir="ltr"]')
+    assert result_count(ukrainian) == result_count(html(client.get(UPCOMING)))
 
 
 def test_new_untranslated_events_appear_in_every_language(client):
     event = EventPageFactory(parent=index(), slug="nur-deutsch", title="Nur auf Deutsch")
     create_aliases_for_new_page(event)  # what the admin does when an editor creates a page
-    assert "Nur auf Deutsch" in titles(html(client.get("/ar/events/?kind=workshop")))
+    assert "Nur auf Deutsch" in card_titles(html(client.get("/ar/events/?kind=workshop")), "event")
 
 
 def test_drafts_and_restricted_events_are_not_listed(client):
@@ -212,14 +194,14 @@ def test_drafts_and_restricted_events_are_not_listed(client):
         page=hidden, restriction_type=PageViewRestriction.PASSWORD, password="x"
     )
     page = html(client.get(UPCOMING + "?kind=workshop"))
-    assert draft.title not in titles(page) and hidden.title not in titles(page)
+    assert draft.title not in card_titles(page, "event") and hidden.title not in card_titles(page, "event")
     assert "Intern" not in html(client.get("/de/"))
 
 
 def test_home_page_shows_the_next_events_that_take_place(client):
     page = html(client.get("/de/"))
-    section = re.search(r'<section class="home-events".*?</section>', page, re.S).group(0)
-    shown = titles(section)
+    section = select_one(page, "section.home-events")
+    shown = card_titles(section, "event")
     expected = [
         e.title
         for e in german_live()
@@ -227,18 +209,18 @@ def test_home_page_shows_the_next_events_that_take_place(client):
         .order_by("starts_at", "title", "pk")[:3]
     ]
     assert shown == expected and len(shown) == 3
-    assert "Fahrradtour entlang der Emscher" not in section
-    assert 'href="/de/veranstaltungen/"' in section
-    arabic = re.search(r'<section class="home-events".*?</section>', html(client.get("/ar/")), re.S).group(0)
-    assert 'href="/ar/events/"' in arabic
+    assert "Fahrradtour entlang der Emscher" not in text(section)
+    assert "/de/veranstaltungen/" in links(section)
+    arabic = select_one(html(client.get("/ar/")), "section.home-events")
+    assert "/ar/events/" in links(arabic)
 
 
 def test_partner_page_lists_the_events_it_organises(client):
     partner = PartnerOrganisation.objects.get(slug="quartiersbuero-nordstadt", locale__language_code="de")
     page = html(client.get(f"/de/partner/{partner.slug}/"))
-    section = re.search(r'<section class="organised-events".*?</section>', page, re.S).group(0)
-    assert "Netzwerktreffen Nordstadt: Vereine und Einrichtungen" in section
-    assert 'href="/de/veranstaltungen/netzwerktreffen-nordstadt/"' in section
+    section = select_one(page, "section.organised-events")
+    assert "Netzwerktreffen Nordstadt: Vereine und Einrichtungen" in text(section)
+    assert "/de/veranstaltungen/netzwerktreffen-nordstadt/" in links(section)
     arabic = html(client.get("/ar/partners/nordstadt-neighbourhood-office/"))
     assert "لقاء تشبيك في نوردشتات" in arabic
     # A partner without events has no empty section.

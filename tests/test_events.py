@@ -2,14 +2,13 @@
 follow the German page into its translations, the page itself and the demo events."""
 
 import datetime
-import re
-from html import unescape
 from zoneinfo import ZoneInfo
 
 import pytest
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError
 from django.utils import formats, timezone, translation
+from markup import text
 from wagtail.models import Locale
 
 from catalogue.models import District, EngagementField
@@ -29,10 +28,6 @@ def index(language="de"):
 
 def german(slug):
     return EventPage.objects.get(slug=slug, locale__language_code="de")
-
-
-def text(html):
-    return " ".join(unescape(re.sub(r"<[^>]+>", " ", html)).split())
 
 
 def next_clock_change():

@@ -1,11 +1,9 @@
 """A partner's page: content in every language, related partners, JSON-LD, hidden e-mail addresses."""
 
-import json
-import re
-
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from markup import json_ld
 
 from catalogue.models import District, EngagementField
 from partners.factories import PartnerOrganisationFactory
@@ -19,12 +17,6 @@ HIDDEN = "/de/partner/antidiskriminierungsnetz-ruhr-mitte/"
 
 def german(slug):
     return PartnerOrganisation.objects.get(slug=slug, locale__language_code="de")
-
-
-def json_ld(html):
-    match = re.search(r'<script type="application/ld\+json">(.*?)</script>', html, re.S)
-    assert match, "no JSON-LD in the page"
-    return json.loads(match.group(1))
 
 
 def test_page_shows_everything_about_the_partner(client):

@@ -6,6 +6,7 @@ import pytest
 from django.core.management import call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from markup import links, select, select_one, text, texts
 from wagtail.search.backends import get_search_backend
 
 from catalogue.models import District
@@ -109,10 +110,10 @@ def test_each_facet_filters_and_counts(client, param, value, lookup):
 def test_state_is_in_the_url_and_kept_by_links(client):
     html = finder(client, field="umwelt", language="tr", page="1").content.decode()
     # Every map link keeps the other filters and sets the district; pagination is reset.
-    links = re.findall(r'<a href="([^"]*)#results" class="district-map__area', html)
-    assert len(links) == 12
-    assert all("field=umwelt" in link and "language=tr" in link and "page=" not in link for link in links)
-    assert any("district=hoerde" in link for link in links)
+    areas = [href.removesuffix("#results") for href in links(html, "a.district-map__area")]
+    assert len(areas) == 12
+    assert all("field=umwelt" in link and "language=tr" in link and "page=" not in link for link in areas)
+    assert any("district=hoerde" in link for link in areas)
     # The choices are shown and each can be removed on its own.
     assert 'href="/de/partner/?language=tr"' in html  # removes the field
     assert 'href="/de/partner/?field=umwelt"' in html  # removes the language
@@ -269,21 +270,22 @@ def test_map_shows_counts_links_and_a_text_equivalent(client):
         label = "Partnerorganisation" if count == 1 else "Partnerorganisationen"
         assert f'aria-label="{district.name}: {count} {label}"' in svg
     # ... the number is written in the map (not colour alone) ...
-    written = re.findall(r'class="district-map__count"[^>]*>(?:✓ )?(\d+)</text>', svg)
-    assert sorted(map(int, written)) == sorted(expected.values())
+    written = texts(html, "svg text.district-map__count")
+    assert sorted(int(number.removeprefix("✓ ")) for number in written) == sorted(expected.values())
     # ... and the list next to it says the same in text.
-    listing = html[html.index('class="district-map__list"') :]
+    listing = {
+        text(select_one(entry, 'span[lang="de"]')): text(select_one(entry, ".district-map__list-count"))
+        for entry in select(html, ".district-map__list li")
+    }
     for district in District.objects.all():
-        assert re.search(
-            rf">{district.name}</span> <span[^>]*>{expected[district.slug]} Partnerorganisation", listing
-        )
+        assert listing[district.name].startswith(f"{expected[district.slug]} Partnerorganisation")
 
 
 def test_map_marks_the_chosen_district_not_by_colour_alone(client):
     html = finder(client, district="hoerde").content.decode()
     assert html.count('aria-current="true"', html.index("<svg")) >= 2  # the shape and the list entry
     assert 'class="district-map__selected"' in html
-    assert re.search(r'class="district-map__count"[^>]*>✓ \d+</text>', html)
+    assert any(re.fullmatch(r"✓ \d+", number) for number in texts(html, "svg text.district-map__count"))
 
 
 def test_map_districts_are_the_twelve_real_ones():

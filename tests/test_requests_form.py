@@ -13,6 +13,7 @@ from django.core.management import call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
+from markup import select_one, texts
 
 from catalogue.models import (
     ConsultationSlot,
@@ -137,7 +138,7 @@ def test_the_page_offers_everything_the_form_needs(client, slot):
         if s.is_full and s.start > slot.start - datetime.timedelta(days=30)
     ]
     assert full
-    assert re.search(rf'value="{full[0].pk}" id="id_slot_{full[0].pk}" disabled', html)
+    assert select_one(html, f"#id_slot_{full[0].pk}").has_attr("disabled")
     assert "ausgebucht" in html
 
 
@@ -147,9 +148,7 @@ def test_request_is_stored_with_its_basket_and_slot_and_confirmed(
     lines = fill_basket(client)
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post(FORM, with_lines(form_data(slot), lines))
-    assert response.status_code == 302, re.findall(
-        r'class="errorlist"[^>]*>(.*?)</ul>', response.content.decode()
-    )
+    assert response.status_code == 302, texts(response, ".errorlist")
     assert response["Location"] == "/de/anfrage/sent/"
 
     stored = ResourceRequest.objects.get(association_name="Elternverein Regenbogen e.V.")
@@ -236,7 +235,7 @@ def test_a_full_slot_cannot_be_picked(client):
     full = ConsultationSlotFactory(start=in_days(5, 15), capacity=1)
     make_request(slot=full)
     html = client.get(FORM).content.decode()
-    assert re.search(rf'value="{full.pk}" id="id_slot_{full.pk}" disabled', html)
+    assert select_one(html, f"#id_slot_{full.pk}").has_attr("disabled")
     response = client.post(FORM, form_data(full))
     assert response.status_code == 400
     html = response.content.decode()
@@ -298,8 +297,10 @@ def test_bad_input_is_shown_by_its_field_and_the_rest_is_kept(client, slot, chan
 
 def test_errors_are_tied_to_their_fields_for_screen_readers(client, slot):
     html = client.post(FORM, form_data(slot, email="nein", association_name="")).content.decode()
-    email_input = re.search(r'<input[^>]*name="email"[^>]*>', html).group(0)
-    assert 'aria-invalid="true"' in email_input and "id_email_error" in email_input
+    email_input = select_one(html, 'input[name="email"]')
+    assert (
+        email_input["aria-invalid"] == "true" and "id_email_error" in email_input["aria-describedby"].split()
+    )
     assert 'href="#id_email"' in html and 'href="#id_association_name"' in html
 
 
@@ -366,7 +367,7 @@ def test_partner_page_links_to_the_form_with_the_partner_ticked(client):
     detail = client.get("/de/partner/nachbarschaftsgarten-huckarde-ev/").content.decode()
     assert f'href="/de/anfrage/?partner={garden.pk}#plan"' in detail
     html = client.get(f"/de/anfrage/?partner={garden.pk}").content.decode()
-    assert re.search(rf'name="partners" value="{garden.pk}" id="id_partners_{garden.pk}" checked', html)
+    assert select_one(html, f'input[name="partners"][value="{garden.pk}"]').has_attr("checked")
     assert (
         "Wir konnten diese Partnerorganisation nicht finden"
         in client.get(f"{FORM}?partner=999999").content.decode()

@@ -3,13 +3,13 @@
 import datetime
 import json
 import math
-import re
 
 import pytest
 from django.core.management import call_command
 from django.db.models import Count
 from django.urls import reverse
 from django.utils import timezone, translation
+from markup import links, select, select_one, text
 
 from search import stats
 from search.models import SearchEntry, SearchEntryFacet, SearchTerm
@@ -25,26 +25,25 @@ def get_html(client, url):
 
 def hit_urls(html):
     """Addresses of the results in the results list (editors' picks are a section of their own)."""
-    section = re.search(r'<section class="search-hits".*?</section>', html, re.S)
-    return re.findall(r'class="search-result__title"><a href="([^"]+)"', section.group(0)) if section else []
+    return links(html, ".search-hits .search-result__title a")
 
 
 def pick_urls(html):
-    section = re.search(r'<section class="search-picks".*?</section>', html, re.S)
-    return re.findall(r'class="search-result__title"><a href="([^"]+)"', section.group(0)) if section else []
+    return links(html, ".search-picks .search-result__title a")
 
 
 def facet_counts(html, name):
     """{value: count} of one facet as the page shows it."""
-    found = re.findall(
-        rf'name="{name}" value="([^"]+)"(?: checked)?>\s*<label for="[^"]+">[^<]*<span class="search-facet__count">\((\d+)\)',
-        html,
-    )
-    return {value: int(count) for value, count in found}
+    return {
+        select_one(option, "input")["value"]: int(
+            text(select_one(option, ".search-facet__count")).strip("()")
+        )
+        for option in select(html, f'.search-facet__option:has(> input[name="{name}"])')
+    }
 
 
 def checked(html, name):
-    return set(re.findall(rf'name="{name}" value="([^"]+)" checked>', html))
+    return {field["value"] for field in select(html, f'input[name="{name}"][checked]')}
 
 
 # --- Addresses and the header box -----------------------------------------------------------------
@@ -68,24 +67,24 @@ def test_search_page_has_a_translated_address_in_every_language():
 @pytest.mark.parametrize("url", ["/de/", "/ar/", "/de/impressum/", "/uk/impressum/", "/de/gibt-es-nicht/"])
 def test_every_page_has_a_labelled_search_box_in_its_header(client, url):
     html = client.get(url).content.decode()
-    header = re.search(r"<header.*?</header>", html, re.S).group(0)
+    header = select_one(html, "header")
     language = url.split("/")[1]
     with translation.override(language):
         action, suggestions = reverse("search"), reverse("search_suggestions")
-    assert f'<form class="site-search" role="search" action="{action}" method="get"' in header
-    assert f'data-suggest-url="{suggestions}"' in header
-    assert '<label class="visually-hidden" for="site-search-input">' in header
-    assert re.search(
-        r'<input class="site-search__input" id="site-search-input" type="search" name="q"', header
-    )
+    form = select_one(header, 'form.site-search[role="search"]')
+    assert (form["action"], form["method"]) == (action, "get")
+    assert select(header, f'[data-suggest-url="{suggestions}"]')
+    assert select(header, 'label.visually-hidden[for="site-search-input"]')
+    box = select_one(header, "input.site-search__input#site-search-input")
+    assert (box["type"], box["name"]) == ("search", "q")
     assert "/static/js/search.js" in html
 
 
 def test_language_switcher_keeps_the_search(client):
     html = get_html(client, "/de/suche/?q=Datenschutz")
-    switcher = re.search(r'<nav class="language-switcher".*?</nav>', html, re.S).group(0)
-    assert 'href="/en/search/?q=Datenschutz"' in switcher
-    assert 'href="/tr/arama/?q=Datenschutz"' in switcher
+    switcher = links(html, "nav.language-switcher a")
+    assert "/en/search/?q=Datenschutz" in switcher
+    assert "/tr/arama/?q=Datenschutz" in switcher
     assert '<meta name="robots" content="noindex, follow">' in html
 
 
@@ -116,23 +115,22 @@ def test_untranslated_results_show_the_german_original_marked_as_german(client, 
     assert hit_urls(html)[0] == "/uk/impressum/"
     assert '<a href="/uk/impressum/" lang="de" dir="ltr">Impressum</a>' in html
     assert "Ще не перекладено – мова оригіналу: Німецька" in html
-    assert re.search(r'<p class="search-result__summary" lang="de" dir="ltr">', html)
+    assert select(html, 'p.search-result__summary[lang="de"][dir="ltr"]')
     # Translated results are not marked (the engagement fields: resources tagged "environment" match too,
     # in German where they are not translated).
     translated = get_html(client, "/uk/poshuk/?q=Довкілля&type=engagement-field")
     assert hit_urls(translated) == ["/uk/poshuk/?field=umwelt"]
-    assert 'lang="de"' not in re.search(r'<section class="search-hits".*?</section>', translated, re.S).group(
-        0
-    )
+    assert not select(select_one(translated, "section.search-hits"), '[lang="de"]')
 
 
 def test_each_result_has_its_type_a_short_text_and_its_date(client, engine):
     html = get_html(client, "/de/suche/?q=Barrierefreiheit")
-    result = re.search(r'<li class="search-result">.*?</li>', html, re.S).group(0)
-    assert '<span class="search-result__type">Seite</span>' in result
-    assert re.search(r'<p class="search-result__summary">[^<]{20,}</p>', result)
+    result = select_one(html, "li.search-result")
+    assert text(select_one(result, "span.search-result__type")) == "Seite"
+    assert len(text(select_one(result, "p.search-result__summary"))) >= 20
     # The demo page was published when the suite started, which may have been before midnight.
-    updated = re.search(r'Zuletzt aktualisiert: <time datetime="(\d{4}-\d{2}-\d{2})">', result).group(1)
+    assert "Zuletzt aktualisiert:" in text(result)
+    updated = select_one(result, "time[datetime]")["datetime"]
     today = timezone.localdate()
     assert updated in {f"{today:%Y-%m-%d}", f"{today - datetime.timedelta(days=1):%Y-%m-%d}"}
 
@@ -250,7 +248,10 @@ def test_results_are_paginated_and_page_numbers_are_forgiving(client, engine, se
 
 def test_results_can_be_sorted_by_date(client, engine):
     html = get_html(client, "/de/suche/?q=Dortmund&sort=date")
-    days = re.findall(r'<li class="search-result">.*?(?:<time datetime="([\d-]+)">|</li>)', html, re.S)
+    days = [
+        time["datetime"] if (time := result.select_one("time[datetime]")) else ""
+        for result in select(html, "li.search-result")
+    ]
     dated = [day for day in days if day]
     assert dated and dated == sorted(dated, reverse=True)
     assert days[: len(dated)] == dated, "results with a date come first"
@@ -412,10 +413,9 @@ def test_search_terms_report_in_the_admin(client, django_user_model):
     editor.groups.add(Group.objects.get(name="Editors"))
     client.force_login(editor)
     html = client.get(url).content.decode()
-    rows = re.findall(r"<tr>.*?</tr>", html, re.S)
-    text = [re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", row)).strip() for row in rows[1:]]
-    assert text[0].startswith("salon") and "9" in text[0]
-    assert any(row.startswith("beamer") and " 7 " in f" {row} " for row in text), text
+    rows = [text(row) for row in select(html, "tr")[1:]]
+    assert rows[0].startswith("salon") and "9" in rows[0]
+    assert any(row.startswith("beamer") and " 7 " in f" {row} " for row in rows), rows
     recent = client.get(url, {"period": "30"}).content.decode()
     assert "salon" not in recent and "beamer" in recent
     empty = client.get(url, {"without_results": "true"}).content.decode()

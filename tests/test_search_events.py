@@ -8,6 +8,7 @@ import re
 
 import pytest
 from django.utils import translation
+from markup import select
 
 from engagement.models import EngagementExamplePage
 from events import dates
@@ -80,10 +81,9 @@ def test_the_search_page_filters_events_and_sorts_them_by_date(client, engine):
     assert f"{total} Ergebnisse" in html
     assert 'name="type" value="event" checked' in html
     days = [
-        datetime.date.fromisoformat(day)
-        for day in re.findall(
-            r'<time datetime="(\d{4}-\d{2}-\d{2})', html.split('<ol class="search-results"')[-1]
-        )
+        datetime.date.fromisoformat(time["datetime"][:10])
+        for time in select(select(html, "ol.search-results")[-1], "time[datetime]")
+        if re.match(r"\d{4}-\d{2}-\d{2}", time["datetime"])
     ]
     assert days and days == sorted(days, reverse=True)
 

@@ -12,6 +12,7 @@ from django.core.management import call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import translation
+from markup import links
 from search_support import refresh_elasticsearch
 
 from bench import bulk
@@ -138,7 +139,11 @@ def test_search_page_filters_partners_by_a_language_they_speak(client, engine):
     kurdish = PartnerOrganisation.objects.filter(live=True, locale__language_code="de", languages__code="ku")
     html = page(client, "/de/suche/", {"type": "partner", "language": "ku"}).content.decode()
     assert "Kurdî (Kurmancî)" in html  # the language's own name, as for the portal's languages
-    shown = re.findall(r'class="search-result__title"><a href="/de/partner/([^/]+)/"', html)
+    shown = [
+        match.group(1)
+        for href in links(html, ".search-result__title a")
+        if (match := re.fullmatch(r"/de/partner/([^/]+)/", href))
+    ]
     assert set(shown) == set(kurdish.values_list("slug", flat=True)) and shown
 
 
