@@ -48,13 +48,10 @@ from catalogue.listing import (
     visible_resources,
 )
 from catalogue.models import (
-    District,
-    EngagementField,
     Grant,
     ProgrammeRules,
     Reservation,
     Resource,
-    ResourceCategory,
     ResourceDownload,
     ResourceEngagementField,
     ResourceImage,
@@ -62,6 +59,7 @@ from catalogue.models import (
 )
 from catalogue.money import format_euro
 from catalogue.views import calendar_months, month_calendar, parse_month, related_resources
+from taxonomy.models import District, EngagementField, ResourceCategory
 
 DateText = Annotated[str, StringConstraints(pattern=r"^\d{4}-\d{2}-\d{2}$", max_length=10)]
 MonthText = Annotated[str, StringConstraints(pattern=r"^\d{4}-\d{2}$", max_length=7)]

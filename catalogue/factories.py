@@ -6,15 +6,8 @@ from decimal import Decimal
 import factory
 from wagtail.models import Locale
 
-from catalogue.models import (
-    EngagementField,
-    Grant,
-    Reservation,
-    Resource,
-    ResourceCategory,
-    ResourceEngagementField,
-    StockStatus,
-)
+from catalogue.models import Grant, Reservation, Resource, ResourceEngagementField, StockStatus
+from taxonomy.models import EngagementField, ResourceCategory
 
 
 class TaxonomyTermFactory(factory.django.DjangoModelFactory):

@@ -30,8 +30,9 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from catalogue import availability
-from catalogue.models import District, EngagementField, Resource, ResourceCategory, ResourceEngagementField
+from catalogue.models import Resource, ResourceEngagementField
 from catalogue.search import matching_translation_keys
+from taxonomy.models import District, EngagementField, ResourceCategory
 
 DATE_INPUT_FORMATS = ["%Y-%m-%d", "%d.%m.%Y"]
 MAX_TEXT_LENGTH = 200

@@ -6,10 +6,11 @@ Every example links demo partner organisations and catalogue resources, so their
 is the source; everything is translated into English, Turkish and Arabic (index page: all six languages).
 """
 
-from catalogue.models import District, EngagementField, Resource
+from catalogue.models import Resource
 from engagement.models import EngagementExamplePage, EngagementIndexPage
 from home.demo_support import stream
 from partners.models import PartnerOrganisation
+from taxonomy.models import District, EngagementField
 
 ORDER = 40
 

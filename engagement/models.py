@@ -86,7 +86,7 @@ class EngagementExamplePage(BasePage):
         help_text=_("When the project took place (the year it ended)."),
     )
     district = models.ForeignKey(
-        "catalogue.District",
+        "taxonomy.District",
         verbose_name=_("district"),
         null=True,
         blank=True,
@@ -94,7 +94,7 @@ class EngagementExamplePage(BasePage):
         related_name="engagement_examples",
     )
     engagement_fields = ParentalManyToManyField(
-        "catalogue.EngagementField", verbose_name=_("engagement fields"), related_name="engagement_examples"
+        "taxonomy.EngagementField", verbose_name=_("engagement fields"), related_name="engagement_examples"
     )
     partners = ParentalManyToManyField(
         "partners.PartnerOrganisation",

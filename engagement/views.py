@@ -11,10 +11,11 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.images import get_image_model
 
 from catalogue.listing import visible_resources
-from catalogue.models import EngagementField, ResourceCategory, ResourceIndexPage
+from catalogue.models import ResourceIndexPage
 from catalogue.views import page_locales
 from home.listing import DistrictFacet, FacetListing, TermFacet, localized_terms, public_pages
 from partners.models import PartnerFinderPage, PartnerOrganisation
+from taxonomy.models import EngagementField, ResourceCategory
 
 from .models import EngagementExamplePage, EngagementIndexPage
 

@@ -18,9 +18,10 @@ from django.db.models.functions import Coalesce, Concat
 from django.utils import formats
 from django.utils.translation import gettext_lazy as _
 
-from catalogue.models import OFFER_LANGUAGES, EngagementField
 from home.listing import ChoicesFacet, DistrictFacet, Facet, Option, TermFacet, public_pages, shorten
 from partners.models import PartnerOrganisation
+from taxonomy.fields import OFFER_LANGUAGES
+from taxonomy.models import EngagementField
 
 from . import dates
 from .models import EventPage

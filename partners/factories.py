@@ -3,8 +3,9 @@
 import factory
 from wagtail.models import Locale
 
-from catalogue.factories import TaxonomyTermFactory
-from partners.models import CooperationTopic, PartnerOrganisation, TargetGroup
+from partners.models import PartnerOrganisation
+from taxonomy.factories import TaxonomyTermFactory
+from taxonomy.models import CooperationTopic, TargetGroup
 
 
 class CooperationTopicFactory(TaxonomyTermFactory):

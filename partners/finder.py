@@ -25,9 +25,9 @@ from django.db.models.functions import Lower
 from django.utils.translation import gettext_lazy as _
 from wagtail.images import get_image_model
 
-from catalogue.models import District, EngagementField
-from partners.models import LANGUAGE_CHOICES, CooperationTopic, PartnerOrganisation, localized
+from partners.models import LANGUAGE_CHOICES, PartnerOrganisation, localized
 from partners.search import search_partner_keys
+from taxonomy.models import CooperationTopic, District, EngagementField
 
 logger = logging.getLogger(__name__)
 

@@ -12,7 +12,7 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
-from catalogue.models import District, EngagementField, ResourceCategory
+from taxonomy.models import District, EngagementField, ResourceCategory
 
 from .registry import Facet, PageSearchAdapter, SnippetSearchAdapter, adapters, register, register_facet
 

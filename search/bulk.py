@@ -29,17 +29,9 @@ from django.db import transaction
 from django.utils import timezone
 from wagtail.models import Locale
 
-from catalogue.models import (
-    District,
-    EngagementField,
-    Grant,
-    Reservation,
-    Resource,
-    ResourceCategory,
-    ResourceEngagementField,
-    StockStatus,
-)
-from partners.models import CooperationTopic, PartnerOrganisation, SpokenLanguage, TargetGroup
+from catalogue.models import Grant, Reservation, Resource, ResourceEngagementField, StockStatus
+from partners.models import PartnerOrganisation, SpokenLanguage
+from taxonomy.models import CooperationTopic, District, EngagementField, ResourceCategory, TargetGroup
 
 from .sync import paused
 

@@ -11,7 +11,7 @@ from wagtail.models import Locale, Page
 
 from catalogue import availability
 from catalogue.factories import EngagementFieldFactory, ResourceCategoryFactory, ResourceFactory
-from catalogue.models import District, EngagementField, ResourceImage
+from catalogue.models import ResourceImage
 from engagement.factories import EngagementExamplePageFactory
 from engagement.models import EngagementIndexPage
 from events import dates
@@ -19,6 +19,7 @@ from events.factories import EventPageFactory
 from events.models import EventIndexPage
 from partners.factories import PartnerOrganisationFactory
 from partners.models import PartnerOrganisation, SpokenLanguage
+from taxonomy.models import District, EngagementField
 
 pytestmark = pytest.mark.django_db
 

@@ -11,7 +11,8 @@ from django.test.utils import CaptureQueriesContext
 
 from catalogue import availability
 from catalogue.factories import EngagementFieldFactory, ResourceFactory
-from catalogue.models import ProgrammeRules, Reservation, Resource, ResourceCategory, ResourceEngagementField
+from catalogue.models import ProgrammeRules, Reservation, Resource, ResourceEngagementField
+from taxonomy.models import ResourceCategory
 
 pytestmark = pytest.mark.django_db
 

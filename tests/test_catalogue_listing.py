@@ -11,7 +11,8 @@ from django.test.utils import CaptureQueriesContext
 
 from catalogue import availability
 from catalogue.factories import ReservationFactory, ResourceFactory
-from catalogue.models import Reservation, Resource, ResourceCategory
+from catalogue.models import Reservation, Resource
+from taxonomy.models import ResourceCategory
 
 pytestmark = pytest.mark.django_db
 

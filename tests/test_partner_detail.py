@@ -7,9 +7,9 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from catalogue.models import District, EngagementField
 from partners.factories import PartnerOrganisationFactory
 from partners.models import PartnerOrganisation
+from taxonomy.models import District, EngagementField
 
 pytestmark = pytest.mark.django_db
 

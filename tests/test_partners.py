@@ -8,17 +8,15 @@ from wagtail.models import Locale
 from wagtail_localize.models import Translation, TranslationSource
 
 from catalogue.factories import EngagementFieldFactory
-from catalogue.models import District, EngagementField
 from partners.factories import CooperationTopicFactory, PartnerOrganisationFactory
 from partners.models import (
     LANGUAGE_CHOICES,
-    CooperationTopic,
     PartnerFinderPage,
     PartnerOrganisation,
     SpokenLanguage,
-    TargetGroup,
     ascii_slug,
 )
+from taxonomy.models import CooperationTopic, District, EngagementField, TargetGroup
 
 pytestmark = pytest.mark.django_db
 

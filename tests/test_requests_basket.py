@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from catalogue.factories import ResourceFactory
 from catalogue.models import Resource
-from catalogue.requests.basket import SESSION_KEY
+from resource_requests.basket import SESSION_KEY
 
 pytestmark = pytest.mark.django_db
 

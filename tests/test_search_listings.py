@@ -16,13 +16,14 @@ from search_support import refresh_elasticsearch
 
 from catalogue import availability
 from catalogue.factories import ReservationFactory
-from catalogue.models import Reservation, Resource, ResourceCategory
+from catalogue.models import Reservation, Resource
 from partners.models import PartnerOrganisation
 from search import bulk
 from search.engine import SearchRequest, run
 from search.matching import KeyListMatch, QueryMatch, match
 from search.models import SearchEntry
 from search.sync import sync
+from taxonomy.models import ResourceCategory
 
 pytestmark = pytest.mark.django_db
 

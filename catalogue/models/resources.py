@@ -38,8 +38,9 @@ from wagtail.search import index
 from wagtail.search.queryset import SearchableQuerySetMixin
 from wagtail_localize.fields import SynchronizedField
 
-from .fields import OFFER_LANGUAGES, LanguageListField
-from .vocabulary import District, EngagementField, PublishableSnippet, ResourceCategory
+from home.snippets import PublishableSnippet
+from taxonomy.fields import OFFER_LANGUAGES, LanguageListField
+from taxonomy.models import District, EngagementField, ResourceCategory
 
 RICH_TEXT_FEATURES = ["h3", "bold", "italic", "ul", "ol", "link", "document-link"]
 
@@ -464,7 +465,7 @@ class Resource(PublishableSnippet, ClusterableModel):
         it into the basket straight away (`request_tags.add_to_request_form`). With `request`, the page is
         looked up once per request however many resources ask (a list of them).
         """
-        from catalogue.requests.pages import request_page_url
+        from resource_requests.pages import request_page_url
 
         url = request_page_url(language, request)
         return f"{url}?{urlencode({'resource': self.pk})}" if url else ""

@@ -6,9 +6,10 @@ from django.utils.html import format_html
 
 from catalogue import availability
 from catalogue.listing import label_categories, localized_terms, visible_resources
-from catalogue.models import ResourceCategory, ResourceIndexPage
+from catalogue.models import ResourceIndexPage
 from catalogue.money import format_euro
 from catalogue.views import page_locales
+from taxonomy.models import ResourceCategory
 
 register = template.Library()
 
