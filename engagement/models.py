@@ -56,6 +56,7 @@ class EngagementIndexPage(BasePage):
         verbose_name_plural = _("engagement example lists")
 
     def serve(self, request, *args, **kwargs):
+        # The views import this module's models: they are looked up when a request comes, not at import.
         from engagement.views import example_listing
 
         return example_listing(request, self)
@@ -236,6 +237,7 @@ class EngagementExamplePage(BasePage):
         return [term.slug for term in self.engagement_fields.all()]
 
     def get_context(self, request, *args, **kwargs):
+        # The views import this module's models: they are looked up when a request comes, not at import.
         from engagement.views import example_context
 
         return {**super().get_context(request, *args, **kwargs), **example_context(request, self)}

@@ -70,6 +70,7 @@ class EventIndexPage(RoutablePageMixin, BasePage):
 
     @path("")
     def upcoming(self, request):
+        # The views import this module's models: they are looked up when a request comes, not at import.
         from events.views import event_listing
 
         return event_listing(request, self, past_events=False)
@@ -591,6 +592,7 @@ class EventPage(RoutablePageMixin, BasePage):
 
     @path("ics/", name="ics")
     def ics(self, request):
+        # The views import this module's models: they are looked up when a request comes, not at import.
         from events.views import event_ics
 
         return event_ics(request, self)

@@ -20,6 +20,10 @@ from django.db.models import Count, Exists, F, OuterRef
 from django.db.models.functions import Length, Substr
 from django.utils.translation import gettext_lazy as _
 
+from search.matching import match
+from search.registry import adapter_for_model
+from taxonomy.models import District
+
 MAX_VALUE_LENGTH = 100
 
 
@@ -248,8 +252,6 @@ class FacetListing:
 
     def districts(self):
         if self._districts is None:
-            from catalogue.models import District
-
             self._districts = list(District.objects.all())
         return self._districts
 
@@ -375,9 +377,6 @@ def text_match(model, text, language):
     """The portal search's `TextMatch` for `text` among the entries of `model`'s content type that
     visitors in `language` see (their translations, German originals standing in): the search page's
     analysers, typo tolerance and fallback to the database (`search.matching`)."""
-    from search.matching import match
-    from search.registry import adapter_for_model
-
     return match(adapter_for_model(model).kind, text, language)
 
 

@@ -334,6 +334,7 @@ class PartnerOrganisation(PublishableSnippet, ClusterableModel):
         return self.name
 
     def get_preview_context(self, request, mode_name):
+        # The views import this module's models: they are looked up when a request comes, not at import.
         from partners.views import detail_context
 
         return {
@@ -458,6 +459,7 @@ class PartnerFinderPage(RoutablePageMixin, BasePage):
 
     @path("")
     def finder(self, request):
+        # The views import this module's models: they are looked up when a request comes, not at import.
         from partners.views import finder
 
         return finder(self, request)

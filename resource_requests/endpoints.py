@@ -31,6 +31,7 @@ from api.errors import DETAILS, APIError, Problem, problem_response
 from catalogue.listing import visible_resources
 from catalogue.models import Resource
 from home.antispam import RateLimit
+from partners.models import PartnerOrganisation
 from resource_requests import service
 from resource_requests.forms import ItemForm, RequestForm
 from resource_requests.models import TOKEN_PATTERN, ResourceRequest
@@ -204,8 +205,6 @@ def _text(value):
 
 
 def _form_data(payload, language):
-    from partners.models import PartnerOrganisation
-
     partners = payload.get("partners") or []
     if partners:
         # Any language version of a partner counts: use the one in the request's language.

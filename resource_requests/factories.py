@@ -5,6 +5,7 @@ import datetime
 import factory
 from django.utils import timezone
 
+from resource_requests import service
 from resource_requests.models import ConsultationSlot
 
 
@@ -57,8 +58,6 @@ def request_values(**changes):
 
 def make_request(items=(), language="de", notify=False, **changes):
     """A stored request with these (resource, values) items, made by the same service the form uses."""
-    from resource_requests import service
-
     return service.submit(request_values(**changes), list(items), language=language, notify=notify)
 
 

@@ -30,6 +30,7 @@ from catalogue.models import Resource
 from catalogue.money import format_euro
 from home.antispam import HoneypotFormMixin
 from partners.forms import single_line
+from partners.models import PartnerOrganisation
 from resource_requests.models import ConsultationSlot, with_bookings
 from taxonomy.fields import OFFER_LANGUAGES
 from taxonomy.models import District, EngagementField
@@ -409,8 +410,6 @@ class RequestForm(forms.Form):
             ("", _("Please choose")),
             *((slug, term.name) for slug, term in self.engagement_fields.items()),
         ]
-        from partners.models import PartnerOrganisation
-
         self.partner_objects = {
             str(partner.pk): partner
             for partner in PartnerOrganisation.objects.in_language(language)

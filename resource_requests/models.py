@@ -96,6 +96,7 @@ class RequestPage(RoutablePageMixin, BasePage):
 
     @path("")
     def form(self, request):
+        # The views import this module's models: they are looked up when a request comes, not at import.
         from resource_requests.views import request_form
 
         return request_form(self, request)

@@ -1,5 +1,7 @@
 """Where the request form lives in each language (a `RequestPage` under the home page)."""
 
+from urllib.parse import urlencode
+
 from django.conf import settings
 from django.utils import translation
 
@@ -33,6 +35,18 @@ def request_page_url(language=None, request=None):
     """The request form's address in `language`, "" when the portal has no request page."""
     page = request_page(language, request)
     return (page.get_url(request) or "") if page is not None else ""
+
+
+def resource_request_url(resource, language=None, request=None):
+    """The request form with `resource` offered for the basket ("" without a request page).
+
+    The one place that knows how a resource is requested (the catalogue knows nothing of requests); the
+    detail page shows the form that puts it into the basket straight away
+    (`request_tags.add_to_request_form`). With `request`, the page is looked up once per request however
+    many resources ask (a list of them).
+    """
+    url = request_page_url(language, request)
+    return f"{url}?{urlencode({'resource': resource.pk})}" if url else ""
 
 
 def status_url(resource_request, *, absolute=True, language=None):

@@ -21,6 +21,7 @@ end with one success and one clear message – never with units, money or places
 import datetime
 from decimal import Decimal
 
+from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 from django.db.models import F
 from django.utils import formats, timezone
@@ -30,12 +31,14 @@ from django.utils.translation import gettext_lazy
 from catalogue import availability
 from catalogue.models import Grant, ProgrammeRules, Reservation, Resource, StockStatus
 from catalogue.money import format_euro
+from home.models import OutgoingEmail
 from resource_requests.models import (
     ConsultationSlot,
     RequestCounter,
     RequestEvent,
     RequestItem,
     ResourceRequest,
+    new_token,
 )
 
 from . import emails
@@ -396,11 +399,6 @@ def anonymise(resource_request, now=None):
     notes and messages) are emptied, the status link stops working (new random token), and the e-mails
     about the request are deleted from the outbox.
     """
-    from django.contrib.contenttypes.models import ContentType
-
-    from catalogue.models.requests import new_token
-    from home.models import OutgoingEmail
-
     now = now or timezone.now()
     with transaction.atomic():
         cleared = dict.fromkeys((*ResourceRequest.PERSONAL_FIELDS, *ResourceRequest.FREE_TEXT_FIELDS), "")

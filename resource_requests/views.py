@@ -17,7 +17,7 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from catalogue.models import ProgrammeRules, Resource
+from catalogue.models import ProgrammeRules, Resource, ResourceIndexPage
 from catalogue.views import page_locales
 from home.antispam import RateLimit
 from partners.views import privacy_url
@@ -174,8 +174,6 @@ def _decimal(value):
 
 
 def _catalogue_url(request):
-    from catalogue.models import ResourceIndexPage
-
     page = ResourceIndexPage.objects.live().filter(locale__language_code=translation.get_language()).first()
     return page.get_url(request) if page else ""
 

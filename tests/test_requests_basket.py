@@ -10,6 +10,7 @@ from django.utils import timezone
 from catalogue.factories import ResourceFactory
 from catalogue.models import Resource
 from resource_requests.basket import SESSION_KEY
+from resource_requests.pages import resource_request_url
 
 pytestmark = pytest.mark.django_db
 
@@ -173,7 +174,7 @@ def test_resource_parameter_offers_the_add_form_on_the_request_page(client):
     assert client.get(f"{FORM}?resource=%00&partner=%00").status_code == 200
     nonsense = client.get(f"{FORM}?resource=nichts").content.decode()
     assert "Wir konnten diese Ressource nicht finden" in nonsense
-    assert beamer.request_url() == f"/de/anfrage/?resource={beamer.pk}"
+    assert resource_request_url(beamer) == f"/de/anfrage/?resource={beamer.pk}"
 
 
 def test_changing_and_removing_lines_keeps_what_was_typed(client):
