@@ -52,16 +52,16 @@ class Endpoints:
     """What an app's `endpoints.py` lists: a django-ninja `Router` mounted at /api/v3/<path>/.
 
     `Collection` builds the router from a model; an app with endpoints of its own (submitting a request,
-    `resource_requests/endpoints.py`) passes its router. `index` is the url name the API's index links
+    `resource_requests/endpoints.py`) passes its router. `index_url_name` is what the API's index links
     to, `example_bodies` request bodies for the reference page's `curl` examples, by operation id.
     """
 
     example_bodies = {}
 
-    def __init__(self, router, *, path, index, example_bodies=None):
+    def __init__(self, router, *, path, index_url_name, example_bodies=None):
         self._router = router
         self.path = path
-        self.index = index
+        self.index_url_name = index_url_name
         self.example_bodies = example_bodies or {}
 
     def router(self):
@@ -104,7 +104,7 @@ class Collection(Endpoints):
         self.model = model
         self.path = path
         self.name = path.replace("-", "_")
-        self.index = f"{self.name}_list"
+        self.index_url_name = f"{self.name}_list"
         self.label = label
         self.description = description
         self.queryset = queryset

@@ -98,7 +98,7 @@ def index(request):
         return request.build_absolute_uri(reverse(f"api:{name}"))
 
     endpoints = {"pages": url("pages_list")}
-    endpoints.update({item.path: url(item.index) for item in ENDPOINTS})
+    endpoints.update({item.path: url(item.index_url_name) for item in ENDPOINTS})
     return {
         "openapi": url("openapi-json"),
         "docs": url("openapi-view"),

@@ -1,7 +1,7 @@
 """Engagement examples (Engagementbeispiele): what an association did, with whom, with which resources.
 
 PRODUCT.md places engagement examples under `catalogue/`; they have their own app so work on the
-catalogue and on the examples does not collide. They use the catalogue's shared vocabulary (engagement
+catalogue and on the examples does not collide. They use the shared vocabulary (`taxonomy`: engagement
 fields, districts) and link catalogue resources and partner organisations.
 
 Each example is a page (`EngagementExamplePage`) below the one `EngagementIndexPage` (/de/engagement/),

@@ -437,4 +437,6 @@ def request_status(request, response: HttpResponse, token: Token = Path(...)):  
     }
 
 
-endpoints = [Endpoints(router, path="requests", index="requests_create", example_bodies=EXAMPLE_BODIES)]
+endpoints = [
+    Endpoints(router, path="requests", index_url_name="requests_create", example_bodies=EXAMPLE_BODIES)
+]

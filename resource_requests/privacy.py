@@ -1,4 +1,4 @@
-"""Personal data of the catalogue: requests (contact person, e-mail, phone, free texts, messages).
+"""Personal data of requests (contact person, e-mail, phone, free texts, messages) and when it goes.
 
 `purge(now)` (run daily by `manage.py purge_personal_data`) anonymises every request that was closed
 (declined or done) more than `REQUESTS_KEEP_DAYS` ago: the personal data goes, the reference number, the
@@ -23,4 +23,6 @@ def purge(now):
     for resource_request in due.only("pk"):
         anonymise(resource_request, now)
         count += 1
-    return {"closed requests' personal data": count}  # "catalogue: 2 closed requests' personal data deleted"
+    return {
+        "closed requests' personal data": count
+    }  # "resource_requests: 2 closed requests' personal data deleted"

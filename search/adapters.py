@@ -28,7 +28,7 @@ def search_url(language, **filters):
 
 
 class TaxonomyTermSearchAdapter(SnippetSearchAdapter):
-    """A term of the catalogue's vocabulary; its result leads to everything filed under it."""
+    """A term of the shared vocabulary (taxonomy); its result leads to everything filed under it."""
 
     title_field = "name"
     facet_name = ""

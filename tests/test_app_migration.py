@@ -79,11 +79,10 @@ def site_back_afterwards(django_db_blocker):
 
 
 def migrate(targets):
-    executor = MigrationExecutor(connection)
-    executor.loader.build_graph()
-    executor.migrate(targets)
+    """Migrate to `targets`; the historical models of the state the database is then in."""
+    MigrationExecutor(connection).migrate(targets)
     ContentType.objects.clear_cache()
-    return MigrationExecutor(connection).loader.project_state(targets).apps
+    return MigrationExecutor(connection)._create_project_state(with_applied_migrations=True).apps
 
 
 def latest():
@@ -150,10 +149,18 @@ def make_old_data(apps):
         locale=german,
         translation_key=uuid.uuid4(),
     )
-    partner.districts.add(district)
-    partner.engagement_fields.add(field)
-    partner.target_groups.add(group)
-    partner.offers.add(topic)
+    # modelcluster's relations wait for a ClusterableModel's save(); historical models are plain: write
+    # the rows of the relation tables themselves.
+    for name, term in (
+        ("districts", district),
+        ("engagement_fields", field),
+        ("target_groups", group),
+        ("offers", topic),
+    ):
+        relation = partner._meta.get_field(name)
+        relation.remote_field.through.objects.create(
+            **{relation.m2m_field_name(): partner, relation.m2m_reverse_field_name(): term}
+        )
 
     Resource = apps.get_model("catalogue", "Resource")
     boxes = Resource.objects.create(

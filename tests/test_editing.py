@@ -77,7 +77,7 @@ def test_snippet_translation_is_offered_in_the_admin(editor):
     turkish = Locale.objects.get(language_code="tr")
     response = editor.post(
         reverse(
-            "wagtail_localize:submit_snippet_translation", args=("catalogue", "engagementfield", field.pk)
+            "wagtail_localize:submit_snippet_translation", args=("taxonomy", "engagementfield", field.pk)
         ),
         {"locales": [turkish.pk]},
     )

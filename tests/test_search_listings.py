@@ -15,10 +15,11 @@ from django.utils import translation
 from search_support import refresh_elasticsearch
 
 from catalogue import availability
+from catalogue import bulk as resource_bulk
 from catalogue.factories import ReservationFactory
 from catalogue.models import Reservation, Resource
+from partners import bulk as partner_bulk
 from partners.models import PartnerOrganisation
-from search import bulk
 from search.engine import SearchRequest, run
 from search.matching import KeyListMatch, QueryMatch, match
 from search.models import SearchEntry
@@ -308,19 +309,19 @@ def test_bulk_content_is_deterministic_and_idempotent(restore_search_index, sett
     from search_support import database_backends
 
     settings.WAGTAILSEARCH_BACKENDS = database_backends()
-    created = bulk.generate_resources(9)
+    created = resource_bulk.generate_resources(9)
     assert len(created) == 9
-    assert bulk.generate_resources(9) == [], "the same numbers again change nothing"
-    assert len(bulk.generate_resources(12)) == 3, "larger numbers add what is missing"
-    partners = bulk.generate_partners(5)
-    assert bulk.generate_partners(5) == []
-    generated = PartnerOrganisation.objects.filter(slug__startswith=bulk.PARTNER_PREFIX)
+    assert resource_bulk.generate_resources(9) == [], "the same numbers again change nothing"
+    assert len(resource_bulk.generate_resources(12)) == 3, "larger numbers add what is missing"
+    partners = partner_bulk.generate_partners(5)
+    assert partner_bulk.generate_partners(5) == []
+    generated = PartnerOrganisation.objects.filter(slug__startswith=partner_bulk.PARTNER_PREFIX)
     assert generated.filter(is_sample=False).count() == 0 and "Beispiel" in generated.first().name
     assert generated.filter(locale__language_code="tr").exists(), "every fourth is translated"
     assert Resource.objects.filter(translation_key__in=created, locale__language_code="ar").count() == 3
     sync("resource", created)
     sync("partner", partners)
-    first = Resource.objects.get(slug=bulk.resource_slug(0), locale__language_code="ar")
+    first = Resource.objects.get(slug=resource_bulk.resource_slug(0), locale__language_code="ar")
     assert entry(first, "ar").title == first.title and entry(first, "uk").content_language == "de"
 
 
@@ -347,8 +348,8 @@ def test_queries_do_not_grow_with_the_number_of_matches(client, engine, restore_
     settings.PORTAL_PAGE_SIZE = 5
 
     def scale_to(resources, partners):
-        created = bulk.generate_resources(resources)
-        added = bulk.generate_partners(partners)
+        created = resource_bulk.generate_resources(resources)
+        added = partner_bulk.generate_partners(partners)
         sync("resource", created)
         sync("partner", added)
         refresh_elasticsearch()
