@@ -12,7 +12,7 @@ from django.utils import timezone
 from wagtail.models import Locale
 
 from catalogue import availability
-from catalogue.models import Grant, Reservation, Resource, ResourceEngagementField
+from catalogue.models import Grant, ProgrammeRules, Reservation, Resource, ResourceEngagementField
 from taxonomy.models import EngagementField, ResourceCategory
 
 pytestmark = pytest.mark.django_db
@@ -248,6 +248,4 @@ def test_programme_rules_are_an_editable_setting(editor):
     url = editor.get(reverse("wagtailsettings:edit", args=("catalogue", "programmerules")), follow=True)
     assert url.status_code == 200 and "decision_threshold" in url.content.decode()
     assert editor.post(url.request["PATH_INFO"], {"decision_threshold": "600"}).status_code == 302
-    from catalogue.models import ProgrammeRules
-
     assert ProgrammeRules.load().decision_threshold == Decimal(600)

@@ -7,7 +7,8 @@ import pytest
 from django.core.cache import cache
 from django.utils import timezone
 
-from catalogue.factories import ResourceFactory
+from catalogue.availability import budget_left
+from catalogue.factories import GrantFactory, ResourceFactory
 from catalogue.models import Resource
 from resource_requests.basket import SESSION_KEY
 from resource_requests.pages import resource_request_url
@@ -133,9 +134,6 @@ def test_adding_checks_dates_units_and_money(client, slug, data, field, message)
 
 
 def test_money_cannot_exceed_what_is_left(client):
-    from catalogue.availability import budget_left
-    from catalogue.factories import GrantFactory
-
     travel = german("fahrtkosten")  # at most 300 € per request
     GrantFactory(resource=travel, amount=budget_left(travel) - 200)  # 200 € left
     response = add(client, travel, amount="250")

@@ -16,8 +16,9 @@ from django.utils import timezone
 
 from catalogue.models import Resource
 from home.antispam import form_token
-from home.models import OutgoingEmail
+from home.models import OutgoingEmail, StandardPage
 from partners.models import PartnerOrganisation
+from resource_requests import service
 from resource_requests.basket import SESSION_KEY
 from resource_requests.factories import ConsultationSlotFactory, in_days, item, make_request
 from resource_requests.models import ConsultationSlot, RequestItem, RequestPage, ResourceRequest
@@ -367,8 +368,6 @@ def test_partner_page_links_to_the_form_with_the_partner_ticked(client):
 
 
 def test_status_page_is_private_and_shows_decisions_and_messages(client):
-    from resource_requests import service
-
     stored = make_request(items=[item(german("beamer"), 1, datetime.date.fromisoformat(day(40)))])
     service.send_message(stored, None, "Bitte bringen Sie zwei Angebote mit.")
     service.decline_item(stored.items.get(), None, "Am Wunschtag sind alle Beamer verliehen.")
@@ -387,8 +386,6 @@ def test_status_page_is_private_and_shows_decisions_and_messages(client):
 
 
 def test_request_form_block_can_stand_on_any_page(client):
-    from home.models import StandardPage
-
     page = StandardPage.objects.get(slug="so-funktionierts", locale__language_code="de")
     page.body = [("request_form", {"heading": "Gleich anfragen", "text": "Alles in einem Formular."})]
     page.save_revision().publish()

@@ -12,7 +12,7 @@ from django.core.management import call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import translation
-from search_support import refresh_elasticsearch
+from search_support import database_backends, refresh_elasticsearch
 
 from catalogue import availability
 from catalogue import bulk as resource_bulk
@@ -175,8 +175,6 @@ def test_changed_availability_reaches_the_index_at_once(engine, restore_search_i
 
 
 def test_a_daily_refresh_catches_what_the_calendar_changed(restore_search_index, settings):
-    from search_support import database_backends
-
     settings.WAGTAILSEARCH_BACKENDS = database_backends()
     tent = german(Resource, slug="festzelt")
     yesterday = availability.today() - datetime.timedelta(days=1)
@@ -306,8 +304,6 @@ def test_listings_answer_any_text_normally(client, engine, text):
 
 
 def test_bulk_content_is_deterministic_and_idempotent(restore_search_index, settings):
-    from search_support import database_backends
-
     settings.WAGTAILSEARCH_BACKENDS = database_backends()
     created = resource_bulk.generate_resources(9)
     assert len(created) == 9
