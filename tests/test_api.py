@@ -10,7 +10,7 @@ from django.test import override_settings
 from django.utils import timezone
 from wagtail.models import ModelLogEntry
 
-from catalogue.factories import EngagementFieldFactory
+from taxonomy.factories import EngagementFieldFactory
 from taxonomy.models import EngagementField, ResourceCategory
 
 pytestmark = pytest.mark.django_db

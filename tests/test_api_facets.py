@@ -5,7 +5,7 @@ import pytest
 from api.errors import APIError
 from api.facets import Facet, apply_facets, field_choices, object_choices, term_choices
 from api.language import localized
-from catalogue.factories import EngagementFieldFactory
+from taxonomy.factories import EngagementFieldFactory
 from taxonomy.models import District, EngagementField, ResourceCategory
 
 pytestmark = pytest.mark.django_db

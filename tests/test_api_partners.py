@@ -5,9 +5,10 @@ import pytest
 from django.core.management import call_command
 
 from partners import endpoints
-from partners.factories import CooperationTopicFactory, PartnerOrganisationFactory
+from partners.factories import PartnerOrganisationFactory
 from partners.map import DISTRICTS
 from partners.models import PartnerOrganisation, SpokenLanguage
+from taxonomy.factories import CooperationTopicFactory
 from taxonomy.models import CooperationTopic, District, EngagementField
 
 pytestmark = pytest.mark.django_db

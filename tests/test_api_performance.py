@@ -10,7 +10,7 @@ from wagtail.images import get_image_model
 from wagtail.models import Locale, Page
 
 from catalogue import availability
-from catalogue.factories import EngagementFieldFactory, ResourceCategoryFactory, ResourceFactory
+from catalogue.factories import ResourceFactory
 from catalogue.models import ResourceImage
 from engagement.factories import EngagementExamplePageFactory
 from engagement.models import EngagementIndexPage
@@ -19,6 +19,7 @@ from events.factories import EventPageFactory
 from events.models import EventIndexPage
 from partners.factories import PartnerOrganisationFactory
 from partners.models import PartnerOrganisation, SpokenLanguage
+from taxonomy.factories import EngagementFieldFactory, ResourceCategoryFactory
 from taxonomy.models import District, EngagementField
 
 pytestmark = pytest.mark.django_db

@@ -74,7 +74,9 @@ def site_back_afterwards(django_db_blocker):
     with django_db_blocker.unblock():
         # Content types are looked up afresh after the migrations (their cache is cleared); make sure the
         # flush left none behind before the migrated state is put back.
-        call_command("flush", interactive=False, inhibit_post_migrate=True, verbosity=0)
+        call_command(
+            "flush", interactive=False, inhibit_post_migrate=True, reset_sequences=False, verbosity=0
+        )
         ContentType.objects.clear_cache()
         restore_migrated_state()
         call_command("load_demo_content", verbosity=0)

@@ -10,8 +10,9 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from catalogue import availability
-from catalogue.factories import EngagementFieldFactory, ResourceFactory
+from catalogue.factories import ResourceFactory
 from catalogue.models import ProgrammeRules, Reservation, Resource, ResourceEngagementField
+from taxonomy.factories import EngagementFieldFactory
 from taxonomy.models import ResourceCategory
 
 pytestmark = pytest.mark.django_db

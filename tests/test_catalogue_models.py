@@ -9,9 +9,10 @@ from wagtail.images import get_image_model
 from wagtail.models import Locale
 from wagtail_localize.models import Translation, TranslationSource
 
-from catalogue.factories import EngagementFieldFactory, ResourceCategoryFactory, ResourceFactory
+from catalogue.factories import ResourceFactory
 from catalogue.models import Resource, ResourceEngagementField, ResourceImage
 from resource_requests.pages import resource_request_url
+from taxonomy.factories import EngagementFieldFactory, ResourceCategoryFactory
 
 pytestmark = pytest.mark.django_db
 

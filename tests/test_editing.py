@@ -8,8 +8,8 @@ from django.urls import reverse
 from wagtail.models import Locale, Page
 from wagtail_localize.models import Translation, TranslationSource
 
-from catalogue.factories import EngagementFieldFactory
 from home.models import HomePage
+from taxonomy.factories import EngagementFieldFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -7,9 +7,8 @@ from django.urls import reverse
 from wagtail.models import Locale
 from wagtail_localize.models import Translation, TranslationSource
 
-from catalogue.factories import EngagementFieldFactory
 from home.outbox import queue_email
-from partners.factories import CooperationTopicFactory, PartnerOrganisationFactory
+from partners.factories import PartnerOrganisationFactory
 from partners.models import (
     LANGUAGE_CHOICES,
     PartnerContactMessage,
@@ -18,6 +17,7 @@ from partners.models import (
     SpokenLanguage,
     ascii_slug,
 )
+from taxonomy.factories import CooperationTopicFactory, EngagementFieldFactory
 from taxonomy.models import CooperationTopic, District, EngagementField, TargetGroup
 
 pytestmark = pytest.mark.django_db
