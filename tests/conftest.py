@@ -87,8 +87,10 @@ def _build_template(verbosity):
 
 def clone_template(template_name, serialized=None):
     """This worker's database as a fresh copy of the template (dropped first if it exists)."""
-    clone = connection.creation.get_test_db_clone_settings(WORKER)["NAME"]
     _use_database(template_name)
+    # Named from the template's name (Django's clone naming), so a reset finds this worker's clone again –
+    # the browser tests' server process keeps using that name.
+    clone = connection.creation.get_test_db_clone_settings(WORKER)["NAME"]
     if connection.vendor == "sqlite":
         Path(clone).unlink(missing_ok=True)
         shutil.copy(template_name, clone)

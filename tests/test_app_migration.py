@@ -298,7 +298,7 @@ def make_old_data(apps):
     }
 
 
-def test_moving_the_apps_keeps_every_row_relation_and_content_type(demo):
+def test_moving_the_apps_keeps_every_row_relation_and_content_type():
     target = latest()
     try:
         old_apps = migrate(BEFORE)
