@@ -50,7 +50,31 @@ LANG_DESCRIPTION = (
 ERRORS = {404: Problem, 422: Problem}
 
 
-class Collection:
+class Endpoints:
+    """What an app's `endpoints.py` lists: a django-ninja `Router` mounted at /api/v3/<path>/.
+
+    `Collection` builds the router from a model; an app with endpoints of its own (submitting a request,
+    `resource_requests/endpoints.py`) passes its router. `index_url_name` is what the API's index links
+    to, `example_bodies` request bodies for the reference page's `curl` examples, by operation id.
+    """
+
+    example_bodies = {}
+
+    def __init__(self, router, *, path, index_url_name, example_bodies=None):
+        self._router = router
+        self.path = path
+        self.index_url_name = index_url_name
+        self.example_bodies = example_bodies or {}
+
+    def router(self):
+        return self._router
+
+    def examples(self, request, language):
+        """Values for the `curl` examples of the reference page (see `Collection.examples`)."""
+        return {}
+
+
+class Collection(Endpoints):
     """One content type's read endpoints.
 
     model:      the Django model
@@ -82,6 +106,7 @@ class Collection:
         self.model = model
         self.path = path
         self.name = path.replace("-", "_")
+        self.index_url_name = f"{self.name}_list"
         self.label = label
         self.description = description
         self.queryset = queryset

@@ -29,6 +29,8 @@ from pydantic import StringConstraints
 from wagtail.api.v3.schemas.base import BaseSchema
 from wagtail.images import get_image_model
 
+from home.listing import public_pages
+
 from . import content, schemas
 from .collections import ERRORS, LANG_DESCRIPTION, Collection
 from .errors import DETAILS, APIError
@@ -139,13 +141,9 @@ class ListedPages(Collection):
         return index
 
     def public_pages(self):
-        from home.listing import public_pages
-
         return public_pages(self.page_model.objects.all())
 
     def get_queryset(self, request, language):
-        from home.listing import public_pages
-
         return public_pages(self.page_model.objects.child_of(self.index(language)))
 
     def listing(self, request, index, filters):

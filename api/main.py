@@ -1,7 +1,7 @@
 """The portal's one API: a django-ninja `NinjaAPI` at /api/v3/ with one OpenAPI document.
 
-Wagtail's page endpoints (`api.pages`) and every content type's collection (`<app>/endpoints.py`, a list
-`endpoints` of `api.collections.Collection`) are routers on this one instance, so `/api/v3/openapi.json`
+Wagtail's page endpoints (`api.pages`) and every app's endpoints (`<app>/endpoints.py`, a list `endpoints`
+of `api.collections.Collection` or `Endpoints`) are routers on this one instance, so `/api/v3/openapi.json`
 describes all of them and `/api/v3/docs/` (Swagger UI, served from our own static files) shows them.
 The portal's own instance rather than Wagtail's `wagtail.api.v3.api`: that one also mounts Wagtail's
 write, site and token endpoints, which a public portal does not offer.
@@ -13,8 +13,8 @@ from django.apps import apps
 from django.urls import reverse
 from ninja import NinjaAPI, Schema
 
-from . import pages, requests
-from .collections import Collection
+from . import pages
+from .collections import Endpoints
 from .errors import PROBLEM_JSON, Problem, register_exception_handlers
 
 DESCRIPTION = """\
@@ -68,7 +68,7 @@ class Index(Schema):
     endpoints: dict[str, str]
 
 
-def discover_collections():
+def discover_endpoints():
     """Every installed app's `endpoints` list (`<app>/endpoints.py`), in INSTALLED_APPS order."""
     found = []
     for config in apps.get_app_configs():
@@ -78,11 +78,11 @@ def discover_collections():
             if error.name != f"{config.name}.endpoints":
                 raise
             continue
-        found.extend(item for item in getattr(module, "endpoints", []) if isinstance(item, Collection))
+        found.extend(item for item in getattr(module, "endpoints", []) if isinstance(item, Endpoints))
     return found
 
 
-COLLECTIONS = discover_collections()
+ENDPOINTS = discover_endpoints()
 
 
 @api.get(
@@ -98,8 +98,7 @@ def index(request):
         return request.build_absolute_uri(reverse(f"api:{name}"))
 
     endpoints = {"pages": url("pages_list")}
-    endpoints.update({collection.path: url(f"{collection.name}_list") for collection in COLLECTIONS})
-    endpoints["requests"] = url("requests_create")
+    endpoints.update({item.path: url(item.index_url_name) for item in ENDPOINTS})
     return {
         "openapi": url("openapi-json"),
         "docs": url("openapi-view"),
@@ -109,6 +108,5 @@ def index(request):
 
 
 api.add_router("/pages/", pages.router)
-api.add_router("/requests/", requests.router)
-for _collection in COLLECTIONS:
-    api.add_router(f"/{_collection.path}/", _collection.router())
+for _item in ENDPOINTS:
+    api.add_router(f"/{_item.path}/", _item.router())

@@ -16,8 +16,7 @@ from django.utils import translation
 from wagtail.models import Site
 
 from .errors import problem_response
-from .main import COLLECTIONS, api
-from .requests import EXAMPLE_BODIES
+from .main import ENDPOINTS, api
 
 METHODS = ("get", "post", "put", "patch", "delete")
 
@@ -45,8 +44,8 @@ def _examples(request):
         "limit": "5",
         "html_path": f"/{language}/",
     }
-    for collection in COLLECTIONS:
-        values.update(collection.examples(request, language))
+    for item in ENDPOINTS:
+        values.update(item.examples(request, language))
     return values
 
 
@@ -70,6 +69,7 @@ def _example_url(operation_id, path, parameters, examples):
 def _operations(request):
     document = _document()
     examples = _examples(request)
+    bodies = {key: body for item in ENDPOINTS for key, body in item.example_bodies.items()}
     groups = {}
     for path, item in document["paths"].items():
         for method in METHODS:
@@ -96,8 +96,8 @@ def _operations(request):
                     "example": _example_url(
                         operation["operationId"], path, operation.get("parameters", []), examples
                     ),
-                    "body": json.dumps(EXAMPLE_BODIES[operation["operationId"]], ensure_ascii=False)
-                    if operation["operationId"] in EXAMPLE_BODIES
+                    "body": json.dumps(bodies[operation["operationId"]], ensure_ascii=False)
+                    if operation["operationId"] in bodies
                     else "",
                     "statuses": sorted(operation.get("responses", {})),
                 }

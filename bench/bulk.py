@@ -30,18 +30,10 @@ from django.db import transaction
 from django.utils import timezone
 from wagtail.models import Locale
 
-from catalogue.models import (
-    District,
-    EngagementField,
-    Grant,
-    Reservation,
-    Resource,
-    ResourceCategory,
-    ResourceEngagementField,
-    StockStatus,
-)
-from partners.models import CooperationTopic, PartnerOrganisation, SpokenLanguage, TargetGroup
+from catalogue.models import Grant, Reservation, Resource, ResourceEngagementField, StockStatus
+from partners.models import PartnerOrganisation, SpokenLanguage
 from search.sync import paused
+from taxonomy.models import CooperationTopic, District, EngagementField, ResourceCategory, TargetGroup
 
 RESOURCE_PREFIX = "bulk-"
 PARTNER_PREFIX = "beispiel-"

@@ -9,6 +9,7 @@ class CatalogueConfig(AppConfig):
     def ready(self):
         from wagtail.signals import published
 
+        # Models can be imported only once the app registry is ready.
         from catalogue.models import Resource
         from catalogue.signals import synchronize_translations
 

@@ -1,9 +1,9 @@
-"""Demo content of the catalogue: the vocabulary in all six languages, the catalogue page, 36 sample
-resources (German with English, Turkish and Arabic) and the reservations and grants behind their
-availability.
+"""Demo content of the catalogue: the catalogue page, 36 sample resources (German with English, Turkish
+and Arabic) and the reservations and grants behind their availability. The vocabulary they use comes
+first (`taxonomy/demo.py`), the request form after them (`resource_requests/demo.py`).
 
-The texts and numbers are in `demo/vocabulary.toml` and `demo/resources.toml`; this module turns their
-records into objects. Dates count from the day the demo is first loaded.
+The texts and numbers are in `demo/resources.toml`; this module turns its records into objects. Dates
+count from the day the demo is first loaded.
 """
 
 import datetime
@@ -12,52 +12,22 @@ from decimal import Decimal
 from django.db import models
 from django.utils import timezone
 
+from taxonomy.models import District
+
 from .models import (
-    District,
-    EngagementField,
     Grant,
     Reservation,
     Resource,
-    ResourceCategory,
     ResourceDownload,
     ResourceEngagementField,
     ResourceImage,
     ResourceIndexPage,
 )
-from .requests import demo as request_demo
 
 ORDER = 10
 
 
 def load(loader):
-    vocabulary = loader.data("vocabulary")
-    fields = []
-    for position, entry in enumerate(vocabulary["engagement_field"]):
-        field = loader.snippet(
-            EngagementField,
-            {"slug": entry["slug"]},
-            name=entry["name"],
-            description=entry["description"],
-            sort_order=position,
-        )
-        loader.translate(field)
-        fields.append(field)
-    loader.registry["engagement_fields"] = {field.slug: field for field in fields}
-
-    kinds = []
-    for position, entry in enumerate(vocabulary["category"]):
-        category = loader.snippet(
-            ResourceCategory,
-            {"slug": entry["slug"]},
-            name=entry["name"],
-            description=entry["description"],
-            icon=entry["icon"],
-            sort_order=position,
-        )
-        loader.translate(category)
-        kinds.append(category)
-    loader.registry["resource_categories"] = {category.slug: category for category in kinds}
-
     data = loader.data("resources")
     index = catalogue_page(loader, data["catalogue"])
     resources = load_resources(loader, data)
@@ -65,8 +35,6 @@ def load(loader):
     loader.registry["resources"] = resources
     # The catalogue is what most visitors come for: first in the main menu.
     loader.registry.setdefault("main_menu", []).insert(0, index)
-    # The request form with consultation times and sample requests (issue 6).
-    request_demo.load(loader)
 
 
 def catalogue_page(loader, page):

@@ -47,12 +47,10 @@ from catalogue.listing import (
     visible_resources,
 )
 from catalogue.models import (
-    EngagementField,
     Grant,
     ProgrammeRules,
     Reservation,
     Resource,
-    ResourceCategory,
     ResourceDownload,
     ResourceEngagementField,
     ResourceImage,
@@ -61,6 +59,8 @@ from catalogue.models import (
 from catalogue.money import format_euro
 from catalogue.views import calendar_months, month_calendar, parse_month, related_resources
 from home.listing import localized_terms
+from resource_requests.pages import resource_request_url
+from taxonomy.models import EngagementField, ResourceCategory
 
 DateText = Annotated[str, StringConstraints(pattern=r"^\d{4}-\d{2}-\d{2}$", max_length=10)]
 MonthText = Annotated[str, StringConstraints(pattern=r"^\d{4}-\d{2}$", max_length=7)]
@@ -341,7 +341,9 @@ class Answer:
             else None,
             "languages": [{"code": code, "name": name} for code, name in resource.language_pairs],
             "image": pictures[0] if pictures else None,
-            "request_url": self.request.build_absolute_uri(resource.request_url(self.language, self.request)),
+            "request_url": self.request.build_absolute_uri(
+                resource_request_url(resource, self.language, self.request)
+            ),
         }
 
     def detail(self, resource, month):

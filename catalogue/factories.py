@@ -1,4 +1,4 @@
-"""factory_boy factories for the catalogue: vocabulary, resources, reservations and grants."""
+"""factory_boy factories for the catalogue: resources, reservations and grants (terms: taxonomy.factories)."""
 
 import datetime
 from decimal import Decimal
@@ -6,38 +6,8 @@ from decimal import Decimal
 import factory
 from wagtail.models import Locale
 
-from catalogue.models import (
-    EngagementField,
-    Grant,
-    Reservation,
-    Resource,
-    ResourceCategory,
-    ResourceEngagementField,
-    StockStatus,
-)
-
-
-class TaxonomyTermFactory(factory.django.DjangoModelFactory):
-    name = factory.Sequence(lambda n: f"Begriff {n}")
-    slug = factory.Sequence(lambda n: f"begriff-{n}")
-    description = "Eine kurze Beschreibung."
-    locale = factory.LazyFunction(Locale.get_default)
-    live = True
-
-    class Meta:
-        abstract = True
-
-
-class EngagementFieldFactory(TaxonomyTermFactory):
-    class Meta:
-        model = EngagementField
-
-
-class ResourceCategoryFactory(TaxonomyTermFactory):
-    icon = ResourceCategory.Icon.OTHER
-
-    class Meta:
-        model = ResourceCategory
+from catalogue.models import Grant, Reservation, Resource, ResourceEngagementField, StockStatus
+from taxonomy.factories import ResourceCategoryFactory
 
 
 class ResourceFactory(factory.django.DjangoModelFactory):

@@ -28,7 +28,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from catalogue import availability
-from catalogue.models import District, EngagementField, Resource, ResourceCategory
+from catalogue.models import Resource
 from catalogue.search import matching_translation_keys
 from home.listing import (
     ActiveFilter,
@@ -39,6 +39,7 @@ from home.listing import (
     objects,
     terms,
 )
+from taxonomy.models import District, EngagementField, ResourceCategory
 
 DATE_INPUT_FORMATS = ["%Y-%m-%d", "%d.%m.%Y"]
 MAX_TEXT_LENGTH = 200

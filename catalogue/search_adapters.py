@@ -21,18 +21,11 @@ from django.utils.translation import get_language, gettext
 from django.utils.translation import gettext_lazy as _
 
 from catalogue import availability
-from catalogue.models import (
-    EngagementField,
-    Grant,
-    Reservation,
-    Resource,
-    ResourceCategory,
-    ResourceEngagementField,
-    ResourceIndexPage,
-)
-from catalogue.models.fields import OFFER_LANGUAGES
+from catalogue.models import Grant, Reservation, Resource, ResourceEngagementField, ResourceIndexPage
 from catalogue.money import format_euro
 from search.registry import Facet, SnippetSearchAdapter, memoized, register, register_facet
+from taxonomy.fields import OFFER_LANGUAGES
+from taxonomy.models import EngagementField, ResourceCategory
 
 
 def term_names(model, language):

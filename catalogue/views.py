@@ -14,14 +14,9 @@ from wagtail.models import Locale
 
 from catalogue import availability
 from catalogue.listing import ResourceListing, label_categories, visible_resources
-from catalogue.models import (
-    ProgrammeRules,
-    Resource,
-    ResourceCategory,
-    ResourceEngagementField,
-    ResourceIndexPage,
-)
+from catalogue.models import ProgrammeRules, Resource, ResourceEngagementField, ResourceIndexPage
 from home.listing import localized_terms
+from taxonomy.models import ResourceCategory
 
 CALENDAR_MONTHS_AHEAD = 24
 RELATED_COUNT = 3

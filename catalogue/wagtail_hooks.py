@@ -1,6 +1,6 @@
-"""The catalogue in the admin: one menu item, "Catalogue", holding resources, what feeds their
-availability (reservations, grants) and the vocabulary; and a dashboard panel of resources that are
-nearly exhausted."""
+"""The catalogue in the admin: one menu item, "Catalogue", holding resources and what feeds their
+availability (reservations, grants); and a dashboard panel of resources that are nearly exhausted.
+The vocabulary has its own menu (taxonomy), requests theirs (resource_requests)."""
 
 import django_filters
 from django import forms
@@ -15,8 +15,8 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from catalogue import availability
-from catalogue.models import District, EngagementField, Grant, Reservation, Resource, ResourceCategory
-from catalogue.requests.admin import RequestsViewSetGroup, dashboard_panel
+from catalogue.models import Grant, Reservation, Resource
+from taxonomy.models import ResourceCategory
 
 DASHBOARD_LIMIT = 10
 
@@ -118,40 +118,6 @@ class GrantViewSet(ModelViewSet):
         return Grant.objects.select_related("resource")
 
 
-class EngagementFieldViewSet(SnippetViewSet):
-    model = EngagementField
-    icon = "tag"
-    menu_label = _("Engagement fields")
-    menu_order = 210
-    list_display = ["name", "slug", "sort_order"]
-    list_filter = ["live"]  # Wagtail adds its own language filter (?locale=de)
-    search_fields = ["name", "description"]
-    ordering = ["sort_order", "name"]
-
-
-class ResourceCategoryViewSet(SnippetViewSet):
-    model = ResourceCategory
-    icon = "folder-open-inverse"
-    menu_label = _("Resource categories")
-    menu_order = 200
-    list_display = ["name", "slug", "icon", "sort_order"]
-    list_filter = ["live"]  # Wagtail adds its own language filter (?locale=de)
-    search_fields = ["name", "description"]
-    ordering = ["sort_order", "name"]
-
-
-class DistrictViewSet(ModelViewSet):
-    """The twelve districts come from a migration; the list is here to look them up."""
-
-    model = District
-    icon = "site"
-    menu_label = _("Districts")
-    menu_order = 220
-    list_display = ["name", "slug"]
-    form_fields = ["name", "slug"]
-    inspect_view_enabled = True
-
-
 class CatalogueViewSetGroup(SnippetViewSetGroup):
     menu_label = _("Catalogue")
     menu_icon = "folder-inverse"
@@ -160,9 +126,6 @@ class CatalogueViewSetGroup(SnippetViewSetGroup):
         ResourceViewSet,
         ReservationViewSet,
         GrantViewSet,
-        ResourceCategoryViewSet,
-        EngagementFieldViewSet,
-        DistrictViewSet,
     )
 
 
@@ -199,18 +162,3 @@ class NearlyExhaustedPanel(Component):
 @hooks.register("construct_homepage_panels")
 def add_nearly_exhausted_panel(request, panels):
     panels.append(NearlyExhaustedPanel())
-
-
-# --- Requests and consultation times (issue 6): their own menu, and a dashboard panel --------------------
-
-
-@hooks.register("register_admin_viewset")
-def register_requests_viewsets():
-    return RequestsViewSetGroup()
-
-
-@hooks.register("construct_homepage_panels")
-def add_requests_panel(request, panels):
-    panel = dashboard_panel(request)
-    if panel is not None:
-        panels.append(panel)

@@ -9,6 +9,7 @@ class EngagementConfig(AppConfig):
     def ready(self):
         from wagtail.signals import page_published
 
+        # Models can be imported only once the app registry is ready.
         from engagement.models import EngagementExamplePage
         from home.synchronize import synchronize_page_translations
 

@@ -7,10 +7,11 @@ is the source; everything is translated into English, Turkish and Arabic (index 
 The texts and numbers are in `demo/examples.toml`; this module turns its records into objects.
 """
 
-from catalogue.models import District, EngagementField, Resource
+from catalogue.models import Resource
 from engagement.models import EngagementExamplePage, EngagementIndexPage
 from home.demo_support import stream
 from partners.models import PartnerOrganisation
+from taxonomy.models import District, EngagementField
 
 ORDER = 40
 

@@ -14,8 +14,8 @@ from pydantic import create_model
 from api.collections import LANG_DESCRIPTION
 from api.language import LanguageCode
 from api.listed_pages import FilterValue, ListedPages, images_with_renditions, refuse_unknown
-from catalogue.models import EngagementField
 from home.listing import FacetListing, matching_pages
+from taxonomy.models import EngagementField
 
 from .models import EngagementExamplePage, EngagementIndexPage
 from .views import FACETS, examples_in

@@ -1,7 +1,7 @@
 """Engagement examples (Engagementbeispiele): what an association did, with whom, with which resources.
 
 PRODUCT.md places engagement examples under `catalogue/`; they have their own app so work on the
-catalogue and on the examples does not collide. They use the catalogue's shared vocabulary (engagement
+catalogue and on the examples does not collide. They use the shared vocabulary (`taxonomy`: engagement
 fields, districts) and link catalogue resources and partner organisations.
 
 Each example is a page (`EngagementExamplePage`) below the one `EngagementIndexPage` (/de/engagement/),
@@ -56,6 +56,7 @@ class EngagementIndexPage(BasePage):
         verbose_name_plural = _("engagement example lists")
 
     def serve(self, request, *args, **kwargs):
+        # The views import this module's models: they are looked up when a request comes, not at import.
         from engagement.views import example_listing
 
         return example_listing(request, self)
@@ -86,7 +87,7 @@ class EngagementExamplePage(BasePage):
         help_text=_("When the project took place (the year it ended)."),
     )
     district = models.ForeignKey(
-        "catalogue.District",
+        "taxonomy.District",
         verbose_name=_("district"),
         null=True,
         blank=True,
@@ -94,7 +95,7 @@ class EngagementExamplePage(BasePage):
         related_name="engagement_examples",
     )
     engagement_fields = ParentalManyToManyField(
-        "catalogue.EngagementField", verbose_name=_("engagement fields"), related_name="engagement_examples"
+        "taxonomy.EngagementField", verbose_name=_("engagement fields"), related_name="engagement_examples"
     )
     partners = ParentalManyToManyField(
         "partners.PartnerOrganisation",
@@ -236,6 +237,7 @@ class EngagementExamplePage(BasePage):
         return [term.slug for term in self.engagement_fields.all()]
 
     def get_context(self, request, *args, **kwargs):
+        # The views import this module's models: they are looked up when a request comes, not at import.
         from engagement.views import example_context
 
         return {**super().get_context(request, *args, **kwargs), **example_context(request, self)}

@@ -10,10 +10,10 @@ from django.db.models import Prefetch
 from django.utils.translation import get_language, gettext
 from django.utils.translation import gettext_lazy as _
 
-from catalogue.models import EngagementField
 from catalogue.search_adapters import localized_name
 from engagement.models import EngagementExamplePage
 from search.registry import PageSearchAdapter, register
+from taxonomy.models import EngagementField
 
 
 @register

@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.images import get_image_model
 
 from catalogue.listing import visible_resources
-from catalogue.models import District, EngagementField, ResourceCategory, ResourceIndexPage
+from catalogue.models import ResourceIndexPage
 from catalogue.views import page_locales
 from home.listing import (
     FacetListing,
@@ -23,6 +23,7 @@ from home.listing import (
     terms,
 )
 from partners.models import PartnerFinderPage, PartnerOrganisation
+from taxonomy.models import District, EngagementField, ResourceCategory
 
 from .models import EngagementExamplePage, EngagementIndexPage
 

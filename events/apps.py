@@ -9,6 +9,7 @@ class EventsConfig(AppConfig):
     def ready(self):
         from wagtail.signals import page_published
 
+        # Models can be imported only once the app registry is ready.
         from events.models import EventPage
         from home.synchronize import synchronize_page_translations
 

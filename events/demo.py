@@ -13,10 +13,10 @@ every event is marked as sample data. German is the source, translated into Engl
 import datetime
 from decimal import Decimal
 
-from catalogue.models import District, EngagementField
 from events import dates
 from events.models import EventIndexPage, EventPage
-from partners.models import PartnerOrganisation, TargetGroup
+from partners.models import PartnerOrganisation
+from taxonomy.models import District, EngagementField, TargetGroup
 
 ORDER = 50
 

@@ -23,8 +23,8 @@ from api import caching
 from api.collections import LANG_DESCRIPTION
 from api.language import LanguageCode
 from api.listed_pages import FilterValue, ListedPages, images_with_renditions, refuse_unknown
-from catalogue.models import EngagementField
 from home.listing import FacetListing, matching_pages
+from taxonomy.models import EngagementField
 
 from . import dates
 from .listing import events_in, facets, month_window, past, upcoming, with_card_details

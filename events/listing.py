@@ -20,7 +20,6 @@ from django.db.models.functions import Coalesce, Concat
 from django.utils import formats
 from django.utils.translation import gettext_lazy as _
 
-from catalogue.models import OFFER_LANGUAGES, District, EngagementField
 from home.listing import (
     Facet,
     FieldFacet,
@@ -33,6 +32,8 @@ from home.listing import (
     terms,
 )
 from partners.models import PartnerOrganisation
+from taxonomy.fields import OFFER_LANGUAGES
+from taxonomy.models import District, EngagementField
 
 from . import dates
 from .models import EventPage

@@ -39,9 +39,9 @@ from wagtail.models import Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
-from catalogue.models import OFFER_LANGUAGES, LanguageListField
 from home.models import BasePage
 from home.page_forms import LocalizedChoicesPageForm
+from taxonomy.fields import OFFER_LANGUAGES, LanguageListField
 
 from . import dates
 
@@ -70,6 +70,7 @@ class EventIndexPage(RoutablePageMixin, BasePage):
 
     @path("")
     def upcoming(self, request):
+        # The views import this module's models: they are looked up when a request comes, not at import.
         from events.views import event_listing
 
         return event_listing(request, self, past_events=False)
@@ -170,7 +171,7 @@ class EventPage(RoutablePageMixin, BasePage):
     postcode = models.CharField(_("postcode"), max_length=10, blank=True)
     city = models.CharField(_("city"), max_length=100, blank=True, default="Dortmund")
     district = models.ForeignKey(
-        "catalogue.District",
+        "taxonomy.District",
         verbose_name=_("district"),
         null=True,
         blank=True,
@@ -192,10 +193,10 @@ class EventPage(RoutablePageMixin, BasePage):
         help_text=_("Empty: VMDO e.V. (House of Resources) organises the event."),
     )
     engagement_fields = ParentalManyToManyField(
-        "catalogue.EngagementField", verbose_name=_("engagement fields"), blank=True, related_name="events"
+        "taxonomy.EngagementField", verbose_name=_("engagement fields"), blank=True, related_name="events"
     )
     target_groups = ParentalManyToManyField(
-        "partners.TargetGroup", verbose_name=_("target groups"), blank=True, related_name="events"
+        "taxonomy.TargetGroup", verbose_name=_("target groups"), blank=True, related_name="events"
     )
     languages = LanguageListField(_("languages of the event"))
 
@@ -591,6 +592,7 @@ class EventPage(RoutablePageMixin, BasePage):
 
     @path("ics/", name="ics")
     def ics(self, request):
+        # The views import this module's models: they are looked up when a request comes, not at import.
         from events.views import event_ics
 
         return event_ics(request, self)

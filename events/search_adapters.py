@@ -12,12 +12,12 @@ from django.db.models import Prefetch
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
-from catalogue.models import OFFER_LANGUAGES, EngagementField
 from catalogue.search_adapters import localized_name
 from events import dates
 from events.models import EventPage
-from partners.models import TargetGroup
 from search.registry import PageSearchAdapter, register
+from taxonomy.fields import OFFER_LANGUAGES
+from taxonomy.models import EngagementField, TargetGroup
 
 
 @register

@@ -11,10 +11,10 @@ from django.http import HttpResponse
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 
-from catalogue.models import EngagementField
 from home.listing import FacetListing, localized_terms
 from home.models import PortalSettings
-from partners.models import PartnerFinderPage, PartnerOrganisation, TargetGroup
+from partners.models import PartnerFinderPage, PartnerOrganisation
+from taxonomy.models import EngagementField, TargetGroup
 
 from . import calendar, dates
 from .listing import (

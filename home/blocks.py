@@ -109,25 +109,16 @@ class QuoteBlock(blocks.StructBlock):
         template = "blocks/quote.html"
 
 
-class RequestFormBlock(blocks.StructBlock):
-    """The request form (basket, plan, consultation) inside any page; it sends to the request page."""
+# Blocks other apps add to every page body (e.g. the request form, `resource_requests/blocks.py`): the
+# ground floor does not know them, each app registers its own when its models load, before any page
+# body is built (the pages pass `ContentStreamBlock` as a class, which Wagtail instantiates on first use).
+CONTENT_BLOCKS = []
 
-    heading = blocks.CharBlock(label=_("Heading"), required=False, max_length=200)
-    text = blocks.TextBlock(label=_("Text"), required=False, max_length=600)
 
-    class Meta:
-        icon = "form"
-        label = _("Request form")
-        template = "catalogue/requests/block.html"
-
-    def get_context(self, value, parent_context=None):
-        context = super().get_context(value, parent_context=parent_context)
-        request = (parent_context or {}).get("request")
-        if request is not None:
-            from catalogue.requests.views import block_context
-
-            context.update(block_context(request))
-        return context
+def register_content_block(name, block):
+    """Offer `block` as `name` in every page body, after the portal's own blocks."""
+    if name not in dict(CONTENT_BLOCKS):
+        CONTENT_BLOCKS.append((name, block))
 
 
 class ContentStreamBlock(blocks.StreamBlock):
@@ -138,7 +129,9 @@ class ContentStreamBlock(blocks.StreamBlock):
     call_to_action = CallToActionBlock()
     faq = FAQBlock()
     quote = QuoteBlock()
-    request_form = RequestFormBlock()
 
     class Meta:
         label = _("Content")
+
+    def __init__(self, local_blocks=None, **kwargs):
+        super().__init__([*CONTENT_BLOCKS, *(local_blocks or [])], **kwargs)

@@ -50,7 +50,7 @@ class BasePage(TranslationFallbackMixin, Page):
 class HomePage(BasePage):
     hero_heading = models.CharField(_("hero heading"), max_length=200)
     hero_text = models.TextField(_("hero text"), blank=True, max_length=600)
-    body = StreamField(ContentStreamBlock(), verbose_name=_("content"), blank=True)
+    body = StreamField(ContentStreamBlock, verbose_name=_("content"), blank=True)
 
     parent_page_types = ["wagtailcore.Page"]
     max_count_per_parent = 1
@@ -75,7 +75,7 @@ class HomePage(BasePage):
 
 class StandardPage(BasePage):
     intro = models.TextField(_("introduction"), blank=True, max_length=800)
-    body = StreamField(ContentStreamBlock(), verbose_name=_("content"), blank=True)
+    body = StreamField(ContentStreamBlock, verbose_name=_("content"), blank=True)
 
     parent_page_types = ["home.HomePage", "home.StandardPage"]
     subpage_types = ["home.StandardPage"]
@@ -96,7 +96,7 @@ class StandardPage(BasePage):
 class LegalPage(BasePage):
     """Impressum, privacy notice (Datenschutz) and accessibility statement (Barrierefreiheit)."""
 
-    body = StreamField(ContentStreamBlock(), verbose_name=_("content"))
+    body = StreamField(ContentStreamBlock, verbose_name=_("content"))
     last_reviewed = models.DateField(_("last reviewed"), help_text=_("Shown on the page."))
 
     parent_page_types = ["home.HomePage"]

@@ -63,6 +63,7 @@ def schedule(email_id, run_after=None):
 
     Never raises: a mail that could not be enqueued is still stored and `send_queued_email` sends it.
     """
+    # home.tasks imports this module: the task sends what the outbox stores.
     from home.tasks import send_email
 
     try:

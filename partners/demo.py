@@ -9,15 +9,8 @@ hours are translated into English, Turkish and Arabic, the short vocabulary into
 Ukrainian and Polish visitors see the organisations in German (marked as such).
 """
 
-from catalogue.models import District
-from partners.models import (
-    CooperationTopic,
-    PartnerFinderPage,
-    PartnerOrganisation,
-    SpokenLanguage,
-    TargetGroup,
-    ascii_slug,
-)
+from partners.models import PartnerFinderPage, PartnerOrganisation, SpokenLanguage, ascii_slug
+from taxonomy.models import CooperationTopic, District, TargetGroup
 
 ORDER = 30
 

@@ -32,18 +32,12 @@ from api.errors import DETAILS, APIError, Problem
 from api.facets import facet_results, unknown_values
 from api.language import LanguageCode
 from api.pagination import PageQuery, list_schema, paginate
-from catalogue.models import EngagementField
 from home.listing import localized_terms
 from partners import map as district_map
 from partners.finder import FACETS, MAX_QUERY_LENGTH, Finder
-from partners.models import (
-    CooperationTopic,
-    PartnerFinderPage,
-    PartnerOrganisation,
-    SpokenLanguage,
-    TargetGroup,
-)
+from partners.models import PartnerFinderPage, PartnerOrganisation, SpokenLanguage
 from partners.views import find_partner, related_partners, with_details
+from taxonomy.models import CooperationTopic, EngagementField, TargetGroup
 
 PartnerSlug = Annotated[str, StringConstraints(pattern=r"^[-a-zA-Z0-9_]+$", max_length=200)]
 PartnerId = Path(..., ge=1, le=2**31 - 1, description="The id of the partner in any of its languages.")
@@ -423,20 +417,6 @@ def detail(request, language, partner):
 
 endpoints = [
     PartnerCollection(),
-    Collection(
-        CooperationTopic,
-        path="cooperation-topics",
-        label="Cooperation topics",
-        description="What partner organisations offer and look for in a cooperation (the `offers` and "
-        "`seeks` filters of /api/v3/partners/), in the requested language (German where not translated).",
-    ),
-    Collection(
-        TargetGroup,
-        path="target-groups",
-        label="Target groups",
-        description="Whom partner organisations work for, in the requested language (German where not "
-        "translated).",
-    ),
     Collection(
         SpokenLanguage,
         path="spoken-languages",

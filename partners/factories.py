@@ -1,26 +1,9 @@
-"""factory_boy factories for partner organisations and their vocabulary."""
+"""factory_boy factories for partner organisations (their terms: taxonomy.factories)."""
 
 import factory
 from wagtail.models import Locale
 
-from catalogue.factories import TaxonomyTermFactory
-from partners.models import CooperationTopic, PartnerOrganisation, TargetGroup
-
-
-class CooperationTopicFactory(TaxonomyTermFactory):
-    name = factory.Sequence(lambda n: f"Thema {n}")
-    slug = factory.Sequence(lambda n: f"thema-{n}")
-
-    class Meta:
-        model = CooperationTopic
-
-
-class TargetGroupFactory(TaxonomyTermFactory):
-    name = factory.Sequence(lambda n: f"Zielgruppe {n}")
-    slug = factory.Sequence(lambda n: f"zielgruppe-{n}")
-
-    class Meta:
-        model = TargetGroup
+from partners.models import PartnerOrganisation
 
 
 class PartnerOrganisationFactory(factory.django.DjangoModelFactory):

@@ -21,7 +21,6 @@ from django.db.models.functions import Lower
 from django.utils.translation import gettext_lazy as _
 from wagtail.images import get_image_model
 
-from catalogue.models import District, EngagementField
 from home.listing import (
     FacetListing,
     FieldFacet,
@@ -33,8 +32,9 @@ from home.listing import (
     objects,
     terms,
 )
-from partners.models import LANGUAGE_CHOICES, CooperationTopic, PartnerOrganisation
+from partners.models import LANGUAGE_CHOICES, PartnerOrganisation
 from partners.search import search_partner_keys
+from taxonomy.models import CooperationTopic, District, EngagementField
 
 MAX_QUERY_LENGTH = 100
 LOGO_FILTER = "max-160x80"

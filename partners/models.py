@@ -1,9 +1,10 @@
 """Partner organisations and the partner finder.
 
 A `PartnerOrganisation` is a translatable snippet that editors publish like a page (drafts, revisions,
-preview, locking, moderation workflow). It refers to the catalogue's shared vocabulary (engagement fields,
-districts) and to two vocabularies of its own: target groups and cooperation topics, the small list of
-things partners offer and look for ("rooms", "interpreting", "speakers" ...), so both can be filtered.
+preview, locking, moderation workflow). It refers to the shared vocabulary (`taxonomy`: engagement fields,
+districts, target groups and cooperation topics, the small list of things partners offer and look for:
+"rooms", "interpreting", "speakers" ...), so all of them can be filtered, and to the languages it speaks
+(`SpokenLanguage`, kept here: only partners use it).
 
 Translation: wagtail-localize ignores many-to-many fields unless told otherwise. Here they are
 `SynchronizedField`s, so a translation gets the source's terms copied over, and `save()` then swaps every
@@ -33,9 +34,10 @@ from wagtail.models import Locale, Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
-from catalogue.models import PublishableSnippet, TaxonomyTerm
 from home.listing import localized
 from home.models import BasePage, OutgoingEmail
+from home.snippets import PublishableSnippet
+from taxonomy.models import CooperationTopic, TargetGroup
 
 # Languages partners can say they speak: the portal's own and those many Dortmund families speak.
 # Fixed on purpose (one list, translated with the interface); a new one needs a code here and a migration.
@@ -82,50 +84,6 @@ class SpokenLanguage(models.Model):
     def name(self):
         """The language's name in the visitor's language."""
         return self.get_code_display()
-
-
-class CooperationTopic(TaxonomyTerm):
-    """Something partners offer or look for in a cooperation (Kooperationsthema): rooms, speakers ..."""
-
-    _revisions = GenericRelation("wagtailcore.Revision", related_query_name="cooperation_topic")
-    workflow_states = GenericRelation(
-        "wagtailcore.WorkflowState",
-        content_type_field="base_content_type",
-        object_id_field="object_id",
-        related_query_name="cooperation_topic",
-        for_concrete_model=False,
-    )
-    preview_template = "catalogue/previews/taxonomy_term.html"
-
-    class Meta(TaxonomyTerm.Meta):
-        verbose_name = _("cooperation topic")
-        verbose_name_plural = _("cooperation topics")
-        constraints = [
-            models.UniqueConstraint(
-                fields=["slug", "locale"], name="unique_cooperation_topic_slug_per_locale"
-            ),
-        ]
-
-
-class TargetGroup(TaxonomyTerm):
-    """Whom a partner's work is for (Zielgruppe): children, parents, older people, newcomers ..."""
-
-    _revisions = GenericRelation("wagtailcore.Revision", related_query_name="target_group")
-    workflow_states = GenericRelation(
-        "wagtailcore.WorkflowState",
-        content_type_field="base_content_type",
-        object_id_field="object_id",
-        related_query_name="target_group",
-        for_concrete_model=False,
-    )
-    preview_template = "catalogue/previews/taxonomy_term.html"
-
-    class Meta(TaxonomyTerm.Meta):
-        verbose_name = _("target group")
-        verbose_name_plural = _("target groups")
-        constraints = [
-            models.UniqueConstraint(fields=["slug", "locale"], name="unique_target_group_slug_per_locale"),
-        ]
 
 
 # Relations to translatable terms: a translation points at the terms in its own language.
@@ -190,13 +148,13 @@ class PartnerOrganisation(PublishableSnippet, ClusterableModel):
         related_name="+",
     )
     engagement_fields = ParentalManyToManyField(
-        "catalogue.EngagementField", verbose_name=_("engagement fields"), blank=True, related_name="partners"
+        "taxonomy.EngagementField", verbose_name=_("engagement fields"), blank=True, related_name="partners"
     )
     target_groups = ParentalManyToManyField(
         TargetGroup, verbose_name=_("target groups"), blank=True, related_name="partners"
     )
     districts = ParentalManyToManyField(
-        "catalogue.District",
+        "taxonomy.District",
         verbose_name=_("active in districts"),
         blank=True,
         related_name="partners",
@@ -215,7 +173,7 @@ class PartnerOrganisation(PublishableSnippet, ClusterableModel):
     postcode = models.CharField(_("postcode"), max_length=10, blank=True)
     city = models.CharField(_("city"), max_length=100, blank=True, default="Dortmund")
     district = models.ForeignKey(
-        "catalogue.District",
+        "taxonomy.District",
         verbose_name=_("district of the address"),
         null=True,
         blank=True,
@@ -362,6 +320,7 @@ class PartnerOrganisation(PublishableSnippet, ClusterableModel):
         return self.name
 
     def get_preview_context(self, request, mode_name):
+        # The views import this module's models: they are looked up when a request comes, not at import.
         from partners.views import detail_context
 
         return {
@@ -486,6 +445,7 @@ class PartnerFinderPage(RoutablePageMixin, BasePage):
 
     @path("")
     def finder(self, request):
+        # The views import this module's models: they are looked up when a request comes, not at import.
         from partners.views import finder
 
         return finder(self, request)

@@ -13,17 +13,11 @@ from django.db.models import Prefetch
 from django.utils.translation import get_language, gettext
 from django.utils.translation import gettext_lazy as _
 
-from catalogue.models import EngagementField
-from catalogue.models.fields import OFFER_LANGUAGES
 from catalogue.search_adapters import localized_name
-from partners.models import (
-    LANGUAGE_CHOICES,
-    CooperationTopic,
-    PartnerFinderPage,
-    PartnerOrganisation,
-    TargetGroup,
-)
+from partners.models import LANGUAGE_CHOICES, PartnerFinderPage, PartnerOrganisation
 from search.registry import SnippetSearchAdapter, memoized, register
+from taxonomy.fields import OFFER_LANGUAGES
+from taxonomy.models import CooperationTopic, EngagementField, TargetGroup
 
 KEY_FACT_DISTRICTS = 3
 

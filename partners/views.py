@@ -14,20 +14,14 @@ from django.utils import timezone, translation
 from django.utils.safestring import mark_safe
 from wagtail.images import get_image_model
 
-from catalogue.models import EngagementField
 from home.antispam import RateLimit
 from home.models import PortalSettings
 from home.outbox import queue_email
 from partners.finder import LOGO_FILTER, Finder, with_card_details
 from partners.forms import PartnerContactForm
 from partners.map import map_areas
-from partners.models import (
-    CooperationTopic,
-    PartnerContactMessage,
-    PartnerFinderPage,
-    PartnerOrganisation,
-    TargetGroup,
-)
+from partners.models import PartnerContactMessage, PartnerFinderPage, PartnerOrganisation
+from taxonomy.models import CooperationTopic, EngagementField, TargetGroup
 
 RELATED_COUNT = 4
 DETAIL_LOGO_FILTER = "max-320x160"

@@ -1,4 +1,5 @@
-"""Partners in the admin: one menu item, "Partners", with the organisations and their vocabulary."""
+"""Partners in the admin: one menu item, "Partners", with the organisations and their contact messages
+(their vocabulary is in the taxonomy app's "Vocabulary" menu)."""
 
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.ui.tables import BooleanColumn
@@ -10,7 +11,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from home.permissions import ReadOnlyPermissionPolicy
 
-from .models import CooperationTopic, PartnerContactMessage, PartnerOrganisation, TargetGroup
+from .models import PartnerContactMessage, PartnerOrganisation
 
 register_permission_policy(PartnerContactMessage, ReadOnlyPermissionPolicy(PartnerContactMessage))
 
@@ -25,26 +26,6 @@ class PartnerOrganisationViewSet(SnippetViewSet):
     list_filter = ["kind", "districts", "live", "is_sample"]
     search_fields = ["name", "description"]
     ordering = ["name"]
-
-
-class CooperationTopicViewSet(SnippetViewSet):
-    model = CooperationTopic
-    icon = "resubmit"
-    menu_label = _("Cooperation topics")
-    list_display = ["name", "slug", "sort_order"]
-    list_filter = ["live"]
-    search_fields = ["name", "description"]
-    ordering = ["sort_order", "name"]
-
-
-class TargetGroupViewSet(SnippetViewSet):
-    model = TargetGroup
-    icon = "user"
-    menu_label = _("Target groups")
-    list_display = ["name", "slug", "sort_order"]
-    list_filter = ["live"]
-    search_fields = ["name", "description"]
-    ordering = ["sort_order", "name"]
 
 
 class PartnerContactMessageIndexView(IndexView):
@@ -83,8 +64,6 @@ class PartnersViewSetGroup(SnippetViewSetGroup):
     menu_order = 210
     items = (
         PartnerOrganisationViewSet,
-        CooperationTopicViewSet,
-        TargetGroupViewSet,
         PartnerContactMessageViewSet,
     )
 

@@ -12,7 +12,7 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
-from catalogue.models import District, EngagementField, ResourceCategory
+from taxonomy.models import District, EngagementField, ResourceCategory
 
 from .registry import Facet, PageSearchAdapter, SnippetSearchAdapter, adapters, register, register_facet
 
@@ -28,7 +28,7 @@ def search_url(language, **filters):
 
 
 class TaxonomyTermSearchAdapter(SnippetSearchAdapter):
-    """A term of the catalogue's vocabulary; its result leads to everything filed under it."""
+    """A term of the shared vocabulary (taxonomy); its result leads to everything filed under it."""
 
     title_field = "name"
     facet_name = ""

@@ -18,7 +18,16 @@ PAGES = {
     "not-found": ("/de/gibt-es-nicht/", "/ar/gibt-es-nicht/"),
     "untranslated": ("/uk/impressum/", "/pl/so-funktionierts/"),
 }
-PROJECT_APPS = {"home", "catalogue", "partners", "engagement", "events", "search"}
+PROJECT_APPS = {
+    "home",
+    "taxonomy",
+    "catalogue",
+    "resource_requests",
+    "partners",
+    "engagement",
+    "events",
+    "search",
+}
 
 
 def test_every_page_type_is_scanned():

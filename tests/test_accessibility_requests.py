@@ -13,7 +13,7 @@ from django.utils import timezone
 # page type or view -> where it starts (German, Arabic). The basket, the form with errors, the confirmation
 # and the status page are reached by the flows below from a resource's page; each is scanned there.
 PAGES = {
-    "catalogue.RequestPage": ("/de/anfrage/", "/ar/request/"),
+    "resource_requests.RequestPage": ("/de/anfrage/", "/ar/request/"),
     "request-basket": ("/de/ressourcen/beamer/", "/ar/resources/projector/"),
     "request-form-errors": ("/de/anfrage/", "/ar/request/"),
     "request-sent": ("/de/anfrage/sent/", "/ar/request/sent/"),
@@ -27,7 +27,7 @@ HUMAN_PAUSE = 3.2
 
 @pytest.mark.browser
 def test_empty_request_page_has_no_axe_violations(portal_server, browser_page):
-    for url in PAGES["catalogue.RequestPage"]:
+    for url in PAGES["resource_requests.RequestPage"]:
         response = browser_page.goto(portal_server + url)
         assert response.status == 200, url
         assert scan(browser_page) == [], url

@@ -10,8 +10,8 @@ from django.utils import timezone
 from markup import select
 from wagtail.models import ModelLogEntry
 
-from catalogue.factories import EngagementFieldFactory
-from catalogue.models import EngagementField, ResourceCategory
+from taxonomy.factories import EngagementFieldFactory
+from taxonomy.models import EngagementField, ResourceCategory
 
 pytestmark = pytest.mark.django_db
 
@@ -66,7 +66,7 @@ def test_districts_are_the_twelve_of_dortmund(client):
     assert body["count"] == 12
     assert {item["name"] for item in body["items"]} == DISTRICTS
     first = body["items"][0]
-    assert first["meta"]["type"] == "catalogue.District"
+    assert first["meta"]["type"] == "taxonomy.District"
     detail = client.get(first["meta"]["detail_url"]).json()
     assert detail["slug"] == first["slug"] and detail["name"] == first["name"]
 

@@ -4,9 +4,9 @@ import pytest
 
 from api.errors import APIError
 from api.facets import Facet, apply_facets, field_choices, object_choices, term_choices
-from catalogue.factories import EngagementFieldFactory
-from catalogue.models import District, EngagementField, ResourceCategory
 from home.listing import localized
+from taxonomy.factories import EngagementFieldFactory
+from taxonomy.models import District, EngagementField, ResourceCategory
 
 pytestmark = pytest.mark.django_db
 

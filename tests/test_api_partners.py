@@ -4,11 +4,12 @@ text, everything a partner's page shows (and nothing it hides), the partners' vo
 import pytest
 from django.core.management import call_command
 
-from catalogue.models import District, EngagementField
 from partners import endpoints
-from partners.factories import CooperationTopicFactory, PartnerOrganisationFactory
+from partners.factories import PartnerOrganisationFactory
 from partners.map import DISTRICTS
-from partners.models import CooperationTopic, PartnerOrganisation, SpokenLanguage
+from partners.models import PartnerOrganisation, SpokenLanguage
+from taxonomy.factories import CooperationTopicFactory
+from taxonomy.models import CooperationTopic, District, EngagementField
 
 pytestmark = pytest.mark.django_db
 

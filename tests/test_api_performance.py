@@ -10,8 +10,8 @@ from wagtail.images import get_image_model
 from wagtail.models import Locale, Page
 
 from catalogue import availability
-from catalogue.factories import EngagementFieldFactory, ResourceCategoryFactory, ResourceFactory
-from catalogue.models import District, EngagementField, ResourceImage
+from catalogue.factories import ResourceFactory
+from catalogue.models import ResourceImage
 from engagement.factories import EngagementExamplePageFactory
 from engagement.models import EngagementIndexPage
 from events import dates
@@ -19,6 +19,8 @@ from events.factories import EventPageFactory
 from events.models import EventIndexPage
 from partners.factories import PartnerOrganisationFactory
 from partners.models import PartnerOrganisation, SpokenLanguage
+from taxonomy.factories import EngagementFieldFactory, ResourceCategoryFactory
+from taxonomy.models import District, EngagementField
 
 pytestmark = pytest.mark.django_db
 

@@ -6,11 +6,11 @@ from django.contrib.auth import get_user_model
 from wagtail.images import get_image_model
 from wagtail.models import Collection, CollectionViewRestriction, Page, PageViewRestriction
 
-from catalogue.factories import EngagementFieldFactory
-from catalogue.models import EngagementField
 from home.demo_support import stream
 from home.factories import StandardPageFactory
 from home.models import HomePage
+from taxonomy.factories import EngagementFieldFactory
+from taxonomy.models import EngagementField
 
 pytestmark = pytest.mark.django_db
 

@@ -15,15 +15,9 @@ from wagtail.models import Locale, Page
 
 from catalogue import availability
 from catalogue.factories import GrantFactory, ReservationFactory, ResourceFactory
-from catalogue.models import (
-    ProgrammeRules,
-    Reservation,
-    Resource,
-    ResourceCategory,
-    ResourceDownload,
-    ResourceImage,
-)
-from catalogue.requests.pages import request_page_url
+from catalogue.models import ProgrammeRules, Reservation, Resource, ResourceDownload, ResourceImage
+from resource_requests.pages import request_page_url
+from taxonomy.models import ResourceCategory
 
 pytestmark = pytest.mark.django_db
 

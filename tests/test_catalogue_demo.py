@@ -6,8 +6,9 @@ from django.db.models import Count
 from wagtail.models import Revision
 
 from catalogue import availability
-from catalogue.models import Grant, Reservation, Resource, ResourceCategory, ResourceIndexPage
+from catalogue.models import Grant, Reservation, Resource, ResourceIndexPage
 from home.models import NavigationMenu
+from taxonomy.models import ResourceCategory
 
 pytestmark = pytest.mark.django_db
 

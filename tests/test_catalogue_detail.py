@@ -10,8 +10,10 @@ from django.test.utils import CaptureQueriesContext
 from markup import alternates, card_links, links, select, select_one, text, texts
 
 from catalogue import availability
-from catalogue.factories import EngagementFieldFactory, ResourceFactory
-from catalogue.models import ProgrammeRules, Reservation, Resource, ResourceCategory, ResourceEngagementField
+from catalogue.factories import ResourceFactory
+from catalogue.models import ProgrammeRules, Reservation, Resource, ResourceEngagementField
+from taxonomy.factories import EngagementFieldFactory
+from taxonomy.models import ResourceCategory
 
 pytestmark = pytest.mark.django_db
 

@@ -10,7 +10,9 @@ from markup import alternates, card_titles, links, option_label, problems, resul
 
 from catalogue import availability
 from catalogue.factories import ReservationFactory, ResourceFactory
-from catalogue.models import Reservation, Resource, ResourceCategory
+from catalogue.models import Reservation, Resource
+from catalogue.search import words
+from taxonomy.models import ResourceCategory
 
 pytestmark = pytest.mark.django_db
 
@@ -190,8 +192,6 @@ def test_search_operators_are_just_text(client, text):
 
 
 def test_only_words_reach_the_search_engine():
-    from catalogue.search import words
-
     assert words('Beamer" (Full*HD)') == "Beamer Full HD"
     assert words("جهاز-عرض؟") == "جهاز-عرض"
     assert words("!!!") == ""

@@ -9,8 +9,10 @@ from wagtail.images import get_image_model
 from wagtail.models import Locale
 from wagtail_localize.models import Translation, TranslationSource
 
-from catalogue.factories import EngagementFieldFactory, ResourceCategoryFactory, ResourceFactory
+from catalogue.factories import ResourceFactory
 from catalogue.models import Resource, ResourceEngagementField, ResourceImage
+from resource_requests.pages import resource_request_url
+from taxonomy.factories import EngagementFieldFactory, ResourceCategoryFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -87,9 +89,9 @@ def test_request_url_carries_the_language_and_the_resource():
     """The request form's address in that language (its slug is translated) with the resource offered."""
     resource = ResourceFactory()
     with translation.override("ar"):
-        assert resource.request_url() == f"/ar/request/?resource={resource.pk}"
-    assert resource.request_url("tr") == f"/tr/talep/?resource={resource.pk}"
-    assert resource.request_url("uk") == f"/uk/request/?resource={resource.pk}"
+        assert resource_request_url(resource) == f"/ar/request/?resource={resource.pk}"
+    assert resource_request_url(resource, "tr") == f"/tr/talep/?resource={resource.pk}"
+    assert resource_request_url(resource, "uk") == f"/uk/request/?resource={resource.pk}"
 
 
 def translate(obj, language, strings, django_capture_on_commit_callbacks):

@@ -8,8 +8,8 @@ from django.urls import reverse
 from wagtail.models import Locale, Page
 from wagtail_localize.models import Translation, TranslationSource
 
-from catalogue.factories import EngagementFieldFactory
 from home.models import HomePage
+from taxonomy.factories import EngagementFieldFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -77,7 +77,7 @@ def test_snippet_translation_is_offered_in_the_admin(editor):
     turkish = Locale.objects.get(language_code="tr")
     response = editor.post(
         reverse(
-            "wagtail_localize:submit_snippet_translation", args=("catalogue", "engagementfield", field.pk)
+            "wagtail_localize:submit_snippet_translation", args=("taxonomy", "engagementfield", field.pk)
         ),
         {"locales": [turkish.pk]},
     )
@@ -86,9 +86,17 @@ def test_snippet_translation_is_offered_in_the_admin(editor):
     assert translated.slug == "sport", "the slug is synchronised, not translated"
 
 
-def test_catalogue_menu_groups_the_vocabulary(editor):
+def test_vocabulary_menu_groups_every_apps_terms(editor):
     admin_home = editor.get(reverse("wagtailadmin_home")).content.decode()
-    assert "Katalog" in admin_home or "Catalogue" in admin_home
-    listing = editor.get(reverse("wagtailsnippets_catalogue_engagementfield:list"))
+    assert "Begriffe" in admin_home or "Vocabulary" in admin_home
+    for url in (
+        reverse("wagtailsnippets_taxonomy_resourcecategory:list"),
+        reverse("wagtailsnippets_taxonomy_engagementfield:list"),
+        reverse("wagtailsnippets_taxonomy_targetgroup:list"),
+        reverse("wagtailsnippets_taxonomy_cooperationtopic:list"),
+        reverse("taxonomy_district:index"),
+    ):
+        assert url in admin_home, url
+    listing = editor.get(reverse("wagtailsnippets_taxonomy_engagementfield:list"))
     assert listing.status_code == 200
     assert "Kulturelle Vielfalt" in listing.content.decode()

@@ -9,10 +9,11 @@ from markup import card_titles, links, option_label, problems, result_count, sel
 from wagtail.models import PageViewRestriction
 from wagtail_localize.synctree import create_aliases_for_new_page
 
-from catalogue.models import District, EngagementField, Resource
+from catalogue.models import Resource
 from engagement.factories import EngagementExamplePageFactory
 from engagement.models import EngagementExamplePage, EngagementIndexPage
 from partners.models import PartnerOrganisation
+from taxonomy.models import District, EngagementField
 
 pytestmark = pytest.mark.django_db
 

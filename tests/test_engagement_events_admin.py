@@ -8,9 +8,9 @@ from markup import texts
 from wagtail.models import Locale
 from wagtail_localize.models import StringSegment, TranslationSource
 
-from catalogue.models import EngagementField
 from engagement.models import EngagementExamplePage, EngagementIndexPage
 from events.models import EventIndexPage, EventPage
+from taxonomy.models import EngagementField
 
 pytestmark = pytest.mark.django_db
 

@@ -10,11 +10,11 @@ from django.utils import timezone
 from markup import json_ld
 from wagtail.models import PageViewRestriction
 
-from catalogue.models import EngagementField
 from events import dates
 from events.demo import clock_change_weekend
 from events.factories import EventPageFactory
 from events.models import EventIndexPage, EventPage
+from taxonomy.models import EngagementField
 
 pytestmark = pytest.mark.django_db
 

@@ -11,11 +11,11 @@ from django.utils import formats, timezone, translation
 from markup import text
 from wagtail.models import Locale
 
-from catalogue.models import District, EngagementField
 from events import dates
 from events.demo import clock_change_weekend, last_sunday_of_october
 from events.factories import EventPageFactory
 from events.models import EventIndexPage, EventPage
+from taxonomy.models import District, EngagementField
 
 pytestmark = pytest.mark.django_db
 

@@ -5,9 +5,9 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from markup import json_ld
 
-from catalogue.models import District, EngagementField
 from partners.factories import PartnerOrganisationFactory
 from partners.models import PartnerOrganisation
+from taxonomy.models import District, EngagementField
 
 pytestmark = pytest.mark.django_db
 

@@ -9,11 +9,11 @@ from django.test.utils import CaptureQueriesContext
 from markup import links, select, select_one, text, texts
 from wagtail.search.backends import get_search_backend
 
-from catalogue.models import District
 from partners.factories import PartnerOrganisationFactory
 from partners.finder import FACETS, MAX_QUERY_LENGTH
 from partners.map import DISTRICTS, outline
 from partners.models import PartnerOrganisation
+from taxonomy.models import District
 
 pytestmark = pytest.mark.django_db
 

@@ -7,18 +7,18 @@ from django.urls import reverse
 from wagtail.models import Locale
 from wagtail_localize.models import Translation, TranslationSource
 
-from catalogue.factories import EngagementFieldFactory
-from catalogue.models import District, EngagementField
-from partners.factories import CooperationTopicFactory, PartnerOrganisationFactory
+from home.outbox import queue_email
+from partners.factories import PartnerOrganisationFactory
 from partners.models import (
     LANGUAGE_CHOICES,
-    CooperationTopic,
+    PartnerContactMessage,
     PartnerFinderPage,
     PartnerOrganisation,
     SpokenLanguage,
-    TargetGroup,
     ascii_slug,
 )
+from taxonomy.factories import CooperationTopicFactory, EngagementFieldFactory
+from taxonomy.models import CooperationTopic, District, EngagementField, TargetGroup
 
 pytestmark = pytest.mark.django_db
 
@@ -245,9 +245,6 @@ def test_admin_preview_renders_the_partner_page():
 
 def test_contact_messages_are_listed_read_only(editor):
     from django.utils import timezone
-
-    from home.outbox import queue_email
-    from partners.models import PartnerContactMessage
 
     partner = PartnerOrganisation.objects.get(slug="quartiersbuero-nordstadt", locale__language_code="de")
     message = PartnerContactMessage.objects.create(

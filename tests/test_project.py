@@ -1,5 +1,6 @@
 """Project-wide checks that run in the suite: lint, Django's system checks, migrations, deploy settings."""
 
+import ast
 import os
 import subprocess
 import sys
@@ -76,3 +77,32 @@ def test_templates_load_nothing_from_other_hosts():
             if marker in text:
                 offenders.append(f"{path.relative_to(REPO)}: {marker}")
     assert offenders == []
+
+
+# Imports go one way: the ground floor knows no domain app, the domain apps know the API only in the
+# plug-in the API loads from them (`endpoints.py`). Function-local imports count too.
+GROUND_FLOOR = {"home", "taxonomy", "search"}
+DOMAIN = {"catalogue", "partners", "resource_requests", "engagement", "events"}
+
+
+def imported_apps(path):
+    tree = ast.parse(path.read_text(), filename=str(path))
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            yield from ((alias.name.split(".")[0], node.lineno) for alias in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
+            yield node.module.split(".")[0], node.lineno
+
+
+def test_imports_go_one_way():
+    wrong = []
+    for app in sorted(GROUND_FLOOR | DOMAIN):
+        above = (DOMAIN | {"api"}) if app in GROUND_FLOOR else {"api"}
+        for path in sorted((REPO / app).rglob("*.py")):
+            relative = path.relative_to(REPO)
+            if "migrations" in relative.parts or path.name == "endpoints.py":
+                continue
+            wrong += [
+                f"{relative}:{line} imports {name}" for name, line in imported_apps(path) if name in above
+            ]
+    assert wrong == []

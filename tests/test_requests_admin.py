@@ -15,9 +15,10 @@ from markup import select_one, text, texts
 from openpyxl import load_workbook
 
 from catalogue.factories import ResourceFactory
-from catalogue.models import ConsultationSlot, ResourceRequest, StockStatus
-from catalogue.requests import service
-from catalogue.requests.factories import ConsultationSlotFactory, in_days, item, make_request
+from catalogue.models import StockStatus
+from resource_requests import service
+from resource_requests.factories import ConsultationSlotFactory, in_days, item, make_request
+from resource_requests.models import ConsultationSlot, ResourceRequest
 
 pytestmark = pytest.mark.django_db
 
@@ -25,12 +26,14 @@ DAY = timezone.localdate() + datetime.timedelta(days=20)
 
 
 def editor_with(client, *codenames, username="redaktion"):
-    """A non-superuser editor with admin access and the given catalogue permissions."""
+    """A non-superuser editor with admin access and the given permissions on requests."""
     user = get_user_model().objects.create_user(username, f"{username}@example.org", "x" * 16)
     group = Group.objects.create(name=f"Gruppe {username}")
     group.permissions.add(Permission.objects.get(codename="access_admin"))
     for codename in codenames:
-        group.permissions.add(Permission.objects.get(codename=codename, content_type__app_label="catalogue"))
+        group.permissions.add(
+            Permission.objects.get(codename=codename, content_type__app_label="resource_requests")
+        )
     user.groups.add(group)
     client.force_login(user)
     return user
@@ -56,7 +59,7 @@ def sample(projector):
 def test_inbox_lists_and_filters_requests(client, consultant, sample, projector):
     money = ResourceFactory(money=True, budget=Decimal(2000), max_amount_per_request=Decimal(500))
     other = make_request([item(money, amount=Decimal(100))], association_name="Zweiter Verein", language="ar")
-    url = reverse("catalogue_request:index")
+    url = reverse("resource_request:index")
     page = client.get(url).content.decode()
     assert sample.reference in page and other.reference in page
     by_resource = client.get(url, {"resource": str(projector.translation_key)}).content.decode()
@@ -77,7 +80,7 @@ def test_the_inbox_needs_no_query_per_request(client, consultant, projector, dja
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
-    url = reverse("catalogue_request:index")
+    url = reverse("resource_request:index")
     make_request([item(projector, 1, DAY)])
     client.get(url)
     with CaptureQueriesContext(connection) as few:
@@ -90,10 +93,10 @@ def test_the_inbox_needs_no_query_per_request(client, consultant, projector, dja
 
 
 def test_request_page_shows_basket_history_and_contact(client, consultant, sample):
-    html = client.get(reverse("catalogue_request:inspect", args=[sample.pk])).content.decode()
+    html = client.get(reverse("resource_request:inspect", args=[sample.pk])).content.decode()
     assert sample.reference in html and "Testbeamer" in html
     assert "Leyla Demir" in html and "leyla@example.org" in html and "0231 999" in html
-    assert reverse("catalogue_request:approve", args=[sample.pk, sample.items.get().pk]) in html
+    assert reverse("resource_request:approve", args=[sample.pk, sample.items.get().pk]) in html
     assert "an jedem Tag 2 frei" in html, "what is left for the requested days"
     assert "Eingegangen" in html
 
@@ -111,11 +114,11 @@ def booked_today(**changes):
 
 def test_editors_without_the_consultation_permission_see_no_personal_data(client, sample):
     editor_with(client, "view_resourcerequest", "change_resourcerequest", username="lager")
-    html = client.get(reverse("catalogue_request:inspect", args=[sample.pk])).content.decode()
+    html = client.get(reverse("resource_request:inspect", args=[sample.pk])).content.decode()
     assert sample.reference in html and "Testbeamer" in html
     assert "Leyla Demir" not in html and "leyla@example.org" not in html and "0231 999" not in html
     assert "verborgen" in html
-    export = client.get(reverse("catalogue_request:index"), {"export": "csv"})
+    export = client.get(reverse("resource_request:index"), {"export": "csv"})
     body = b"".join(export.streaming_content).decode()
     assert sample.reference in body and "leyla@example.org" not in body and "Leyla" not in body
     # The dashboard does not show them either.
@@ -126,7 +129,7 @@ def test_editors_without_the_consultation_permission_see_no_personal_data(client
 
 
 def test_export_as_csv_and_xlsx_with_contact_data_for_consultants(client, consultant, sample):
-    url = reverse("catalogue_request:index")
+    url = reverse("resource_request:index")
     response = client.get(url, {"export": "csv"})
     assert response["Content-Type"] == "text/csv"
     rows = list(csv.reader(io.StringIO(b"".join(response.streaming_content).decode())))
@@ -142,28 +145,28 @@ def test_export_as_csv_and_xlsx_with_contact_data_for_consultants(client, consul
 
 def test_approving_in_the_admin_creates_the_reservation(client, consultant, sample):
     line = sample.items.get()
-    response = client.post(reverse("catalogue_request:approve", args=[sample.pk, line.pk]), {"quantity": "1"})
+    response = client.post(reverse("resource_request:approve", args=[sample.pk, line.pk]), {"quantity": "1"})
     assert response.status_code == 302
     line.refresh_from_db()
     assert line.status == "approved" and line.reservation.status == StockStatus.APPROVED
     assert line.decided_by.username == "redaktion"
-    html = client.get(reverse("catalogue_request:inspect", args=[sample.pk])).content.decode()
+    html = client.get(reverse("resource_request:inspect", args=[sample.pk])).content.decode()
     assert "redaktion" in html, "the history says who"
 
 
 def test_declining_with_a_reason_and_messages_in_the_admin(client, consultant, sample):
     line = sample.items.get()
-    base = reverse("catalogue_request:inspect", args=[sample.pk])
+    base = reverse("resource_request:inspect", args=[sample.pk])
     response = client.post(
-        reverse("catalogue_request:decline", args=[sample.pk, line.pk]), {"reason": ""}, follow=True
+        reverse("resource_request:decline", args=[sample.pk, line.pk]), {"reason": ""}, follow=True
     )
     assert "Begründung" in response.content.decode()
     client.post(
-        reverse("catalogue_request:decline", args=[sample.pk, line.pk]), {"reason": "Schon verliehen."}
+        reverse("resource_request:decline", args=[sample.pk, line.pk]), {"reason": "Schon verliehen."}
     )
-    client.post(reverse("catalogue_request:message", args=[sample.pk]), {"text": "Rufen Sie uns gern an."})
+    client.post(reverse("resource_request:message", args=[sample.pk]), {"text": "Rufen Sie uns gern an."})
     client.post(
-        reverse("catalogue_request:status", args=[sample.pk]), {"status": "done", "note": "", "notify": "on"}
+        reverse("resource_request:status", args=[sample.pk]), {"status": "done", "note": "", "notify": "on"}
     )
     sample.refresh_from_db()
     assert sample.status == "done" and sample.items.get().decision_note == "Schon verliehen."
@@ -177,30 +180,30 @@ def test_actions_need_the_change_permission_and_post(client, sample):
     editor_with(client, "view_resourcerequest", "view_personal_data", username="nurlesen")
     line = sample.items.get()
     # Wagtail answers a refused admin action with a redirect to the dashboard and a message.
-    refused = client.post(reverse("catalogue_request:approve", args=[sample.pk, line.pk]))
+    refused = client.post(reverse("resource_request:approve", args=[sample.pk, line.pk]))
     assert refused.status_code == 302 and refused["Location"] == reverse("wagtailadmin_home")
-    client.post(reverse("catalogue_request:message", args=[sample.pk]), {"text": "x"})
+    client.post(reverse("resource_request:message", args=[sample.pk]), {"text": "x"})
     assert not sample.events.filter(kind="message").exists()
-    assert client.get(reverse("catalogue_request:approve", args=[sample.pk, line.pk])).status_code == 302
+    assert client.get(reverse("resource_request:approve", args=[sample.pk, line.pk])).status_code == 302
     line.refresh_from_db()
     assert line.status == "open"
-    html = client.get(reverse("catalogue_request:inspect", args=[sample.pk])).content.decode()
-    assert reverse("catalogue_request:approve", args=[sample.pk, line.pk]) not in html
+    html = client.get(reverse("resource_request:inspect", args=[sample.pk])).content.decode()
+    assert reverse("resource_request:approve", args=[sample.pk, line.pk]) not in html
 
 
 def test_nobody_adds_or_edits_requests_in_the_admin(client, consultant):
     from django.urls import NoReverseMatch
 
     with pytest.raises(NoReverseMatch):
-        reverse("catalogue_request:add")
+        reverse("resource_request:add")
     with pytest.raises(NoReverseMatch):
-        reverse("catalogue_request:edit", args=[1])
+        reverse("resource_request:edit", args=[1])
 
 
 def test_consultation_times_are_managed_in_the_admin(client):
     user = get_user_model().objects.create_superuser("chefin", "chefin@example.org", "x" * 16)
     client.force_login(user)
-    url = reverse("catalogue_consultation_slot:add")
+    url = reverse("resource_requests_consultation_slot:add")
     start = in_days(9, 14)
     local = timezone.localtime(start)
     data = {
@@ -223,11 +226,11 @@ def test_consultation_times_are_managed_in_the_admin(client):
     make_request(slot=slot)
     make_request(slot=slot)
     edit = client.post(
-        reverse("catalogue_consultation_slot:edit", args=[slot.pk]),
+        reverse("resource_requests_consultation_slot:edit", args=[slot.pk]),
         {**data, "mode": "video", "capacity": "1"},
     )
     assert edit.status_code == 200 and "2 Plätze sind schon gebucht" in edit.content.decode()
-    listing = client.get(reverse("catalogue_consultation_slot:index")).content.decode()
+    listing = client.get(reverse("resource_requests_consultation_slot:index")).content.decode()
     assert "2 von 2 gebucht" in listing
 
 
@@ -244,7 +247,7 @@ def test_dashboard_shows_new_requests_and_todays_consultations(client, consultan
 
 def test_the_requests_menu_is_in_the_admin(client, consultant):
     html = client.get(reverse("wagtailadmin_home")).content.decode()
-    assert reverse("catalogue_request:index") in html
+    assert reverse("resource_request:index") in html
 
 
 def test_a_booked_consultation_time_cannot_be_deleted(client):
@@ -252,9 +255,11 @@ def test_a_booked_consultation_time_cannot_be_deleted(client):
     client.force_login(user)
     slot = ConsultationSlotFactory()
     make_request(slot=slot)
-    response = client.post(reverse("catalogue_consultation_slot:delete", args=[slot.pk]))
+    response = client.post(reverse("resource_requests_consultation_slot:delete", args=[slot.pk]))
     assert response.status_code in (200, 302)
     assert ConsultationSlot.objects.filter(pk=slot.pk).exists(), "a booking is never lost"
     free = ConsultationSlotFactory()
-    assert client.post(reverse("catalogue_consultation_slot:delete", args=[free.pk])).status_code == 302
+    assert (
+        client.post(reverse("resource_requests_consultation_slot:delete", args=[free.pk])).status_code == 302
+    )
     assert not ConsultationSlot.objects.filter(pk=free.pk).exists()

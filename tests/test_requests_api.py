@@ -11,9 +11,10 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from catalogue.models import Resource, ResourceRequest
-from catalogue.requests import service
-from catalogue.requests.factories import ConsultationSlotFactory, in_days, item, make_request
+from catalogue.models import Resource
+from resource_requests import service
+from resource_requests.factories import ConsultationSlotFactory, in_days, item, make_request
+from resource_requests.models import ResourceRequest
 
 pytestmark = pytest.mark.django_db
 

@@ -7,9 +7,11 @@ from django.core.cache import cache
 from django.utils import timezone
 from markup import select_one
 
-from catalogue.factories import ResourceFactory
+from catalogue.availability import budget_left
+from catalogue.factories import GrantFactory, ResourceFactory
 from catalogue.models import Resource
-from catalogue.requests.basket import SESSION_KEY
+from resource_requests.basket import SESSION_KEY
+from resource_requests.pages import resource_request_url
 
 pytestmark = pytest.mark.django_db
 
@@ -132,9 +134,6 @@ def test_adding_checks_dates_units_and_money(client, slug, data, field, message)
 
 
 def test_money_cannot_exceed_what_is_left(client):
-    from catalogue.availability import budget_left
-    from catalogue.factories import GrantFactory
-
     travel = german("fahrtkosten")  # at most 300 € per request
     GrantFactory(resource=travel, amount=budget_left(travel) - 200)  # 200 € left
     response = add(client, travel, amount="250")
@@ -173,7 +172,7 @@ def test_resource_parameter_offers_the_add_form_on_the_request_page(client):
     assert client.get(f"{FORM}?resource=%00&partner=%00").status_code == 200
     nonsense = client.get(f"{FORM}?resource=nichts").content.decode()
     assert "Wir konnten diese Ressource nicht finden" in nonsense
-    assert beamer.request_url() == f"/de/anfrage/?resource={beamer.pk}"
+    assert resource_request_url(beamer) == f"/de/anfrage/?resource={beamer.pk}"
 
 
 def test_changing_and_removing_lines_keeps_what_was_typed(client):

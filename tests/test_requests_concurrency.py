@@ -23,9 +23,10 @@ from django.utils import timezone
 
 from catalogue import availability
 from catalogue.factories import ResourceFactory
-from catalogue.models import Grant, RequestItem, Reservation, ResourceRequest, StockStatus
-from catalogue.requests import service
-from catalogue.requests.factories import ConsultationSlotFactory, in_days, item, make_request, request_values
+from catalogue.models import Grant, Reservation, StockStatus
+from resource_requests import service
+from resource_requests.factories import ConsultationSlotFactory, in_days, item, make_request, request_values
+from resource_requests.models import RequestItem, ResourceRequest
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 

@@ -4,8 +4,8 @@ weeks (some fully booked) and sample requests in different states, all marked as
 import pytest
 from django.utils import timezone
 
-from catalogue.models import ConsultationSlot, RequestPage, ResourceRequest, with_bookings
 from home.models import NavigationMenu
+from resource_requests.models import ConsultationSlot, RequestPage, ResourceRequest, with_bookings
 
 pytestmark = pytest.mark.django_db
 

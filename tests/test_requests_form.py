@@ -15,18 +15,14 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 from markup import select_one, texts
 
-from catalogue.models import (
-    ConsultationSlot,
-    RequestItem,
-    RequestPage,
-    Resource,
-    ResourceRequest,
-)
-from catalogue.requests.basket import SESSION_KEY
-from catalogue.requests.factories import ConsultationSlotFactory, in_days, item, make_request
+from catalogue.models import Resource
 from home.antispam import form_token
-from home.models import OutgoingEmail
+from home.models import OutgoingEmail, StandardPage
 from partners.models import PartnerOrganisation
+from resource_requests import service
+from resource_requests.basket import SESSION_KEY
+from resource_requests.factories import ConsultationSlotFactory, in_days, item, make_request
+from resource_requests.models import ConsultationSlot, RequestItem, RequestPage, ResourceRequest
 
 pytestmark = pytest.mark.django_db
 
@@ -252,9 +248,7 @@ def test_a_slot_taken_while_filling_in_keeps_everything(client, slot):
         f'value="{slot.pk}" id="id_slot_{slot.pk}"' in html and f'id="id_slot_{slot.pk}" disabled' not in html
     )
     # Someone else books the last place between the form's check and storing it.
-    with mock.patch(
-        "catalogue.requests.forms.RequestForm.clean_slot", lambda form: form.cleaned_data["slot"]
-    ):
+    with mock.patch("resource_requests.forms.RequestForm.clean_slot", lambda form: form.cleaned_data["slot"]):
         make_request(slot=slot)
         response = client.post(FORM, form_data(slot))
     assert response.status_code == 409
@@ -375,8 +369,6 @@ def test_partner_page_links_to_the_form_with_the_partner_ticked(client):
 
 
 def test_status_page_is_private_and_shows_decisions_and_messages(client):
-    from catalogue.requests import service
-
     stored = make_request(items=[item(german("beamer"), 1, datetime.date.fromisoformat(day(40)))])
     service.send_message(stored, None, "Bitte bringen Sie zwei Angebote mit.")
     service.decline_item(stored.items.get(), None, "Am Wunschtag sind alle Beamer verliehen.")
@@ -395,8 +387,6 @@ def test_status_page_is_private_and_shows_decisions_and_messages(client):
 
 
 def test_request_form_block_can_stand_on_any_page(client):
-    from home.models import StandardPage
-
     page = StandardPage.objects.get(slug="so-funktionierts", locale__language_code="de")
     page.body = [("request_form", {"heading": "Gleich anfragen", "text": "Alles in einem Formular."})]
     page.save_revision().publish()

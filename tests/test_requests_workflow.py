@@ -11,10 +11,11 @@ from django.utils import timezone, translation
 
 from catalogue import availability
 from catalogue.factories import ReservationFactory, ResourceFactory
-from catalogue.models import Grant, RequestEvent, Reservation, ResourceRequest, StockStatus
-from catalogue.requests import service
-from catalogue.requests.factories import item, make_request
+from catalogue.models import Grant, Reservation, StockStatus
 from home.models import OutgoingEmail
+from resource_requests import service
+from resource_requests.factories import item, make_request
+from resource_requests.models import RequestEvent, ResourceRequest
 
 pytestmark = pytest.mark.django_db
 

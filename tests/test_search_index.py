@@ -13,7 +13,6 @@ from search_support import SUITE_BACKENDS, database_backends, refresh_elasticsea
 from wagtail.models import Locale, Page, PageViewRestriction
 from wagtail_localize.synctree import synchronize_tree
 
-from catalogue.models import ResourceCategory
 from home.demo_support import DemoLoader
 from home.models import HomePage, LegalPage, StandardPage
 from search import health
@@ -23,6 +22,7 @@ from search.engine import SearchRequest, run
 from search.models import SearchEntry
 from search.registry import PageSearchAdapter, register, unregister
 from search.sync import rebuild_entries, sync
+from taxonomy.models import ResourceCategory
 
 pytestmark = pytest.mark.django_db
 

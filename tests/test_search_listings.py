@@ -13,17 +13,18 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import translation
 from markup import links
-from search_support import refresh_elasticsearch
+from search_support import database_backends, refresh_elasticsearch
 
 from bench import bulk
 from catalogue import availability
 from catalogue.factories import ReservationFactory
-from catalogue.models import Reservation, Resource, ResourceCategory
+from catalogue.models import Reservation, Resource
 from partners.models import PartnerOrganisation
 from search.engine import SearchRequest, run
 from search.matching import KeyListMatch, QueryMatch, match
 from search.models import SearchEntry
 from search.sync import sync
+from taxonomy.models import ResourceCategory
 
 pytestmark = pytest.mark.django_db
 
@@ -178,8 +179,6 @@ def test_changed_availability_reaches_the_index_at_once(engine, restore_search_i
 
 
 def test_a_daily_refresh_catches_what_the_calendar_changed(restore_search_index, settings):
-    from search_support import database_backends
-
     settings.WAGTAILSEARCH_BACKENDS = database_backends()
     tent = german(Resource, slug="festzelt")
     yesterday = availability.today() - datetime.timedelta(days=1)
@@ -309,8 +308,6 @@ def test_listings_answer_any_text_normally(client, engine, text):
 
 
 def test_bulk_content_is_deterministic_and_idempotent(restore_search_index, settings):
-    from search_support import database_backends
-
     settings.WAGTAILSEARCH_BACKENDS = database_backends()
     created = bulk.generate_resources(9)
     assert len(created) == 9

@@ -34,6 +34,7 @@ class ResourceIndexPage(RoutablePageMixin, BasePage):
 
     @path("")
     def listing(self, request):
+        # The views import this module's models: they are looked up when a request comes, not at import.
         from catalogue.views import resource_listing
 
         return resource_listing(request, self)

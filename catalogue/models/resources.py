@@ -18,7 +18,6 @@ from django.contrib.contenttypes.fields import GenericRelation
 from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
 from django.db import models
-from django.utils.http import urlencode
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
@@ -38,8 +37,10 @@ from wagtail.search import index
 from wagtail.search.queryset import SearchableQuerySetMixin
 from wagtail_localize.fields import SynchronizedField
 
-from .fields import OFFER_LANGUAGES, LanguageListField
-from .vocabulary import District, EngagementField, PublishableSnippet, ResourceCategory
+from catalogue.money import format_euro
+from home.snippets import PublishableSnippet
+from taxonomy.fields import OFFER_LANGUAGES, LanguageListField
+from taxonomy.models import District, EngagementField, ResourceCategory
 
 RICH_TEXT_FEATURES = ["h3", "bold", "italic", "ul", "ol", "link", "document-link"]
 
@@ -457,20 +458,9 @@ class Resource(PublishableSnippet, ClusterableModel):
     def content_language(self):
         return self.locale.language_code
 
-    def request_url(self, language=None, request=None):
-        """The request form with this resource offered for the basket ("" without a request page).
-
-        The one place that knows how a resource is requested; the detail page shows the form that puts
-        it into the basket straight away (`request_tags.add_to_request_form`). With `request`, the page is
-        looked up once per request however many resources ask (a list of them).
-        """
-        from catalogue.requests.pages import request_page_url
-
-        url = request_page_url(language, request)
-        return f"{url}?{urlencode({'resource': self.pk})}" if url else ""
-
     def availability(self, start=None, end=None):
         """The availability for a day or a period (today by default); reads annotations when present."""
+        # availability.py computes from these models (resources, reservations, grants): imported when used.
         from catalogue.availability import availability_of
 
         return availability_of(self, start, end)
@@ -478,8 +468,6 @@ class Resource(PublishableSnippet, ClusterableModel):
     @property
     def availability_today(self):
         """One line for the admin: status, and what is left of how much."""
-        from catalogue.money import format_euro
-
         current = self.availability()
         if not current.is_counted:
             return str(current.status.label)
@@ -495,6 +483,7 @@ class Resource(PublishableSnippet, ClusterableModel):
         return self.availability().as_dict()
 
     def get_preview_context(self, request, mode_name):
+        # The views import this module's models: they are looked up when a request comes, not at import.
         from catalogue.views import detail_context
 
         return {**super().get_preview_context(request, mode_name), **detail_context(request, self, None)}

@@ -99,6 +99,7 @@ class Reservation(models.Model):
                 }
             )
         if self.status == StockStatus.APPROVED:
+            # availability.py computes from these models (resources, reservations, grants): imported when used.
             from catalogue.availability import free_units_by_day
 
             free = free_units_by_day(resource, self.start, self.end, exclude=self.pk)
@@ -172,6 +173,7 @@ class Grant(models.Model):
         if not resource.counts_money:
             raise ValidationError({"resource": _("Only money resources have a budget to grant from.")})
         if self.status == StockStatus.APPROVED:
+            # availability.py computes from these models (resources, reservations, grants): imported when used.
             from catalogue.availability import budget_left
 
             left = budget_left(resource, exclude=self.pk)

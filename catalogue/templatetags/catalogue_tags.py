@@ -6,10 +6,11 @@ from django.utils.html import format_html
 
 from catalogue import availability
 from catalogue.listing import label_categories, visible_resources
-from catalogue.models import ResourceCategory, ResourceIndexPage
+from catalogue.models import ResourceIndexPage
 from catalogue.money import format_euro
 from catalogue.views import page_locales
 from home.listing import localized_terms
+from taxonomy.models import ResourceCategory
 
 register = template.Library()
 

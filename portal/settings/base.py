@@ -20,9 +20,12 @@ CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
 
 INSTALLED_APPS = [
     # The portal's own apps first, so their templates and translations win.
+    # Ground floor first (shared pages, the vocabulary), then the domain apps, then the API.
     "home",
+    "taxonomy",
     "catalogue",
     "partners",
+    "resource_requests",
     "engagement",
     "events",
     "api",
@@ -284,7 +287,7 @@ PARTNERS_SEARCH_LIMIT = env.int("PARTNERS_SEARCH_LIMIT", default=500)
 EVENTS_MONTHS_AHEAD = env.int("EVENTS_MONTHS_AHEAD", default=18)
 EVENTS_MONTHS_BACK = env.int("EVENTS_MONTHS_BACK", default=36)
 EVENTS_FEED_PAST_DAYS = env.int("EVENTS_FEED_PAST_DAYS", default=30)
-# --- Requests and consultations (catalogue/requests/) -------------------------------------------------
+# --- Requests and consultations (resource_requests/) -------------------------------------------------
 # Closed requests (declined or done) are anonymised this many days after they were closed
 # (`purge_personal_data`): contact data, free texts and messages are removed, the reference number,
 # the basket and the decisions stay for the programme's statistics.

@@ -25,6 +25,8 @@ from modelsearch.index import get_indexed_models
 from modelsearch.utils import deep_update
 
 from search.analysis import index_settings
+from search.backends import fallback_backend
+from search.health import describe
 
 logger = logging.getLogger(__name__)
 
@@ -36,9 +38,6 @@ class Elasticsearch8PortalSearchResults(Elasticsearch8SearchResults):
     """Results that come from the database backend when Elasticsearch fails while they are read."""
 
     def _from_database(self, error):
-        from search.backends import fallback_backend
-        from search.health import describe
-
         database = fallback_backend()
         if database is None:
             raise error

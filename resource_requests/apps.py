@@ -1,0 +1,12 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class ResourceRequestsConfig(AppConfig):
+    name = "resource_requests"
+    verbose_name = _("Requests")
+
+    def ready(self):
+        # The request form block needs the views, and they the models: registered once the models exist
+        # (home's page bodies build their blocks on first use, after this).
+        from resource_requests import blocks  # noqa: F401

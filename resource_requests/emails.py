@@ -1,0 +1,86 @@
+"""The e-mails about a request, in the association's language, stored in the outbox (`home.outbox`).
+
+Every mail is plain text: whatever an association typed (markup included) appears as typed and is never
+interpreted. Mails to the association carry the private status link; the note to the team carries only
+the reference number and the admin link – the personal data stays in the portal.
+"""
+
+from django.conf import settings
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import translation
+
+from home.models import PortalSettings
+from home.outbox import queue_email
+
+from .pages import status_url
+
+
+def _context(resource_request, **extra):
+    from .service import rules_for_request, slot_text
+
+    items = list(resource_request.items.all())
+    return {
+        "resource_request": resource_request,
+        "items": items,
+        "status_url": status_url(resource_request),
+        "slot_text": slot_text(resource_request.slot) if resource_request.slot_id else "",
+        "rules": rules_for_request(resource_request),
+        **extra,
+    }
+
+
+def _send_to_association(resource_request, template, **extra):
+    with translation.override(resource_request.language):
+        context = _context(resource_request, **extra)
+        subject = render_to_string(f"resource_requests/email/{template}_subject.txt", context)
+        body = render_to_string(f"resource_requests/email/{template}.txt", context)
+    return queue_email(
+        [resource_request.email],
+        subject,
+        body,
+        language=resource_request.language,
+        about=resource_request,
+        reply_to=[address for address in [_team_address()] if address],
+    )
+
+
+def _team_address():
+    return settings.REQUESTS_NOTIFY_EMAIL or PortalSettings.load().email
+
+
+def queue_confirmation(resource_request):
+    from .pages import request_page
+
+    page = request_page(resource_request.language)
+    return _send_to_association(
+        resource_request,
+        "confirmation",
+        next_steps=page.next_steps if page is not None else "",
+    )
+
+
+def queue_status_change(resource_request, event):
+    return _send_to_association(resource_request, "status", event=event)
+
+
+def queue_message(resource_request, event):
+    return _send_to_association(resource_request, "message", event=event)
+
+
+def queue_team_notice(resource_request):
+    """A short note to the team (in German): reference and admin link, no personal data."""
+    address = _team_address()
+    if not address:
+        return None
+    with translation.override(settings.LANGUAGE_CODE):
+        context = {
+            "resource_request": resource_request,
+            "admin_url": settings.WAGTAILADMIN_BASE_URL.rstrip("/")
+            + reverse("resource_request:inspect", args=[resource_request.pk]),
+            "language_name": translation.get_language_info(resource_request.language)["name_translated"],
+            "item_count": resource_request.items.count(),
+        }
+        subject = render_to_string("resource_requests/email/team_notice_subject.txt", context)
+        body = render_to_string("resource_requests/email/team_notice.txt", context)
+    return queue_email([address], subject, body, language=settings.LANGUAGE_CODE, about=resource_request)

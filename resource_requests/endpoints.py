@@ -1,0 +1,442 @@
+"""Submitting a request over the API, and reading its status (README "Submitting requests").
+
+`POST /api/v3/requests/` takes JSON only (anything else is 415), refuses browsers on other web sites (an
+`Origin` that is neither the portal's own nor in `CORS_ALLOWED_ORIGINS` is 403; server-side clients
+send no `Origin`), is rate-limited per client address (`home.antispam`, 429 with `Retry-After`), and
+validates with the request form's own rules (`resource_requests.forms`): field errors come as problem
+JSON with `loc: ["body", "<field>"]` or `["body", "items", <n>, "<field>"]`, in the client's language.
+Success is 201 with the reference number and the status addresses, which carry the secret token.
+
+`GET /api/v3/requests/{token}/` shows the request to whoever has its token, with the contact details:
+`Cache-Control: private, no-store`, never an ETag a proxy could share.
+
+The JSON schema checks types (strictly: "5" is not a number); every rule about content is the form's.
+"""
+
+import functools
+from decimal import Decimal
+from typing import Annotated
+
+from django.conf import settings
+from django.http import HttpResponse
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from ninja import Field, Path, Router, Schema, Status
+from ninja.decorators import decorate_view
+from pydantic import ConfigDict, StringConstraints
+
+from api.collections import Endpoints
+from api.errors import DETAILS, APIError, Problem, problem_response
+from catalogue.listing import visible_resources
+from catalogue.models import Resource
+from home.antispam import RateLimit
+from partners.models import PartnerOrganisation
+from resource_requests import service
+from resource_requests.forms import ItemForm, RequestForm
+from resource_requests.models import TOKEN_PATTERN, ResourceRequest
+from resource_requests.pages import status_url
+from resource_requests.stock import StockSnapshot
+from taxonomy.fields import OFFER_LANGUAGES
+
+router = Router(tags=["Requests"])
+
+DATE_PATTERN = r"^\d{4}-\d{2}-\d{2}$"
+DateText = Annotated[str, StringConstraints(pattern=DATE_PATTERN, max_length=10)]
+Token = Annotated[str, StringConstraints(pattern=rf"^{TOKEN_PATTERN}$")]
+ConsultationLanguage = Annotated[str, StringConstraints(max_length=10)]
+NO_STORE = "private, no-store"
+# Request bodies for the `curl` examples of the reference page (`/<lang>/api/`), by operation id.
+EXAMPLE_BODIES = {
+    "requests_create": {
+        "association_name": "Elternverein Regenbogen e.V.",
+        "contact_name": "Leyla Demir",
+        "email": "leyla@example.org",
+        "phone": "0231 123456",
+        "consultation_language": "tr",
+        "plan_title": "Sommerfest",
+        "plan_description": "Ein Fest für die Nachbarschaft.",
+        "slot": "callback",
+        "consent": True,
+        "items": [{"resource": 1, "quantity": 2, "start": "2030-06-01", "end": "2030-06-02"}],
+    }
+}
+
+
+class ItemIn(Schema):
+    """One line of the basket: units and dates for items and rooms, an amount for money, nothing more
+    for coaching."""
+
+    model_config = ConfigDict(strict=True, extra="forbid")
+
+    resource: int = Field(..., ge=1, le=2**53, description="The resource's id (any language version).")
+    quantity: int | None = Field(None, ge=1, le=9999, description="Units (items to borrow, rooms).")
+    start: DateText | None = Field(None, description="First day, YYYY-MM-DD (items to borrow, rooms).")
+    end: DateText | None = Field(None, description="Last day, YYYY-MM-DD; the first day when left out.")
+    amount: Annotated[Decimal, Field(strict=False, gt=0, max_digits=10, decimal_places=2)] | None = Field(
+        None, description='Euros (money), e.g. 300 or "300.50".'
+    )
+
+
+class RequestIn(Schema):
+    """A request: the association, the contact person, the plan, the consultation and the basket."""
+
+    model_config = ConfigDict(strict=True, extra="forbid")
+
+    association_name: str = Field(..., max_length=200)
+    register_number: str = Field("", max_length=40)
+    district: str | None = Field(
+        None, max_length=60, description="A district's slug, see /api/v3/districts/."
+    )
+    contact_name: str = Field(..., max_length=120)
+    email: str = Field(..., max_length=254)
+    phone: str = Field("", max_length=40, description="Needed when asking to be called back.")
+    consultation_language: ConsultationLanguage = Field(
+        ..., description="Language code: " + ", ".join(OFFER_LANGUAGES) + "."
+    )
+    plan_title: str = Field(..., max_length=200)
+    plan_description: str = Field(..., max_length=4000)
+    plan_start: DateText | None = Field(None, description="YYYY-MM-DD")
+    plan_end: DateText | None = Field(None, description="YYYY-MM-DD")
+    participants: int | None = Field(None, ge=1, le=100_000)
+    engagement_field: str | None = Field(
+        None, max_length=120, description="An engagement field's slug, see /api/v3/engagement-fields/."
+    )
+    partners: list[Annotated[int, Field(ge=1, le=2**53)]] = Field([], max_length=50)
+    other_partners: str = Field("", max_length=500)
+    slot: int | Annotated[str, StringConstraints(max_length=20)] = Field(
+        ..., description='A consultation time\'s id, or "callback" to be called back.'
+    )
+    callback_times: str = Field("", max_length=200)
+    consent: bool = Field(..., description="Consent to storing and processing the details; must be true.")
+    items: list[ItemIn] = Field([], max_length=settings.REQUESTS_BASKET_MAX_ITEMS)
+
+
+class RequestCreated(Schema):
+    reference: str
+    status: str
+    status_label: str
+    status_url: str = Field(..., description="This API's status address (keep it: the token is the key).")
+    status_page: str = Field(..., description="The status page for people, in the request's language.")
+
+
+class ConsultationOut(Schema):
+    start: str
+    end: str
+    mode: str
+    mode_label: str
+    place: str
+    languages: list[str]
+
+
+class ItemOut(Schema):
+    resource: int | None
+    resource_title: str
+    kind: str
+    quantity: int | None
+    start: str | None
+    end: str | None
+    amount: str | None
+    decision: str
+    decision_label: str
+    approved_quantity: int | None
+    approved_amount: str | None
+    note: str
+
+
+class MessageOut(Schema):
+    created_at: str
+    kind: str
+    status: str
+    text: str
+
+
+class RequestStatusOut(Schema):
+    reference: str
+    status: str
+    status_label: str
+    created_at: str
+    language: str
+    association_name: str
+    contact_name: str
+    email: str
+    phone: str
+    plan_title: str
+    plan_start: str | None
+    plan_end: str | None
+    consultation: ConsultationOut | None
+    callback: bool
+    items: list[ItemOut]
+    messages: list[MessageOut]
+    status_page: str
+
+
+# --- Before the body is read: origin, media type, rate limit ------------------------------------------------
+
+
+def _origin_allowed(request):
+    origin = request.headers.get("Origin")
+    if origin is None:
+        return True  # a server-side client, not a browser
+    own = f"{request.scheme}://{request.get_host()}"
+    return origin == own or origin in settings.CORS_ALLOWED_ORIGINS
+
+
+def guard_submission(run):
+    @functools.wraps(run)
+    def wrapper(request, *args, **kwargs):
+        if not _origin_allowed(request):
+            return problem_response(403, _("Requests from browsers on this web site are not accepted."))
+        if request.content_type != "application/json":
+            return problem_response(415, _("Send the request as JSON (Content-Type: application/json)."))
+        limit = RateLimit("request-api").hit(request)
+        if limit.exceeded:
+            return problem_response(429, limit.message, headers=limit.headers())
+        return run(request, *args, **kwargs)
+
+    return wrapper
+
+
+# --- Validation with the form's rules ------------------------------------------------------------------------
+
+
+def _text(value):
+    return "" if value is None else str(value)
+
+
+def _form_data(payload, language):
+    partners = payload.get("partners") or []
+    if partners:
+        # Any language version of a partner counts: use the one in the request's language.
+        keys = dict(
+            PartnerOrganisation.objects.live().filter(pk__in=partners).values_list("pk", "translation_key")
+        )
+        shown = dict(
+            PartnerOrganisation.objects.in_language(language)
+            .filter(translation_key__in=keys.values())
+            .values_list("translation_key", "pk")
+        )
+        partners = [str(shown.get(keys.get(pk), pk)) for pk in partners]
+    data = {
+        name: _text(payload.get(name))
+        for name in RequestForm.base_fields
+        if name not in ("partners", "consent")
+    }
+    data["partners"] = partners
+    data["consent"] = "on" if payload.get("consent") is True else ""
+    return data
+
+
+def _resources(ids, language):
+    """id -> live resource as shown in `language` (German where not translated), in two queries."""
+    from wagtail.models import Locale
+
+    keys = dict(Resource.objects.live().filter(pk__in=ids).values_list("pk", "translation_key"))
+    if not keys:
+        return {}
+    locales = {
+        locale.language_code: locale
+        for locale in Locale.objects.filter(language_code__in={language, settings.LANGUAGE_CODE})
+    }
+    locale = locales.get(language) or locales[settings.LANGUAGE_CODE]
+    shown = {
+        resource.translation_key: resource
+        for resource in visible_resources(locale, locales[settings.LANGUAGE_CODE])
+        .filter(translation_key__in=set(keys.values()))
+        .for_display()
+    }
+    return {pk: shown[key] for pk, key in keys.items() if key in shown}
+
+
+def _errors(form, loc):
+    found = []
+    for field, errors in form.errors.get_json_data().items():
+        where = loc if field == "__all__" else [*loc, field]
+        found.extend(
+            {"loc": where, "msg": error["message"], "type": error["code"] or "invalid"} for error in errors
+        )
+    return found
+
+
+def validate(payload, language):
+    """(form, [(resource, values)], errors): everything the web form checks, for a JSON request."""
+    form = RequestForm(_form_data(payload, language), language=language)
+    lines = payload.get("items") or []
+    resources = _resources({line["resource"] for line in lines}, language)
+    stock = StockSnapshot(list(resources.values()))
+    errors, items, seen = [], [], set()
+    for number, line in enumerate(lines):
+        resource = resources.get(line["resource"])
+        loc = ["body", "items", number]
+        if resource is None:
+            errors.append(
+                {
+                    "loc": [*loc, "resource"],
+                    "msg": _("There is no resource with this number in the catalogue."),
+                    "type": "unknown_resource",
+                }
+            )
+            continue
+        if resource.translation_key in seen:
+            errors.append(
+                {
+                    "loc": [*loc, "resource"],
+                    "msg": _("This resource is in the list twice; please put it in one line."),
+                    "type": "duplicate",
+                }
+            )
+            continue
+        seen.add(resource.translation_key)
+        item_form = ItemForm(
+            {name: _text(line.get(name)) for name in ("quantity", "start", "end", "amount")},
+            resource=resource,
+            stock=stock,
+        )
+        if item_form.is_valid():
+            items.append((resource, item_form.values()))
+        else:
+            errors.extend(_errors(item_form, loc))
+    if not form.is_valid():
+        errors.extend(_errors(form, ["body"]))
+    return form, items, errors
+
+
+# --- Endpoints ----------------------------------------------------------------------------------------
+
+
+@router.post(
+    "/",
+    response={201: RequestCreated, 400: Problem, 403: Problem, 415: Problem, 422: Problem, 429: Problem},
+    url_name="requests_create",
+    operation_id="requests_create",
+    summary="Submit a request",
+    description=(
+        "The same request as the portal's form: the association, the contact person, the plan, a "
+        "consultation time (see the form page for the times offered) or a call back, consent, and the "
+        "basket. JSON only; no cookies, no CSRF token. Browsers on other web sites are refused unless the "
+        "portal allows their origin (CORS). Rate-limited per client address. Errors name each field in "
+        "`errors[].loc`. The reference number and both status addresses come back; the token in them is "
+        "the only key to the request. E-mails to the association use the language of the response."
+    ),
+)
+@decorate_view(guard_submission)
+def create_request(request, payload: RequestIn, response: HttpResponse):
+    language = request.api_language.code
+    form, items, errors = validate(payload.model_dump(), language)
+    if errors:
+        raise APIError(422, DETAILS[422], errors)
+    try:
+        resource_request = service.submit(
+            form.request_values(),
+            items,
+            partners=form.chosen_partners(),
+            language=language,
+            source=ResourceRequest.Source.API,
+        )
+    except service.SlotTaken as taken:
+        raise APIError(
+            422, DETAILS[422], [{"loc": ["body", "slot"], "msg": str(taken.message), "type": "full"}]
+        ) from None
+    api_url = request.build_absolute_uri(
+        reverse("api:requests_status", kwargs={"token": resource_request.token})
+    )
+    response["Location"] = api_url
+    response["Cache-Control"] = NO_STORE
+    return Status(
+        201,
+        {
+            "reference": resource_request.reference,
+            "status": resource_request.status,
+            "status_label": str(resource_request.get_status_display()),
+            "status_url": api_url,
+            "status_page": status_url(resource_request),
+        },
+    )
+
+
+def _date(value):
+    return value.isoformat() if value else None
+
+
+def _money(value):
+    return None if value is None else f"{value:.2f}"
+
+
+@router.get(
+    "/{token}/",
+    response={200: RequestStatusOut, 404: Problem, 422: Problem},
+    url_name="requests_status",
+    operation_id="requests_status",
+    summary="The status of a request",
+    description=(
+        "Everything about one request for whoever holds its token: status, the decision on each resource, "
+        "the consultation and the messages VMDO sent. Personal data: never cached by proxies "
+        "(`Cache-Control: private, no-store`)."
+    ),
+)
+def request_status(request, response: HttpResponse, token: Token = Path(...)):  # noqa: B008
+    resource_request = (
+        ResourceRequest.objects.filter(token=token, anonymised_at__isnull=True).select_related("slot").first()
+    )
+    response["Cache-Control"] = NO_STORE
+    if resource_request is None:
+        raise APIError(404)
+    slot = resource_request.slot
+    events = resource_request.events.filter(public=True)
+    return {
+        "reference": resource_request.reference,
+        "status": resource_request.status,
+        "status_label": str(resource_request.get_status_display()),
+        "created_at": timezone.localtime(resource_request.created_at).isoformat(),
+        "language": resource_request.language,
+        "association_name": resource_request.association_name,
+        "contact_name": resource_request.contact_name,
+        "email": resource_request.email,
+        "phone": resource_request.phone,
+        "plan_title": resource_request.plan_title,
+        "plan_start": _date(resource_request.plan_start),
+        "plan_end": _date(resource_request.plan_end),
+        "consultation": {
+            "start": timezone.localtime(slot.start).isoformat(),
+            "end": timezone.localtime(slot.end).isoformat(),
+            "mode": slot.mode,
+            "mode_label": str(slot.get_mode_display()),
+            "place": slot.place,
+            "languages": slot.languages,
+        }
+        if slot
+        else None,
+        "callback": resource_request.callback,
+        "items": [
+            {
+                "resource": item.resource_id,
+                "resource_title": item.resource_title,
+                "kind": item.kind,
+                "quantity": item.quantity,
+                "start": _date(item.start),
+                "end": _date(item.end),
+                "amount": _money(item.amount),
+                "decision": item.status,
+                "decision_label": str(item.get_status_display()),
+                "approved_quantity": item.approved_quantity,
+                "approved_amount": _money(item.approved_amount),
+                "note": item.decision_note,
+            }
+            for item in resource_request.items.all()
+        ],
+        "messages": [
+            {
+                "created_at": timezone.localtime(event.created_at).isoformat(),
+                "kind": event.kind,
+                "status": event.status,
+                "text": event.text,
+            }
+            for event in events
+        ],
+        "status_page": status_url(resource_request),
+    }
+
+
+endpoints = [
+    Endpoints(router, path="requests", index_url_name="requests_create", example_bodies=EXAMPLE_BODIES)
+]

@@ -1,0 +1,50 @@
+"""Template helpers of the request basket: the "add to my request" form on a resource's page."""
+
+from django import template
+from django.utils.http import urlencode
+
+from resource_requests import service
+from resource_requests.basket import Basket
+from resource_requests.forms import ItemForm
+from resource_requests.pages import request_page, request_page_url
+
+register = template.Library()
+
+
+@register.filter
+def slot_text(slot):
+    """A consultation time as people read it: "Tuesday, 12 May 2026, 10:00–10:45"."""
+    return service.slot_text(slot) if slot else ""
+
+
+@register.inclusion_tag("resource_requests/includes/add_to_request.html", takes_context=True)
+def add_to_request_form(context, resource):
+    """The form that puts this resource into the basket (works without JavaScript), or nothing.
+
+    Nothing for a preview (no request page to send it to) or an offer that has ended.
+    """
+    request = context.get("request")
+    page = request_page(request=request) if request is not None else None
+    if page is None or getattr(request, "is_preview", False) or not resource.pk:
+        return {"show": False}
+    current = getattr(resource, "current", None)
+    page_url = page.get_url(request)
+    line = Basket(request).find(resource.translation_key) if hasattr(request, "session") else None
+    return {
+        "show": current is None or current.status != "no_longer",
+        "resource": resource,
+        "form": ItemForm(resource=resource, prefix="add"),
+        "action": page_url + page.reverse_subpage("basket"),
+        "basket_url": page_url + "#basket",
+        "in_basket": line is not None,
+        "csrf_token": context.get("csrf_token"),
+        "LANGUAGE_CODE": context.get("LANGUAGE_CODE"),
+    }
+
+
+@register.inclusion_tag("resource_requests/includes/plan_with_partner.html", takes_context=True)
+def plan_with_partner_link(context, partner):
+    """On a partner's page: the request form with this partner ticked ("plan a project with ...")."""
+    request = context.get("request")
+    url = request_page_url(request=request) if request is not None else ""
+    return {"url": f"{url}?{urlencode({'partner': partner.pk})}#plan" if url and partner.pk else ""}

@@ -1,0 +1,17 @@
+"""Requests and consultation times in the admin: their own menu, and a dashboard panel (see `admin.py`)."""
+
+from wagtail import hooks
+
+from resource_requests.admin import RequestsViewSetGroup, dashboard_panel
+
+
+@hooks.register("register_admin_viewset")
+def register_requests_viewsets():
+    return RequestsViewSetGroup()
+
+
+@hooks.register("construct_homepage_panels")
+def add_requests_panel(request, panels):
+    panel = dashboard_panel(request)
+    if panel is not None:
+        panels.append(panel)

@@ -1,0 +1,74 @@
+"""The vocabulary in the admin: one menu item, "Vocabulary", with every app's shared terms."""
+
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+
+from taxonomy.models import CooperationTopic, District, EngagementField, ResourceCategory, TargetGroup
+
+
+class TermViewSet(SnippetViewSet):
+    list_display = ["name", "slug", "sort_order"]
+    list_filter = ["live"]  # Wagtail adds its own language filter (?locale=de)
+    search_fields = ["name", "description"]
+    ordering = ["sort_order", "name"]
+
+
+class ResourceCategoryViewSet(TermViewSet):
+    model = ResourceCategory
+    icon = "folder-open-inverse"
+    menu_label = _("Resource categories")
+    menu_order = 100
+    list_display = ["name", "slug", "icon", "sort_order"]
+
+
+class EngagementFieldViewSet(TermViewSet):
+    model = EngagementField
+    icon = "tag"
+    menu_label = _("Engagement fields")
+    menu_order = 110
+
+
+class TargetGroupViewSet(TermViewSet):
+    model = TargetGroup
+    icon = "user"
+    menu_label = _("Target groups")
+    menu_order = 120
+
+
+class CooperationTopicViewSet(TermViewSet):
+    model = CooperationTopic
+    icon = "resubmit"
+    menu_label = _("Cooperation topics")
+    menu_order = 130
+
+
+class DistrictViewSet(ModelViewSet):
+    """The twelve districts come from a migration; the list is here to look them up."""
+
+    model = District
+    url_namespace = "taxonomy_district"
+    url_prefix = "taxonomy/districts"
+    icon = "site"
+    menu_label = _("Districts")
+    menu_order = 140
+    list_display = ["name", "slug"]
+    form_fields = ["name", "slug"]
+    inspect_view_enabled = True
+
+
+class VocabularyViewSetGroup(SnippetViewSetGroup):
+    menu_label = _("Vocabulary")
+    menu_icon = "tag"
+    menu_order = 290
+    items = (
+        ResourceCategoryViewSet,
+        EngagementFieldViewSet,
+        TargetGroupViewSet,
+        CooperationTopicViewSet,
+        DistrictViewSet,
+    )
+
+
+register_snippet(VocabularyViewSetGroup)
