@@ -5,8 +5,9 @@
   `localized_terms`, `fallback_lang`);
 - `facets`: `Option`s and the facets listings declare (`FieldFacet`, `RelationFacet` with `choices`,
   `objects` or `terms` as the options);
-- `engine`: `FacetListing`, one visit (filters, counts, notices, active filters, pages), the shared
-  templates in `home/templates/home/includes/listing_*.html` and the API's adapter (`api/facets.py`).
+- `engine`: `FacetListing`, one visit (filters, counts, notices, active filters, pages), and `page_links`
+  (the links of any paged list, the search page's too); the shared templates in
+  `home/templates/home/includes/listing_*.html` and the API's adapter (`api/facets.py`).
 """
 
 from .engine import (
@@ -15,6 +16,7 @@ from .engine import (
     ListingResult,
     Notice,
     matching_pages,
+    page_links,
     public_pages,
     text_match,
 )
@@ -40,6 +42,7 @@ __all__ = [
     "localized_terms",
     "matching_pages",
     "objects",
+    "page_links",
     "public_pages",
     "shorten",
     "terms",

@@ -36,8 +36,11 @@ logger = logging.getLogger(__name__)
 
 @dataclass
 class Notice:
+    """What a listing left out and why. The notice box links it to its field (`listing_notices.html`)."""
+
     text: str
     param: str | None = None  # the filter it is about: the form ties the text to that field
+    label: str = ""  # the field's label, where the box names the field before the text ("Label: text")
 
     def __str__(self):
         return str(self.text)
@@ -263,17 +266,27 @@ class FacetListing:
 
     def pagination(self, page):
         """Links to the other pages, keeping the filters; None with one page."""
-        if page.paginator.num_pages < 2:
-            return None
-        numbers = page.paginator.get_elided_page_range(page.number, on_each_side=1, on_ends=1)
-        return {
-            "previous": self.url(page=page.previous_page_number()) if page.has_previous() else None,
-            "next": self.url(page=page.next_page_number()) if page.has_next() else None,
-            "pages": [
-                {"number": number, "url": self.url(page=number) if isinstance(number, int) else None}
-                for number in numbers
-            ],
-        }
+        return page_links(page, lambda number: self.url(page=number))
+
+
+def page_links(page, url_for, on_each_side=1):
+    """Links to the pages around `page` (a `Paginator` page) and to the first and last, in the shape
+    `listing_pagination.html` reads: {"previous", "next", "pages": [{"number", "url"}]}; None with one page.
+
+    `url_for(number)` gives a page's address, so every list with pages shares one way to link them: the
+    facet listings keep their filters, the search page its multi-valued ones.
+    """
+    if page.paginator.num_pages < 2:
+        return None
+    numbers = page.paginator.get_elided_page_range(page.number, on_each_side=on_each_side, on_ends=1)
+    return {
+        "previous": url_for(page.previous_page_number()) if page.has_previous() else None,
+        "next": url_for(page.next_page_number()) if page.has_next() else None,
+        "pages": [
+            {"number": number, "url": url_for(number) if isinstance(number, int) else None}
+            for number in numbers
+        ],
+    }
 
 
 def public_pages(queryset):
