@@ -35,6 +35,7 @@ from home.listing import (
     FacetListing,
     FieldFacet,
     ListingResult,
+    Notice,
     RelationFacet,
     objects,
     terms,
@@ -326,7 +327,6 @@ class ResourceQuery(FacetListing):
 class Listing(ListingResult):
     form: ResourceFilterForm = None
     step_free_count: int = 0
-    messages: list = None
     start: datetime.date = None
     end: datetime.date = None
     date_filtered: bool = False
@@ -351,16 +351,13 @@ class Listing(ListingResult):
     def districts(self):
         return self.options("district")
 
-    @property
-    def active_filters(self):
-        return self.active
-
 
 class ResourceListing:
     """Builds a Listing for one request on one catalogue page."""
 
-    def __init__(self, request, locale, default_locale, *, page_size=None, today=None):
+    def __init__(self, request, locale, default_locale, *, base_url="", page_size=None, today=None):
         self.request = request
+        self.base_url = base_url
         self.locale = locale
         self.default_locale = default_locale
         self.page_size = page_size
@@ -382,6 +379,7 @@ class ResourceListing:
             period=(start, end) if date_filtered else None,
             window=(start, end),
             sort=form.value("sort"),
+            base_url=self.base_url,
             page_size=self.page_size,
         )
         # Links keep what the form understood, in the form's order.
@@ -395,10 +393,9 @@ class ResourceListing:
             availability.attach(list(result.page.object_list), start, end), query.terms(ResourceCategory)
         )
         return Listing(
-            **vars(result),
+            **{**vars(result), "notices": self._notices(form, query)},
             form=form,
             step_free_count=query.step_free_count(),
-            messages=self._messages(form, query),
             start=start,
             end=end,
             date_filtered=date_filtered,
@@ -410,19 +407,19 @@ class ResourceListing:
         )
 
     @staticmethod
-    def _messages(form, query):
-        """Every problem with what was asked, in the form's order, each tied to its field."""
+    def _notices(form, query):
+        """Every problem with what was asked, in the form's order, each tied to its field and named by its
+        label: the form's (dates, capacity, sort, search words) and the listing's (facets, page)."""
         labels = {name: field.label for name, field in form.fields.items()}
         labels.update({facet.param: facet.label for facet in query.facets})
-        messages = [
-            {"field": name, "label": labels[name], "text": error}
+        notices = [
+            Notice(error, name, labels[name])
             for name, errors in form.errors.items()
             if name in form.fields
             for error in errors
         ]
-        messages += [
-            {"field": notice.param, "label": labels.get(notice.param, gettext("Page")), "text": notice.text}
-            for notice in query.notices
+        notices += [
+            Notice(notice.text, notice.param, labels.get(notice.param, "")) for notice in query.notices
         ]
         order = {name: index for index, name in enumerate(FIELDS)}
-        return sorted(messages, key=lambda message: order.get(message["field"], len(order)))
+        return sorted(notices, key=lambda notice: order.get(notice.param, len(order)))

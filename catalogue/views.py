@@ -34,9 +34,10 @@ def page_locales(page):
 
 def resource_listing(request, page):
     locale, default = page_locales(page)
-    listing = ResourceListing(request, locale, default).build()
+    index_url = page.get_url(request)
+    listing = ResourceListing(request, locale, default, base_url=index_url).build()
     context = page.get_context(request)
-    context.update({"listing": listing, "index_url": page.get_url(request)})
+    context.update({"listing": listing, "index_url": index_url})
     if listing.query:
         # Filter values are slugs, the same in every language: switching language keeps the filters.
         context["language_urls"] = {
