@@ -71,7 +71,7 @@ def test_map_works_by_keyboard_with_a_visible_focus(portal_server, browser_page)
         browser_page.keyboard.press("Enter")
     assert "district=" in browser_page.url and "field=bildung" in browser_page.url
     district = label.split(":")[0]
-    assert browser_page.locator(".finder-active").inner_text().count(district) == 1
+    assert browser_page.locator(".active-filters").inner_text().count(district) == 1
 
 
 @pytest.mark.browser
