@@ -14,7 +14,15 @@ from django.utils.translation import gettext_lazy as _
 
 from taxonomy.models import District, EngagementField, ResourceCategory
 
-from .registry import Facet, PageSearchAdapter, SnippetSearchAdapter, adapters, register, register_facet
+from .registry import (
+    Facet,
+    Label,
+    PageSearchAdapter,
+    SnippetSearchAdapter,
+    adapters,
+    register,
+    register_facet,
+)
 
 register(PageSearchAdapter)
 
@@ -76,7 +84,9 @@ def _language_labels(values, language):
     labels = {}
     for value in values:
         if value in configured:
-            labels[value] = translation.get_language_info(value)["name_local"]
+            labels[value] = Label(
+                translation.get_language_info(value)["name_local"], value if value != language else ""
+            )
         elif value in others:
             labels[value] = str(others[value])
     return labels
@@ -91,7 +101,7 @@ def _taxonomy_labels(model):
         ).values_list("slug", "name", "locale__language_code")
         for slug, name, code in rows:
             if code == language or slug not in found:
-                found[slug] = name
+                found[slug] = Label(name, code if code != language else "")
         return found
 
     return labels

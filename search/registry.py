@@ -126,13 +126,31 @@ class Facet:
     """A way to narrow results: its URL parameter and stored name, its label, and how values are named.
 
     `labels(values, language)` returns {value: label in `language`} for the values that exist; values it
-    does not return are unknown, and the search page ignores them with a message.
+    does not return are unknown, and the search page ignores them with a message. A label in another
+    language (a German stand-in) is a `Label` that says so.
     """
 
     name: str
     label: Any
     labels: Any
     position: int = 100
+
+
+class Label(str):
+    """A facet value's label that is not in the visitor's language (a German term standing in for a missing
+    translation, a language's own name): `lang` says which language it is, for the page to mark."""
+
+    lang = ""
+
+    def __new__(cls, text, lang=""):
+        label = super().__new__(cls, text)
+        label.lang = lang
+        return label
+
+
+def label_lang(label):
+    """The language to mark on a label from `Facet.labels`: "" where it is the visitor's."""
+    return getattr(label, "lang", "")
 
 
 def register_facet(facet):

@@ -14,10 +14,12 @@ from django.views.decorators.http import require_GET
 from wagtail.contrib.search_promotions.models import SearchPromotion
 from wagtail.search.utils import normalise_query_string
 
+from home.listing import ActiveFilter, ListingResult, Notice, Option, page_links
+
 from . import stats
 from .engine import MAX_QUERY_LENGTH, SORTS, SearchRequest, SearchUnavailable, clean_query, run
 from .models import SearchEntry
-from .registry import adapter_for_kind, facets
+from .registry import adapter_for_kind, facets, label_lang
 
 MAX_VALUES_PER_FACET = 20
 SUGGESTION_LIMIT = 6
@@ -122,6 +124,8 @@ def _link(params, **changes):
 
 
 def _facet_panels(search_request, outcome, language):
+    """Each facet with its options (`home.listing.Option`): the values found (counted by the search engine,
+    each count ignoring the facet's own choice) and the chosen ones, chosen first, then the most found."""
     chosen = dict(search_request.filters)
     panels = []
     for facet in facets():
@@ -132,56 +136,36 @@ def _facet_panels(search_request, outcome, language):
         ]
         labels = facet.labels(values, language) if values else {}
         options = [
-            {
-                "value": value,
-                "label": labels[value],
-                "count": counts.get(value, 0),
-                "selected": value in selected,
-                "id": f"facet-{facet.name}-{index}",
-            }
-            for index, value in enumerate(values)
+            Option(
+                value,
+                labels[value],
+                count=counts.get(value, 0),
+                selected=value in selected,
+                lang=label_lang(labels[value]),
+            )
+            for value in values
             if value in labels
         ]
-        options.sort(
-            key=lambda option: (not option["selected"], -option["count"], option["label"].casefold())
-        )
+        options.sort(key=lambda option: (not option.selected, -option.count, option.label.casefold()))
         if options:
-            panels.append({"name": facet.name, "label": facet.label, "options": options, "labels": labels})
+            panels.append({"facet": facet, "options": options})
     return panels
 
 
 def _active_filters(search_request, params, panels):
-    """Each chosen filter value with an address that removes just that value."""
-    panel_of = {panel["name"]: panel for panel in panels}
+    """Each chosen filter value (`home.listing.ActiveFilter`) with an address that removes just that value."""
+    options = {
+        (panel["facet"].name, option.value): (panel["facet"], option)
+        for panel in panels
+        for option in panel["options"]
+    }
     active = []
     for name, values in search_request.filters:
-        panel = panel_of.get(name, {"label": "", "labels": {}})
         for value in values:
+            facet, option = options[(name, value)]
             remaining = [(n, v) for n, v in params if not (n == name and v == value)]
-            active.append(
-                {
-                    "facet": panel["label"],
-                    "label": panel["labels"].get(value, value),
-                    "remove_url": _link(remaining),
-                }
-            )
+            active.append(ActiveFilter(name, facet.label, option.label, _link(remaining), option.lang))
     return active
-
-
-def _pagination(outcome, params, per_page):
-    paginator = Paginator(_Window(outcome), per_page)
-    page_obj = paginator.get_page(outcome.page)
-    return {
-        "page_obj": page_obj,
-        "page_links": [
-            {"number": number, "url": _link(params, page=number) if number != paginator.ELLIPSIS else ""}
-            for number in paginator.get_elided_page_range(page_obj.number, on_each_side=2, on_ends=1)
-        ],
-        "previous_url": _link(params, page=page_obj.previous_page_number())
-        if page_obj.has_previous()
-        else "",
-        "next_url": _link(params, page=page_obj.next_page_number()) if page_obj.has_next() else "",
-    }
 
 
 @require_GET
@@ -189,9 +173,10 @@ def search(request):
     language = translation.get_language()
     search_request, notes = parse(request, language)
     searched = bool(search_request.query or search_request.filters)
+    notices = [Notice(note) for note in notes]
     context = {
         "query": search_request.query,
-        "notes": notes,
+        "listing": ListingResult(facets=[], page=None, total=0, active=[], notices=notices, pagination=None),
         "sort": search_request.sort,
         "searched": searched,
     }
@@ -218,15 +203,12 @@ def search(request):
     params += [(name, value) for name, values in search_request.filters for value in values]
     if search_request.sort != "relevance":
         params.append(("sort", search_request.sort))
-    panels = _facet_panels(search_request, outcome, language)
     context.update(
-        _pagination(outcome, params, search_request.per_page),
+        listing=_listing(search_request, outcome, params, notices),
         outcome=outcome,
         degraded=degraded,
         picks=picks,
         result_count=outcome.total + len(picks),
-        facet_panels=panels,
-        active_filters=_active_filters(search_request, params, panels),
         clear_filters_url=_link([("q", search_request.query)] if search_request.query else []),
         sort_links=[
             {
@@ -238,6 +220,24 @@ def search(request):
         ],
     )
     return render(request, "search/search.html", context)
+
+
+def _listing(search_request, outcome, params, notices):
+    """The search's answer in the shape the listings share (`home.listing.ListingResult`), so the page
+    shows its active filters, notices and pages with the same templates as every other list."""
+    language = search_request.language
+    panels = _facet_panels(search_request, outcome, language)
+    page = Paginator(_Window(outcome), search_request.per_page).get_page(outcome.page)
+    return ListingResult(
+        facets=panels,
+        page=page,
+        total=outcome.total,
+        active=_active_filters(search_request, params, panels),
+        notices=notices,
+        pagination=page_links(page, lambda number: _link(params, page=number), on_each_side=2),
+        text=search_request.query,
+        searchable=True,
+    )
 
 
 class _Window:
