@@ -72,7 +72,10 @@ def test_request_with_the_mouse_from_resource_to_status_page(portal_server, brow
     time.sleep(max(0, HUMAN_PAUSE - (time.monotonic() - shown)))
     with page.expect_navigation():
         page.click("button[name=action][value=send]")
-    assert page.url.endswith("/sent/"), (page.url, page.locator(".error-summary, .errorlist").all_inner_texts())
+    assert page.url.endswith("/sent/"), (
+        page.url,
+        page.locator(".error-summary, .errorlist").all_inner_texts(),
+    )
     reference = page.locator(".request-reference__number").inner_text()
     assert re.fullmatch(r"HOR-\d{4}-\d{5}", reference.strip())
     assert scan(page) == [], "the confirmation"
