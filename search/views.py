@@ -131,7 +131,8 @@ def _facet_panels(search_request, outcome, language):
     for facet in facets():
         counts = outcome.facet_counts.get(facet.name, {})
         selected = chosen.get(facet.name, ())
-        values = [value for value, count in counts.items() if count] + [
+        # What was found, and every chosen value even where nothing is found with it (a count of 0).
+        values = [value for value, count in counts.items() if count or value in selected] + [
             v for v in selected if v not in counts
         ]
         labels = facet.labels(values, language) if values else {}

@@ -217,6 +217,16 @@ def test_filtering_by_a_term_lists_what_is_filed_under_it(client, engine):
     assert chip["href"] == "?#results", "removing the only filter leaves nothing to search for"
 
 
+def test_a_chosen_value_that_finds_nothing_stays_chosen_with_its_count(client, engine):
+    # Hardly anything about data protection is filed under "Umwelt" (on the database backend nothing,
+    # counted 0): the chosen value stays offered, checked, with what it finds together with the words.
+    html = get_html(client, "/de/suche/?q=Datenschutz&field=umwelt")
+    assert checked(html, "field") == {"umwelt"}
+    assert facet_counts(html, "field")["umwelt"] == len(hit_urls(html))
+    chip = select_one(html, ".active-filters a.chip")
+    assert chip["href"] == "?q=Datenschutz#results"
+
+
 def test_unknown_filter_values_are_left_out_with_a_message(client, engine):
     html = get_html(
         client, "/de/suche/?q=Raum&district=atlantis&type=nonsense&category=%3Cb%3Ebold%3C/b%3E&sort=sideways"
