@@ -13,6 +13,7 @@ finder's, the catalogue's) into the JSON `FacetResult`s.
 """
 
 from dataclasses import dataclass
+from types import SimpleNamespace
 
 from django.utils import translation
 from django.utils.translation import gettext
@@ -84,7 +85,7 @@ def facet_results(facets):
 
 def unknown_values(name, values, known):
     """Problem `errors` entries for each of `values` that is not among `known` (the values parameter
-    `name` accepts, in order). For list endpoints whose filters are not `Facet`s (e.g. the catalogue's)."""
+    `name` accepts, in order)."""
     allowed = set(known)
     return [
         {
@@ -98,11 +99,26 @@ def unknown_values(name, values, known):
     ]
 
 
-def check_values(name, values, known):
-    """A 422 naming parameter `name` and the values it accepts unless all of `values` are `known`."""
-    errors = unknown_values(name, values, known)
+def choose(listing, filters, errors=()):
+    """Put a client's chosen values on `listing`, or refuse the request.
+
+    Each facet's parameter is read from `filters` (the endpoint's query schema: one value or a list of
+    alternatives). Unknown values are a 422 naming every one of them with the values its parameter
+    accepts, together with `errors` found before (a form's). The web pages leave an unknown value out with
+    a notice instead; a program should hear about its mistake.
+    """
+    errors = list(errors)
+    for facet in listing.facets:
+        given = getattr(filters, facet.param, None)
+        values = [given] if isinstance(given, str) else list(given or [])
+        errors += unknown_values(
+            facet.param, values, [option.value for option in listing.options[facet.param]]
+        )
+        if values:
+            listing.selected[facet.param] = values
     if errors:
-        raise APIError(422, DETAILS[422], errors=errors[:1])
+        raise APIError(422, DETAILS[422], errors=errors)
+    return listing
 
 
 def apply_facets(queryset, facets, selected, language):
@@ -112,13 +128,8 @@ def apply_facets(queryset, facets, selected, language):
     but not itself, so its counts say what choosing another of its values would give (`FacetListing`).
     """
     listing = FacetListing({}, queryset, facets, base_url="", language=language)
-    for facet in facets:
-        values = selected.get(facet.name) or []
-        check_values(facet.name, values, [option.value for option in listing.options[facet.name]])
-        if values:
-            listing.selected[facet.name] = list(values)
-    results = facet_results(listing.count_facets())
-    return listing.filtered(), results
+    choose(listing, SimpleNamespace(**selected))
+    return listing.filtered(), facet_results(listing.count_facets())
 
 
 def field_choices(model, field_name):

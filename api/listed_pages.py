@@ -33,8 +33,7 @@ from home.listing import public_pages
 
 from . import content, schemas
 from .collections import ERRORS, LANG_DESCRIPTION, Collection
-from .errors import DETAILS, APIError
-from .facets import facet_results, unknown_values
+from .facets import facet_results
 from .language import LANGUAGE_CODES, LanguageCode
 from .pagination import PageQuery, list_schema, paginate
 
@@ -81,16 +80,6 @@ def build_without(model, left_out, *, name, base_class):
         return schemas.build(model, name=name, base_class=base_class)
     finally:
         model.api_fields = every
-
-
-def refuse_unknown(listing, values):
-    """A 422 naming every value (`{param: value}`) the listing did not understand."""
-    errors = []
-    for param, value in values.items():
-        if value and listing.selected.get(param) != value:
-            errors += unknown_values(param, [value], [option.value for option in listing.options[param]])
-    if errors:
-        raise APIError(422, DETAILS[422], errors=errors)
 
 
 class ListedPages(Collection):

@@ -33,7 +33,7 @@ from wagtail.images import get_image_model
 from api import caching, content, translated
 from api.collections import ERRORS, LANG_DESCRIPTION, Collection, FacetValue
 from api.errors import DETAILS, APIError
-from api.facets import FacetChoice, FacetResult, facet_results, unknown_values
+from api.facets import FacetChoice, FacetResult, choose, facet_results
 from api.language import LanguageCode
 from api.pagination import PageQuery, list_schema, paginate
 from api.schemas import Choice
@@ -576,14 +576,7 @@ class ResourceCollection(Collection):
                 window=(start, end),
                 sort=filters.sort,
             )
-            for facet in query.facets:
-                values = getattr(filters, facet.param)
-                errors += unknown_values(
-                    facet.param, values, [option.value for option in query.options[facet.param]]
-                )
-                if values:
-                    query.selected[facet.param] = values
-            refuse(errors)
+            choose(query, filters, errors)
 
             answer = Answer(
                 request,

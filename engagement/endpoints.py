@@ -12,8 +12,9 @@ from ninja import Field, Schema
 from pydantic import create_model
 
 from api.collections import LANG_DESCRIPTION
+from api.facets import choose
 from api.language import LanguageCode
-from api.listed_pages import FilterValue, ListedPages, images_with_renditions, refuse_unknown
+from api.listed_pages import FilterValue, ListedPages, images_with_renditions
 from home.listing import FacetListing, matching_pages
 from taxonomy.models import EngagementField
 
@@ -58,15 +59,9 @@ class ExampleCollection(ListedPages):
 
     def listing(self, request, index, filters):
         language = index.locale.language_code
-        values = {name: getattr(filters, name) for name in FILTERS}
-        listing = FacetListing(
-            {name: value for name, value in values.items() if value},
-            matching_pages(examples_in(index), EngagementExamplePage, filters.q, language),
-            FACETS,
-            base_url="",
-            language=language,
-        )
-        refuse_unknown(listing, values)
+        examples = matching_pages(examples_in(index), EngagementExamplePage, filters.q, language)
+        listing = FacetListing({}, examples, FACETS, base_url="", language=language)
+        choose(listing, filters)
         return listing, {}
 
     def prepare(self, queryset, language):

@@ -21,8 +21,9 @@ from pydantic import create_model
 
 from api import caching
 from api.collections import LANG_DESCRIPTION
+from api.facets import choose
 from api.language import LanguageCode
-from api.listed_pages import FilterValue, ListedPages, images_with_renditions, refuse_unknown
+from api.listed_pages import FilterValue, ListedPages, images_with_renditions
 from home.listing import FacetListing, matching_pages
 from taxonomy.models import EngagementField
 
@@ -77,15 +78,8 @@ class EventCollection(ListedPages):
         language = index.locale.language_code
         events = matching_pages(events_in(index), EventPage, filters.q, language)
         events = past(events, now) if past_events else upcoming(events, now)
-        values = {name: getattr(filters, name) for name in FILTERS}
-        listing = FacetListing(
-            {name: value for name, value in values.items() if value},
-            events,
-            facets(month_window(past_events)),
-            base_url="",
-            language=language,
-        )
-        refuse_unknown(listing, values)
+        listing = FacetListing({}, events, facets(month_window(past_events)), base_url="", language=language)
+        choose(listing, filters)
         caching.also_modified(request, clock_changed(now))
         return listing, {"when": filters.when}
 

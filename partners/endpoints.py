@@ -28,8 +28,8 @@ from wagtail.images import get_image_model
 
 from api import content, schemas, translated
 from api.collections import ERRORS, LANG_DESCRIPTION, Collection, FacetValue
-from api.errors import DETAILS, APIError, Problem
-from api.facets import facet_results, unknown_values
+from api.errors import APIError, Problem
+from api.facets import choose, facet_results
 from api.language import LanguageCode
 from api.pagination import PageQuery, list_schema, paginate
 from home.listing import localized_terms
@@ -336,16 +336,7 @@ class PartnerCollection(Collection):
         def list_partners(request, filters: PartnerFilters = Query(...), page: PageQuery = Query(...)):  # noqa: B008
             language = request.api_language.code
             finder = Finder({"q": filters.q or ""}, language)
-            errors = []
-            for facet in FACETS:
-                values = getattr(filters, facet.param)
-                errors += unknown_values(
-                    facet.param, values, [option.value for option in finder.options[facet.param]]
-                )
-                if values:
-                    finder.selected[facet.param] = values
-            if errors:
-                raise APIError(422, DETAILS[422], errors=errors)
+            choose(finder, filters)
             finder.sort = filters.sort
             _base, results, facets = finder.search()
             if finder.search_failed:
