@@ -23,27 +23,16 @@ from django.utils.translation import gettext_lazy as _
 from catalogue import availability
 from catalogue.models import Grant, Reservation, Resource, ResourceEngagementField, ResourceIndexPage
 from catalogue.money import format_euro
+from home.listing import localized_terms
 from search.registry import Facet, SnippetSearchAdapter, memoized, register, register_facet
 from taxonomy.fields import OFFER_LANGUAGES
 from taxonomy.models import EngagementField, ResourceCategory
 
 
-def term_names(model, language):
-    """{translation key: name} of the live terms of `model` in `language` (shared within a batch)."""
-
-    def load():
-        return dict(
-            model.objects.filter(live=True, locale__language_code=language).values_list(
-                "translation_key", "name"
-            )
-        )
-
-    return memoized(("term-names", model, language), load)
-
-
 def localized_name(term, language):
-    """The term's name in `language` where it is translated, its own name otherwise."""
-    return term_names(type(term), language).get(term.translation_key, term.name)
+    """The term's name in `language`, German standing in (`home.listing.localized_terms`, read once a batch)."""
+    terms = memoized(("terms", type(term), language), lambda: localized_terms(type(term), language))
+    return terms[term.slug].name if term.slug in terms else term.name
 
 
 def catalogue_url(language):
