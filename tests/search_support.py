@@ -4,6 +4,7 @@ import copy
 import functools
 
 from django.conf import settings
+from django.core.management import call_command
 from elasticsearch.helpers import bulk
 from wagtail.search.backends import get_search_backend
 
@@ -24,6 +25,16 @@ def suite_elasticsearch():
 
 def database_backends():
     return {"default": dict(settings.DATABASE_SEARCH_BACKEND)}
+
+
+def rebuild_elasticsearch():
+    """Elasticsearch's indexes built anew from the database, with their mappings, as `update_index` does
+    after a deploy; and nothing an earlier test indexed and its rollback took back out of the database.
+
+    Only Elasticsearch: the search entries and the database backend's index are part of the cloned demo
+    database (tests/conftest.py) and rolled back with every test, so rebuilding them (two thirds of a whole
+    `update_index`) would change nothing."""
+    call_command("update_index", skip_entries=True, backend_name="default", verbosity=0)
 
 
 def refresh_elasticsearch():

@@ -5,7 +5,7 @@ text, details in every language with German stand-ins, drafts and restricted pag
 import datetime
 
 import pytest
-from django.core.management import call_command
+import search_support
 from django.utils.http import parse_http_date
 from wagtail.models import PageViewRestriction
 from wagtail_localize.synctree import create_aliases_for_new_page
@@ -109,7 +109,7 @@ def test_cancelled_events_stay_listed_and_say_so(client):
 
 
 def test_free_text_finds_events_in_the_language_and_in_german(client):
-    call_command("update_index", verbosity=0)
+    search_support.rebuild_elasticsearch()
     found = get(client, EVENTS, q="Antragsworkshop", when="upcoming", limit=100)
     assert "antragsworkshop" in {item["meta"]["slug"] for item in found["items"]}
     assert found["count"] < get(client, EVENTS, limit=100)["count"]
@@ -249,7 +249,7 @@ def test_example_detail_with_story_pictures_and_links(client):
 
 
 def test_examples_free_text_drafts_and_nonsense(client):
-    call_command("update_index", verbosity=0)
+    search_support.rebuild_elasticsearch()
     found = get(client, EXAMPLES, q="Nordmarkt", limit=100)
     assert "fest-fuer-den-nordmarkt" in {item["meta"]["slug"] for item in found["items"]}
     index = EngagementIndexPage.objects.get(locale__language_code="de")

@@ -2,7 +2,7 @@
 images and documents as a headless client needs them."""
 
 import pytest
-from django.core.management import call_command
+import search_support
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.models import Page
@@ -74,7 +74,7 @@ def test_wagtail_filters_work(client):
 
 @pytest.mark.elasticsearch
 def test_search_finds_pages_by_their_text(client):
-    call_command("update_index", verbosity=0)
+    search_support.rebuild_elasticsearch()
     found = client.get("/api/v3/pages/?search=Jury&locale=de").json()
     # The page about the programme, and the two application workshops (events mention the jury too).
     assert {item["meta"]["slug"] for item in found["items"]} == {

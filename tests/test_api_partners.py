@@ -2,7 +2,7 @@
 text, everything a partner's page shows (and nothing it hides), the partners' vocabularies, nonsense."""
 
 import pytest
-from django.core.management import call_command
+import search_support
 
 from partners import endpoints
 from partners.factories import PartnerOrganisationFactory
@@ -43,7 +43,7 @@ def web_finder(client, language, query):
 def search_index(django_db_setup, django_db_blocker):
     """Elasticsearch's indexes built with their mappings, as `update_index` does after a deploy."""
     with django_db_blocker.unblock():
-        call_command("update_index", verbosity=0)
+        search_support.rebuild_elasticsearch()
 
 
 # --- The list: the finder's filters, counts and map -----------------------------------------------------

@@ -3,7 +3,7 @@
 import datetime
 
 import pytest
-from django.core.management import call_command
+import search_support
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from markup import alternates, card_titles, links, option_label, problems, result_count, select, texts
@@ -223,7 +223,7 @@ def test_nothing_found_offers_a_way_back(client):
 @pytest.mark.elasticsearch
 def test_free_text_finds_resources_in_the_visitors_language_and_in_german(client, settings):
     settings.PORTAL_PAGE_SIZE = 100
-    call_command("update_index", verbosity=0)  # the index with its real mapping, as after a deploy
+    search_support.rebuild_elasticsearch()
     german_hits = card_titles(html(client.get(LISTING + "?q=Beamer")), "resource")
     assert german_hits and german_hits[0] == "Beamer (Full HD)"
     arabic = html(client.get("/ar/resources/?q=Beamer"))

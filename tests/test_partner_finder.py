@@ -3,7 +3,7 @@
 import re
 
 import pytest
-from django.core.management import call_command
+import search_support
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from markup import links, select, select_one, text, texts
@@ -196,7 +196,7 @@ def test_multiple_values_for_one_filter_use_the_last(client):
 def search_index(django_db_setup, django_db_blocker):
     """Elasticsearch's indexes built with their mappings, as `update_index` does after a deploy."""
     with django_db_blocker.unblock():
-        call_command("update_index", verbosity=0)
+        search_support.rebuild_elasticsearch()
 
 
 def test_free_text_finds_partners_on_elasticsearch(client, search_index):

@@ -1,8 +1,8 @@
 """The suite runs against a real Elasticsearch (started by scripts/services.sh); it fails without one."""
 
 import pytest
+import search_support
 from django.conf import settings
-from django.core.management import call_command
 from wagtail.models import Locale, Page
 from wagtail.search.backends import get_search_backend
 
@@ -19,7 +19,7 @@ def test_elasticsearch_is_configured_and_reachable():
 
 
 def test_pages_are_found_through_elasticsearch():
-    call_command("update_index", verbosity=0)
+    search_support.rebuild_elasticsearch()
     german = Page.objects.live().filter(locale=Locale.objects.get(language_code="de"))
     hits = list(german.search("Barrierefreiheit"))
     assert hits and hits[0].slug == "barrierefreiheit"
@@ -27,7 +27,7 @@ def test_pages_are_found_through_elasticsearch():
 
 def test_autocomplete_uses_the_analysis_plugin():
     """Edge n-grams and ASCII folding exist only through services/elasticsearch-analysis."""
-    call_command("update_index", verbosity=0)
+    search_support.rebuild_elasticsearch()
     german = Page.objects.live().filter(locale=Locale.objects.get(language_code="de"))
     hits = list(german.autocomplete("Erkla"))  # typed without the umlaut
     assert any(page.slug == "barrierefreiheit" for page in hits), hits
