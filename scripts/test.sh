@@ -28,5 +28,6 @@ $BIN/python manage.py makemigrations --check --dry-run
 echo "== pytest (database: ${DATABASE_URL%%:*}, search: $ELASTICSEARCH_URL)"
 workers="${PYTEST_WORKERS:-$(python3 -c 'import os; print(min(4, os.cpu_count() or 1))')}"
 xdist=()
-if [ "$workers" != 0 ]; then xdist=(-n "$workers" --dist loadfile); fi
+# --no-loadscope-reorder: keep the order tests/conftest.py gives (database-free work while the template builds).
+if [ "$workers" != 0 ]; then xdist=(-n "$workers" --dist loadfile --no-loadscope-reorder); fi
 $BIN/python -m pytest --create-db "${xdist[@]}" --durations=20 "$@"

@@ -163,6 +163,39 @@ def pytest_configure(config):
     config._hor_testrun = uuid.uuid4().hex
 
 
+# --- The order of the run: no worker waits idle while the template is built -----------------------------
+#
+# The first database test of a run builds the template (two to three minutes); every other worker's first
+# database test waits for it. So the run starts with one large database module (its worker builds the
+# template) and then the work that needs no database (the `make run` path on SQLite, the message
+# catalogues, lint and deploy checks), which the other workers do meanwhile; then the remaining modules,
+# largest first, as pytest-xdist would order them (`scripts/test.sh` passes `--no-loadscope-reorder` so it
+# keeps this order). Inside a module, tests without the database go first.
+
+# (Not `django_db_blocker`: pytest-django's autouse fixtures put it in every test's closure.)
+DATABASE_FIXTURES = {"django_db_setup", "db", "transactional_db", "live_server"}
+
+
+def _needs_database(item):
+    return item.get_closest_marker("django_db") is not None or bool(
+        DATABASE_FIXTURES & set(item.fixturenames)
+    )
+
+
+def pytest_collection_modifyitems(config, items):
+    modules = {}
+    for item in items:
+        modules.setdefault(item.nodeid.split("::")[0], []).append(item)
+    for module_items in modules.values():
+        module_items.sort(key=_needs_database)  # stable: the tests' own order otherwise
+    free = [name for name, module_items in modules.items() if not _needs_database(module_items[0])]
+    # Wholly database-free modules first, then those with the most database-free tests.
+    free.sort(key=lambda name: (any(map(_needs_database, modules[name])), -len(modules[name])))
+    database = sorted((name for name in modules if name not in free), key=lambda name: -len(modules[name]))
+    order = database[:1] + free + database[1:]
+    items[:] = [item for name in order for item in modules[name]]
+
+
 def _database_url():
     """The test database as a URL, for processes other than this one."""
     db = connection.settings_dict
