@@ -17,6 +17,12 @@ from bs4 import BeautifulSoup, Tag
 TESTSERVER = "http://testserver"
 
 
+def html(response):
+    """A page's HTML as text, after checking that it answered 200."""
+    assert response.status_code == 200, response.status_code
+    return response.content.decode()
+
+
 def parse(source):
     """The parsed document (or the element itself, when given one)."""
     if isinstance(source, Tag):
@@ -25,7 +31,12 @@ def parse(source):
         source = source.content
     if isinstance(source, bytes):
         source = source.decode()
-    return BeautifulSoup(source, "html.parser")
+    document = BeautifulSoup(source, "html.parser")
+    # A <template>'s content is not part of the page until a script uses it (the admin's keyboard-shortcut
+    # table, for one): nobody reads it, and soupsieve before 3 would match selectors inside it.
+    for template in document.find_all("template"):
+        template.decompose()
+    return document
 
 
 def select(source, css):

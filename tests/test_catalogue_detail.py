@@ -7,7 +7,7 @@ from decimal import Decimal
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
-from markup import alternates, card_links, links, select, select_one, text, texts
+from markup import alternates, card_links, html, links, select, select_one, text, texts
 
 from catalogue import availability
 from catalogue.factories import ResourceFactory
@@ -18,11 +18,6 @@ from taxonomy.models import ResourceCategory
 pytestmark = pytest.mark.django_db
 
 LANGUAGES = ["de", "en", "tr", "ar", "uk", "pl"]
-
-
-def html(response):
-    assert response.status_code == 200, response.status_code
-    return response.content.decode()
 
 
 def main(page):

@@ -6,7 +6,7 @@ import pytest
 import search_support
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
-from markup import alternates, card_titles, links, option_label, problems, result_count, select, texts
+from markup import alternates, card_titles, html, links, option_label, problems, result_count, select, texts
 
 from catalogue import availability
 from catalogue.factories import ReservationFactory, ResourceFactory
@@ -26,11 +26,6 @@ INDEX_URLS = {
     "pl": "/pl/zasoby/",
 }
 MAX_QUERIES = 40
-
-
-def html(response):
-    assert response.status_code == 200, response.status_code
-    return response.content.decode()
 
 
 def german():

@@ -5,7 +5,7 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
-from markup import card_titles, links, option_label, problems, result_count, select, select_one, text
+from markup import card_titles, html, links, option_label, problems, result_count, select, select_one, text
 from wagtail.models import PageViewRestriction
 from wagtail_localize.synctree import create_aliases_for_new_page
 
@@ -24,11 +24,6 @@ MAX_QUERIES = 35
 
 def index(language="de"):
     return EngagementIndexPage.objects.get(locale__language_code=language)
-
-
-def html(response):
-    assert response.status_code == 200, response.status_code
-    return response.content.decode()
 
 
 def german():
