@@ -210,3 +210,13 @@ def test_money_amounts_in_json_keep_their_cents(client):
     assert response.status_code == 201
     stored = ResourceRequest.objects.get(reference=response.json()["reference"])
     assert stored.items.get().amount == Decimal("99.99")
+
+
+def test_an_over_large_body_is_413_problem_json(client):
+    """Django refuses to read more than DATA_UPLOAD_MAX_MEMORY_SIZE; that is the client's mistake."""
+    body = payload(plan_description="x" * (2_621_440 + 10))
+    response = post(client, body, HTTP_ACCEPT_LANGUAGE="de")
+    assert response.status_code == 413, response.content
+    assert response["Content-Type"] == "application/problem+json"
+    assert response.json()["status"] == 413 and "zu groß" in response.json()["title"]
+    assert not ResourceRequest.objects.filter(source="api").exists()

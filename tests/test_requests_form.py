@@ -22,6 +22,7 @@ from partners.models import PartnerOrganisation
 from resource_requests import service
 from resource_requests.basket import SESSION_KEY
 from resource_requests.factories import ConsultationSlotFactory, in_days, item, make_request
+from resource_requests.forms import ItemForm, RequestWebForm
 from resource_requests.models import ConsultationSlot, RequestItem, RequestPage, ResourceRequest
 
 pytestmark = pytest.mark.django_db
@@ -426,3 +427,12 @@ def test_the_request_page_is_translated_and_reachable_in_every_language(client):
         response = client.get(page.url)
         assert response.status_code == 200, language
         assert not page.is_untranslated, language
+
+
+def test_the_fullest_request_form_fits_the_field_limit(client, settings):
+    """The form with a full basket and every partner ticked sends far fewer fields than Django accepts."""
+    basket_line = len(ItemForm.base_fields) + 1  # its fields and "remove"
+    partners = PartnerOrganisation.objects.live().filter(locale__language_code="de").count()
+    fullest = len(RequestWebForm.base_fields) + 1 + partners + settings.REQUESTS_BASKET_MAX_ITEMS * basket_line
+    assert 100 < fullest, fullest
+    assert fullest * 2 <= settings.DATA_UPLOAD_MAX_NUMBER_FIELDS, fullest
