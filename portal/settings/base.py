@@ -281,8 +281,10 @@ RATE_LIMITS = {
 }
 # How many proxies in front of the portal append to X-Forwarded-For (0: use the connection's address).
 TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0)
-# A form sent sooner than this after it was shown was not typed by a person.
+# A form sent sooner than this after it was shown was not typed by a person; a form's signed time is good
+# for one submission within FORM_MAX_AGE seconds (then the form asks to be sent again).
 FORM_MIN_SECONDS = env.int("FORM_MIN_SECONDS", default=3)
+FORM_MAX_AGE = env.int("FORM_MAX_AGE", default=24 * 60 * 60)
 
 # --- Partners --------------------------------------------------------------------------------------
 # Messages sent through a partner's contact form are kept this long (for questions about delivery),
