@@ -312,6 +312,9 @@ REQUESTS_NOTIFY_EMAIL = env("REQUESTS_NOTIFY_EMAIL", default="")
 REQUESTS_MAX_DAYS_AHEAD = env.int("REQUESTS_MAX_DAYS_AHEAD", default=730)
 REQUESTS_MAX_PERIOD_DAYS = env.int("REQUESTS_MAX_PERIOD_DAYS", default=31)
 REQUESTS_BASKET_MAX_ITEMS = 20
+# Anyone can type anyone's e-mail address into the form: an address gets at most this many request
+# confirmations a day (the requests are stored and announced to the team all the same).
+REQUESTS_CONFIRMATIONS_PER_DAY = env.int("REQUESTS_CONFIRMATIONS_PER_DAY", default=3)
 # Consultation times offered in the form: from now until this many weeks ahead.
 REQUESTS_SLOT_WEEKS_AHEAD = env.int("REQUESTS_SLOT_WEEKS_AHEAD", default=10)
 
