@@ -4,6 +4,7 @@ Everything that differs between machines comes from the environment (see README,
 Nothing secret lives here: `SECRET_KEY` has no default in this module.
 """
 
+from datetime import timedelta
 from pathlib import Path
 
 import environ
@@ -55,6 +56,8 @@ INSTALLED_APPS = [
     "taggit",
     "django_tasks",
     "django_tasks_db",
+    # Admin sign-in lockout (see "Passwords and sessions" below).
+    "axes",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -81,6 +84,8 @@ MIDDLEWARE = [
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     # /api/: anonymous reads, structured errors, ETag / Last-Modified / 304 (see api/middleware.py).
     "api.middleware.APIMiddleware",
+    # Answers a locked-out sign-in with the lockout page (django-axes; last, as its documentation asks).
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "portal.urls"
@@ -134,6 +139,24 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
+
+# The admin's door (django-axes): after AXES_FAILURE_LIMIT failed sign-ins, the user name and the address
+# they came from are each locked for ADMIN_LOCKOUT_MINUTES, even for the right password. Counted in the
+# cache (shared by every worker with CACHE_URL), per visitor address as the rate limits see it
+# (TRUSTED_PROXY_COUNT); lockouts are logged by the "axes" logger. Password resets are rate-limited
+# ("admin-password-reset" in RATE_LIMITS, portal/urls.py).
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_HANDLER = "axes.handlers.cache.AxesCacheHandler"
+AXES_FAILURE_LIMIT = env.int("ADMIN_LOGIN_FAILURE_LIMIT", default=5)
+AXES_COOLOFF_TIME = timedelta(minutes=env.int("ADMIN_LOCKOUT_MINUTES", default=60))
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_CLIENT_IP_CALLABLE = "home.antispam.client_address"
+AXES_LOCKOUT_TEMPLATE = "home/admin_wait.html"
+AXES_RESET_ON_SUCCESS = True
+AXES_HTTP_RESPONSE_CODE = 429
 
 # --- Languages ------------------------------------------------------------------------------------
 # The one list of languages. German is the source; add a language here, run `make messages`,
@@ -278,6 +301,8 @@ RATE_LIMITS = {
     "request": (10, 60 * 60),
     "request-api": (10, 60 * 60),
     "request-basket": (120, 60 * 60),
+    # Wagtail's "forgotten password" form: each one sends a mail.
+    "admin-password-reset": (5, 60 * 60),
 }
 # How many proxies in front of the portal append to X-Forwarded-For (0: use the connection's address).
 TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0)
