@@ -6,11 +6,11 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
+from markup import parse
 from wagtail.models import Locale, Page
 from wagtail_localize.models import Translation, TranslationSource
 
 from home.models import HomePage
-from markup import parse
 from taxonomy.factories import EngagementFieldFactory
 
 pytestmark = pytest.mark.django_db

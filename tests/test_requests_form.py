@@ -480,6 +480,8 @@ def test_the_fullest_request_form_fits_the_field_limit(client, settings):
     """The form with a full basket and every partner ticked sends far fewer fields than Django accepts."""
     basket_line = len(ItemForm.base_fields) + 1  # its fields and "remove"
     partners = PartnerOrganisation.objects.live().filter(locale__language_code="de").count()
-    fullest = len(RequestWebForm.base_fields) + 1 + partners + settings.REQUESTS_BASKET_MAX_ITEMS * basket_line
-    assert 100 < fullest, fullest
+    fullest = (
+        len(RequestWebForm.base_fields) + 1 + partners + settings.REQUESTS_BASKET_MAX_ITEMS * basket_line
+    )
+    assert fullest > 100, fullest
     assert fullest * 2 <= settings.DATA_UPLOAD_MAX_NUMBER_FIELDS, fullest
