@@ -357,5 +357,7 @@ LOGGING = {
         "django_tasks": {"level": "WARNING"},
         # Wagtail logs every page action at INFO (the admin keeps its own audit log).
         "wagtail": {"level": env("WAGTAIL_LOG_LEVEL", default="WARNING")},
+        # django-axes logs failures and lockouts at WARNING; its INFO lines note every successful sign-in.
+        "axes": {"level": "WARNING"},
     },
 }
