@@ -29,6 +29,7 @@ accepted once leaves a mark in the cache, so the same token replayed (by a bot, 
 asked to send again, like a form sent too quickly.
 """
 
+import contextlib
 import functools
 import hashlib
 import logging
@@ -123,7 +124,8 @@ class RateLimit:
         previous = cache.get(self._key(request, now - self.window), 0)
         if self._count(previous, current, now) > self.limit:
             # A refused submission is not counted: trying again does not lengthen the wait.
-            cache.decr(key)
+            with contextlib.suppress(ValueError):  # evicted meanwhile: nothing to take back
+                cache.decr(key)
             logger.warning(
                 "rate limit %s exceeded by one client (%s per %s s)", self.scope, self.limit, self.window
             )
