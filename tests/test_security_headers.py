@@ -24,8 +24,8 @@ READ_PRODUCTION = (
 PUBLIC_PAGES = ["/de/", "/ar/", "/de/ressourcen/", "/de/partner/", "/de/anfrage/", "/de/suche/?q=Raum"]
 
 
-@pytest.fixture(scope="module")
-def production():
+def read_production():
+    """The production settings' middleware and policies, read in a child process with deployment values."""
     env = {
         "PATH": os.environ["PATH"],
         "DJANGO_SETTINGS_MODULE": "portal.settings.production",
@@ -43,6 +43,11 @@ def production():
     )
     assert result.returncode == 0, result.stderr
     return json.loads(result.stdout.strip().splitlines()[-1])
+
+
+@pytest.fixture(scope="module")
+def production():
+    return read_production()
 
 
 @pytest.fixture
