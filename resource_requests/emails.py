@@ -11,13 +11,15 @@ announced to the team), so the form is no way to flood someone's mailbox.
 """
 
 from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
 
-from home.models import PortalSettings
+from home.models import OutgoingEmail, PortalSettings
 from home.outbox import queue_email
 
+from .models import ResourceRequest
 from .pages import status_url
 
 
@@ -65,6 +67,15 @@ def queue_confirmation(resource_request):
         daily_cap=settings.REQUESTS_CONFIRMATIONS_PER_DAY,
         next_steps=page.next_steps if page is not None else "",
     )
+
+
+def confirmation_queued(resource_request):
+    """Whether the confirmation went into the outbox (not when its address had reached the daily cap)."""
+    return OutgoingEmail.objects.filter(
+        about_type=ContentType.objects.get_for_model(ResourceRequest),
+        about_id=resource_request.pk,
+        recipients__0__iexact=resource_request.email,
+    ).exists()
 
 
 def queue_status_change(resource_request, event):

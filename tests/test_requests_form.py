@@ -471,6 +471,8 @@ def test_confirmations_to_one_address_are_capped_per_day(
     to_victim = [message for message in mail.outbox if message.to[0].lower() == "opfer@example.org"]
     assert len(to_victim) == 2
     assert len(mail.outbox) == 2 + 3, "the team's notes are not capped"
+    sent_page = client.get("/de/anfrage/sent/").content.decode()
+    assert "keine Bestätigung" in sent_page and "Referenznummer" in sent_page, "the visitor is told"
     with django_capture_on_commit_callbacks(execute=True):
         client.post(FORM, form_data(None, email="other@example.org", phone="0231 1"), REMOTE_ADDR="192.0.2.9")
     assert any(message.to == ["other@example.org"] for message in mail.outbox), "other addresses are not"
