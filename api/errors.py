@@ -15,7 +15,7 @@ import logging
 from http import HTTPStatus
 from typing import Any
 
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, RequestDataTooBig, SuspiciousOperation
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.core.signals import got_request_exception
 from django.http import Http404, HttpResponse
@@ -36,6 +36,7 @@ TITLES = {
     404: gettext_lazy("Not found"),
     405: gettext_lazy("Method not allowed"),
     406: gettext_lazy("Not acceptable"),
+    413: gettext_lazy("Request too large"),
     415: gettext_lazy("Unsupported media type"),
     422: gettext_lazy("Invalid parameters"),
     429: gettext_lazy("Too many requests"),
@@ -47,6 +48,7 @@ DETAILS = {
     403: gettext_lazy("This is not allowed."),
     404: gettext_lazy("There is nothing at this address."),
     405: gettext_lazy("This address does not accept this method."),
+    413: gettext_lazy("The request is larger than this address accepts."),
     415: gettext_lazy("Send the request as JSON (Content-Type: application/json)."),
     422: gettext_lazy("Some parameters of the request are not valid; see “errors”."),
     500: gettext_lazy("Something went wrong on our side. Please try again later."),
@@ -186,6 +188,16 @@ def register_exception_handlers(api):
     def http_error(request, exc):
         detail = DETAILS.get(exc.status_code) if exc.status_code >= 500 else str(exc)
         return problem_response(exc.status_code, detail)
+
+    @api.exception_handler(RequestDataTooBig)
+    def too_big(request, exc):
+        # Django refuses to read a body over DATA_UPLOAD_MAX_MEMORY_SIZE; the client sent too much.
+        return problem_response(413)
+
+    @api.exception_handler(SuspiciousOperation)
+    def suspicious(request, exc):
+        # E.g. more parameters than DATA_UPLOAD_MAX_NUMBER_FIELDS: Django's own answer is a 400 too.
+        return problem_response(400)
 
     @api.exception_handler(Exception)
     def server_error(request, exc):

@@ -22,6 +22,8 @@ from wagtail.api.v3.schemas.pages import BASE_PAGE_READ_FIELDS
 from wagtail.api.v3.schemas.params import APIFieldFilterSchema, OrderingSchema, SearchSchema
 from wagtail.models import Page, Site, get_page_models
 
+from search.engine import words
+
 from . import content, schemas
 from .errors import Problem
 from .language import LANGUAGE_CODES, LanguageCode
@@ -62,6 +64,19 @@ class PageSearch(SearchSchema):
     search_operator: Literal["and", "or"] | None = Field(
         None, description="`and`: pages with all the words; `or`: with any (default)."
     )
+
+    def search_queryset(self, request, queryset):
+        """Only the words reach the search engine, as in every other search box of the portal.
+
+        Quotes, stars, `col:` and brackets are syntax to SQLite's FTS5 (an unmatched quote is an error there,
+        not a miss) and nothing Wagtail's plain-text search means; a search without any word finds nothing.
+        """
+        if self.search is None:
+            return queryset
+        text = " ".join(words(self.search))
+        if not text:
+            return queryset.none()
+        return super(PageSearch, self.model_copy(update={"search": text})).search_queryset(request, queryset)
 
 
 class PageOrdering(OrderingSchema):

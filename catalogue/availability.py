@@ -22,6 +22,11 @@ of every resource on a page, filters and sorts by it in one query; and in Python
 
 Reservations and grants are matched by the resource's `translation_key`: the same offer in every
 language shares one stock.
+
+Whoever takes stock – the request service approving a line, an editor entering a reservation or grant in
+the admin – first locks every language version of the resource (`lock_stock`, a row lock on PostgreSQL;
+SQLite writes one at a time anyway), then counts what is left under the lock, so two of them never take
+the same last unit or euro.
 """
 
 import calendar
@@ -178,6 +183,19 @@ def _build(resource, start, end, left):
         max_request=resource.max_amount_per_request,
     )
     return Availability(status, start, end, measure, total, left if measure else None)
+
+
+def lock_stock(resource_ids):
+    """Lock every language version of these resources, in primary-key order (so two writers never wait
+    for each other in a circle). Call inside a transaction, before counting what is left."""
+    ids = [pk for pk in resource_ids if pk is not None]
+    keys = Resource.objects.filter(pk__in=ids).values_list("translation_key", flat=True)
+    list(
+        Resource.objects.select_for_update()
+        .filter(translation_key__in=list(keys))
+        .order_by("pk")
+        .values_list("pk", flat=True)
+    )
 
 
 def reservations_of(resource, start, end, exclude=None):

@@ -5,11 +5,13 @@ The vocabulary has its own menu (taxonomy), requests theirs (resource_requests).
 import django_filters
 from django import forms
 from django.conf import settings
+from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.ui.components import Component
 from wagtail.admin.ui.tables import Column
+from wagtail.admin.views.generic import CreateView, EditView
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
@@ -80,6 +82,30 @@ class ResourceViewSet(SnippetViewSet):
         return availability.with_availability(Resource.objects.select_related("category", "locale"))
 
 
+class LockedStockMixin:
+    """An editor's reservation or grant is checked and saved under the lock the request service takes
+    (`availability.lock_stock`): an approval at the same moment counts again after it, never beside it."""
+
+    def post(self, request, *args, **kwargs):
+        with transaction.atomic():
+            availability.lock_stock(self.resources_in_play(request))
+            return super().post(request, *args, **kwargs)
+
+    def resources_in_play(self, request):
+        """The resource the form names and, when editing, the one the entry had until now."""
+        named = request.POST.get("resource", "")
+        current = self.model.objects.filter(pk=self.kwargs.get("pk")).values_list("resource_id", flat=True)
+        return [int(named) if named.isdigit() else None, *(current if "pk" in self.kwargs else [])]
+
+
+class LockedStockCreateView(LockedStockMixin, CreateView):
+    pass
+
+
+class LockedStockEditView(LockedStockMixin, EditView):
+    pass
+
+
 class ReservationViewSet(ModelViewSet):
     """Units set aside; only approved reservations count. Editors today, the request form later."""
 
@@ -94,6 +120,8 @@ class ReservationViewSet(ModelViewSet):
     search_fields = ["reference", "resource__title"]
     ordering = ["-start"]
     inspect_view_enabled = True
+    add_view_class = LockedStockCreateView
+    edit_view_class = LockedStockEditView
 
     def get_queryset(self, request):
         return Reservation.objects.select_related("resource")
@@ -113,6 +141,8 @@ class GrantViewSet(ModelViewSet):
     search_fields = ["reference", "resource__title"]
     ordering = ["-granted_on"]
     inspect_view_enabled = True
+    add_view_class = LockedStockCreateView
+    edit_view_class = LockedStockEditView
 
     def get_queryset(self, request):
         return Grant.objects.select_related("resource")

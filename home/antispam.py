@@ -18,11 +18,21 @@ and screen readers never meet it) and `form.form_started` anywhere in the form.
 
 JSON views: `@rate_limited("request-api", json=True)` answers 429 with a translated message in JSON.
 
-The limit is a fixed window per scope and client address, counted in Django's cache; scopes and their
-(limit, seconds) are in `settings.RATE_LIMITS`. Addresses are kept only as keyed hashes, for the window.
+The limit is a sliding window per scope and client address, counted in Django's cache: the submissions of
+the current window plus those of the previous one, weighted by how much of it still lies within the last
+`window` seconds (so ten just before the hour and ten just after are twenty, not two times ten). Scopes and
+their (limit, seconds) are in `settings.RATE_LIMITS`. Addresses are kept only as keyed hashes, for two
+windows.
+
+The signed time in every form is a ticket for one submission within `settings.FORM_MAX_AGE`: a form
+accepted once leaves a mark in the cache, so the same token replayed (by a bot, from another session) is
+asked to send again, like a form sent too quickly.
 """
 
+import contextlib
 import functools
+import hashlib
+import logging
 import math
 import time
 from dataclasses import dataclass
@@ -37,7 +47,10 @@ from django.utils.crypto import salted_hmac
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
+logger = logging.getLogger(__name__)
+
 SIGNING_SALT = "home.antispam"  # a namespace for signatures and hashes, not a secret
+SEND_AGAIN = _("Please check your entries once more and then send the form again.")
 
 
 def client_address(request):
@@ -56,7 +69,7 @@ class RateLimitState:
     scope: str
     count: int
     limit: int
-    retry_after: int  # seconds until the window ends
+    retry_after: int  # seconds until one more submission fits under the limit
 
     @property
     def exceeded(self):
@@ -93,6 +106,7 @@ class RateLimit:
         self.limit, self.window = limits.get(scope, limits["default"])
 
     def _key(self, request, now):
+        """The cache key of the window `now` falls into (a keyed hash of the address, never the address)."""
         client = salted_hmac(SIGNING_SALT, client_address(request)).hexdigest()[:32]
         return f"ratelimit:{self.scope}:{client}:{int(now // self.window)}"
 
@@ -100,23 +114,50 @@ class RateLimit:
         """Count one submission from this client and tell whether it is over the limit."""
         now = time.time()
         key = self._key(request, now)
-        cache.add(key, 0, timeout=self.window + 1)
+        # Kept for two windows: the next window still weighs this one's count.
+        cache.add(key, 0, timeout=2 * self.window + 1)
         try:
-            count = cache.incr(key)
+            current = cache.incr(key)
         except ValueError:  # expired between add and incr
-            cache.set(key, 1, timeout=self.window + 1)
-            count = 1
-        return RateLimitState(self.scope, count, self.limit, self._retry_after(now))
+            cache.set(key, 1, timeout=2 * self.window + 1)
+            current = 1
+        previous = cache.get(self._key(request, now - self.window), 0)
+        if self._count(previous, current, now) > self.limit:
+            # A refused submission is not counted: trying again does not lengthen the wait.
+            with contextlib.suppress(ValueError):  # evicted meanwhile: nothing to take back
+                cache.decr(key)
+            logger.warning(
+                "rate limit %s exceeded by one client (%s per %s s)", self.scope, self.limit, self.window
+            )
+            return self._state(previous, current - 1, now, count=self._count(previous, current, now))
+        return self._state(previous, current, now)
 
     def peek(self, request):
         """The state without counting (e.g. to tell before showing a form)."""
         now = time.time()
-        return RateLimitState(
-            self.scope, cache.get(self._key(request, now), 0), self.limit, self._retry_after(now)
-        )
+        previous = cache.get(self._key(request, now - self.window), 0)
+        return self._state(previous, cache.get(self._key(request, now), 0), now)
 
-    def _retry_after(self, now):
-        return max(1, math.ceil(self.window - now % self.window))
+    def _count(self, previous, current, now):
+        """The sliding count: this window's submissions and the share of the previous window's that falls
+        within the last `window` seconds."""
+        share = 1 - (now % self.window) / self.window
+        return math.ceil(previous * share + current)
+
+    def _state(self, previous, current, now, count=None):
+        count = self._count(previous, current, now) if count is None else count
+        return RateLimitState(self.scope, count, self.limit, self._retry_after(previous, current, now))
+
+    def _retry_after(self, previous, current, now):
+        """Seconds until one more submission fits under the limit again."""
+        offset = now % self.window
+        room = self.limit - current - 1  # what may be left of the previous window's count
+        if room >= 0:
+            wait = self.window * (1 - room / previous) - offset if previous > room else 0
+        else:  # only once this window's count is the previous one and has faded far enough
+            fade = 1 - max(self.limit - 1, 0) / current if current else 1
+            wait = self.window - offset + self.window * fade
+        return max(1, math.ceil(wait))
 
 
 def rate_limited(scope, methods=("POST",), json=False, template="home/too_many_requests.html"):
@@ -145,12 +186,29 @@ def form_token(issued_at=None):
     return signing.dumps(time.time() if issued_at is None else issued_at, salt=SIGNING_SALT)
 
 
+def _token_time(token):
+    """When the form was shown, or None for a token that is forged, malformed or older than FORM_MAX_AGE."""
+    max_age = settings.FORM_MAX_AGE
+    try:
+        started = float(signing.loads(token or "", salt=SIGNING_SALT, max_age=max_age))
+    except (signing.BadSignature, TypeError, ValueError):
+        return None
+    return started if time.time() - started <= max_age else None
+
+
+def _first_use(token):
+    """Mark the token used; False if it was used before (within FORM_MAX_AGE, in the shared cache)."""
+    digest = hashlib.sha256(token.encode()).hexdigest()[:40]
+    return cache.add(f"formtoken:{digest}", 1, timeout=settings.FORM_MAX_AGE)
+
+
 class HoneypotFormMixin(forms.Form):
     """A field people never see (bots fill it) and a signed time the form was shown (bots are quick).
 
     A filled honeypot leaves the form valid with `caught_by_honeypot` set: the view pretends success and
-    keeps nothing. A form sent too quickly, or without a valid time, gets a friendly error and a fresh
-    time, so a person simply sends it again.
+    keeps nothing. A form sent too quickly, without a valid time, with an expired one or with one that was
+    used before, gets a friendly error (and, but for the quick one, a fresh time), so a person simply
+    sends it again. A form that passes gets a fresh time too, for when the view shows it once more.
     """
 
     honeypot = forms.CharField(
@@ -176,15 +234,17 @@ class HoneypotFormMixin(forms.Form):
             settings.FORM_MIN_SECONDS if self.honeypot_min_seconds is None else self.honeypot_min_seconds
         )
         if minimum and not self.errors:  # with mistakes to fix, one more message would only confuse
-            try:
-                started = float(signing.loads(cleaned.get("form_started") or "", salt=SIGNING_SALT))
-            except (signing.BadSignature, TypeError, ValueError):
-                started = None
-            if started is None or time.time() - started < minimum:
-                if started is None and self.is_bound:
-                    self.data = self.data.copy()
-                    self.data[self.add_prefix("form_started")] = form_token()
-                raise forms.ValidationError(
-                    _("Please check your entries once more and then send the form again."), code="too_fast"
-                )
+            token = cleaned.get("form_started") or ""
+            started = _token_time(token)
+            if started is not None and time.time() - started < minimum:
+                raise forms.ValidationError(SEND_AGAIN, code="too_fast")  # the same time will do shortly
+            if started is None or not _first_use(token):
+                self._renew_token()
+                raise forms.ValidationError(SEND_AGAIN, code="too_fast")
+            self._renew_token()  # used now: a form shown again (e.g. a booked-out time) needs a new one
         return cleaned
+
+    def _renew_token(self):
+        if self.is_bound:
+            self.data = self.data.copy()
+            self.data[self.add_prefix("form_started")] = form_token()

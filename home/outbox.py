@@ -37,11 +37,20 @@ logger = logging.getLogger(__name__)
 STALE_SENDING = timedelta(minutes=15)
 
 
-def queue_email(recipients, subject, body_text, *, body_html="", reply_to=(), language=None, about=None):
-    """Store an e-mail and send it after the current transaction commits. Returns the `OutgoingEmail`."""
+def queue_email(
+    recipients, subject, body_text, *, body_html="", reply_to=(), language=None, about=None, daily_cap=None
+):
+    """Store an e-mail and send it after the current transaction commits. Returns the `OutgoingEmail`.
+
+    `daily_cap`: for mails to an address a visitor typed (anyone can type anyone's): nothing is stored or
+    sent, and None returned, when that address got this many mails in the last 24 hours already.
+    """
     recipients = [address for address in recipients if address]
     if not recipients:
         raise ValueError("an e-mail needs at least one recipient")
+    if daily_cap is not None and any(mails_today(address) >= daily_cap for address in recipients):
+        logger.warning("outbox: daily cap of %s mails to one address reached; not sending", daily_cap)
+        return None
     email = OutgoingEmail.objects.create(
         recipients=recipients,
         reply_to=[address for address in reply_to if address],
@@ -56,6 +65,12 @@ def queue_email(recipients, subject, body_text, *, body_html="", reply_to=(), la
     )
     transaction.on_commit(lambda: schedule(email.pk))
     return email
+
+
+def mails_today(address):
+    """Mails stored for `address` (first recipient, in any case) in the last 24 hours, whatever their state."""
+    since = timezone.now() - timedelta(days=1)
+    return OutgoingEmail.objects.filter(created_at__gte=since, recipients__0__iexact=address).count()
 
 
 def schedule(email_id, run_after=None):

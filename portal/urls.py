@@ -3,16 +3,23 @@ from django.conf.urls.i18n import i18n_patterns
 from django.urls import include, path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.admin.views.account import PasswordResetView
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from api import views as api_views
 from home import views as home_views
+from home.antispam import rate_limited
 from home.sitemaps import MultilingualSitemap
 
 urlpatterns = [
     # The headless API, outside the language prefix (the client names the language; see README "API").
     path("api/", include("api.urls")),
+    # Wagtail's own password reset, throttled per address (a reset mail can be asked for anyone's account).
+    path(
+        "admin/password_reset/",
+        rate_limited("admin-password-reset", template="home/admin_wait.html")(PasswordResetView.as_view()),
+    ),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("sitemap.xml", sitemap, {"sitemaps": {"pages": MultilingualSitemap}}, name="sitemap"),

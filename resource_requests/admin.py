@@ -18,6 +18,7 @@ import django_filters
 from django import forms
 from django.conf import settings
 from django.core.exceptions import PermissionDenied
+from django.db import transaction
 from django.db.models import Count, Prefetch
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import path, reverse
@@ -29,7 +30,7 @@ from wagtail.admin import messages
 from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
 from wagtail.admin.ui.components import Component
 from wagtail.admin.ui.tables import Column, DateColumn
-from wagtail.admin.views.generic import DeleteView, IndexView, InspectView
+from wagtail.admin.views.generic import DeleteView, EditView, IndexView, InspectView
 from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
@@ -504,7 +505,21 @@ class SlotIndexView(IndexView):
         return with_bookings(super().get_base_queryset())
 
 
-class SlotDeleteView(DeleteView):
+class LockedSlotMixin:
+    """Check a consultation time's bookings under the row lock a booking takes (`service.submit`), so
+    lowering its places or deleting it and a booking at the same moment never end overbooked."""
+
+    def post(self, request, *args, **kwargs):
+        with transaction.atomic():
+            list(ConsultationSlot.objects.select_for_update().filter(pk=self.kwargs["pk"]).values_list("pk"))
+            return super().post(request, *args, **kwargs)
+
+
+class SlotEditView(LockedSlotMixin, EditView):
+    """The places cannot drop below the bookings (`ConsultationSlot.clean`), counted under the lock."""
+
+
+class SlotDeleteView(LockedSlotMixin, DeleteView):
     """A consultation time with bookings stays: the requests point at it (nothing is lost)."""
 
     def form_valid(self, form):
@@ -541,6 +556,7 @@ class ConsultationSlotViewSet(ModelViewSet):
     menu_label = gettext_lazy("Consultation times")
     menu_order = 110
     index_view_class = SlotIndexView
+    edit_view_class = SlotEditView
     delete_view_class = SlotDeleteView
     list_display = [
         "__str__",

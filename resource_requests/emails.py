@@ -1,18 +1,25 @@
 """The e-mails about a request, in the association's language, stored in the outbox (`home.outbox`).
 
-Every mail is plain text: whatever an association typed (markup included) appears as typed and is never
-interpreted. Mails to the association carry the private status link; the note to the team carries only
-the reference number and the admin link – the personal data stays in the portal.
+Every mail is plain text. Mails to the association carry the private status link; the note to the team
+carries only the reference number and the admin link – the personal data stays in the portal.
+
+The confirmation goes to whatever address was typed, by anyone, so it carries nothing a visitor wrote
+(no name, plan, phone or call-back times): only the reference, the status link, the consultation time,
+the catalogue's own titles and what the editors wrote. And an address gets at most
+`REQUESTS_CONFIRMATIONS_PER_DAY` of them a day, however many requests name it (each is still stored and
+announced to the team), so the form is no way to flood someone's mailbox.
 """
 
 from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
 
-from home.models import PortalSettings
+from home.models import OutgoingEmail, PortalSettings
 from home.outbox import queue_email
 
+from .models import ResourceRequest
 from .pages import status_url
 
 
@@ -30,7 +37,7 @@ def _context(resource_request, **extra):
     }
 
 
-def _send_to_association(resource_request, template, **extra):
+def _send_to_association(resource_request, template, daily_cap=None, **extra):
     with translation.override(resource_request.language):
         context = _context(resource_request, **extra)
         subject = render_to_string(f"resource_requests/email/{template}_subject.txt", context)
@@ -42,6 +49,7 @@ def _send_to_association(resource_request, template, **extra):
         language=resource_request.language,
         about=resource_request,
         reply_to=[address for address in [_team_address()] if address],
+        daily_cap=daily_cap,
     )
 
 
@@ -56,8 +64,18 @@ def queue_confirmation(resource_request):
     return _send_to_association(
         resource_request,
         "confirmation",
+        daily_cap=settings.REQUESTS_CONFIRMATIONS_PER_DAY,
         next_steps=page.next_steps if page is not None else "",
     )
+
+
+def confirmation_queued(resource_request):
+    """Whether the confirmation went into the outbox (not when its address had reached the daily cap)."""
+    return OutgoingEmail.objects.filter(
+        about_type=ContentType.objects.get_for_model(ResourceRequest),
+        about_id=resource_request.pk,
+        recipients__0__iexact=resource_request.email,
+    ).exists()
 
 
 def queue_status_change(resource_request, event):

@@ -9,9 +9,11 @@ No overbooking: whatever takes a place or stock locks the row it counts against 
 under the lock:
 
 - booking a consultation place locks the slot, then counts its bookings;
-- approving an item locks the request, the item, and every language version of the resource (in
-  primary-key order, so two editors never wait for each other in a circle), then reads free units or
-  the budget left afresh and creates the approved `Reservation` or `Grant`;
+- approving an item locks the request, the item, and every language version of the resource
+  (`catalogue.availability.lock_stock`, the lock the admin's own reservations and grants take too),
+  then reads free units or the budget left afresh and creates the approved `Reservation` or `Grant`;
+- the admin's consultation-time views lock the slot while they check its bookings (lowering the places,
+  deleting it), so a booking waits for them and counts again;
 - reference numbers come from a per-year counter row, locked while it counts up.
 
 So two requests for the last place, or two editors approving the last projector at the same moment,
@@ -29,7 +31,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from catalogue import availability
-from catalogue.models import Grant, ProgrammeRules, Reservation, Resource, StockStatus
+from catalogue.models import Grant, ProgrammeRules, Reservation, StockStatus
 from catalogue.money import format_euro
 from home.models import OutgoingEmail
 from resource_requests.models import (
@@ -135,16 +137,6 @@ def _locked(request_id, item_id=None):
     return resource_request, item
 
 
-def _lock_resource(resource):
-    """Lock every language version of the resource: they share one stock."""
-    list(
-        Resource.objects.select_for_update()
-        .filter(translation_key=resource.translation_key)
-        .order_by("pk")
-        .values_list("pk", flat=True)
-    )
-
-
 def approve_item(item, user, *, quantity=None, amount=None, note="", notify=True):
     """Approve a basket line (all of it, or less): creates the approved reservation or grant.
 
@@ -157,7 +149,7 @@ def approve_item(item, user, *, quantity=None, amount=None, note="", notify=True
         resource = item.resource
         if resource is None:
             raise DecisionError(_("This resource is no longer in the catalogue."))
-        _lock_resource(resource)
+        availability.lock_stock([resource.pk])
         if item.counts_units:
             quantity = item.quantity if quantity is None else quantity
             if not 1 <= quantity <= (item.quantity or 0):

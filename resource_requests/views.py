@@ -23,7 +23,7 @@ from home.antispam import RateLimit
 from partners.views import privacy_url
 from resource_requests.models import RequestPage, ResourceRequest
 
-from . import service
+from . import emails, service
 from .basket import Basket
 from .forms import ItemForm, RequestForm, RequestWebForm
 from .stock import StockSnapshot
@@ -349,6 +349,9 @@ def request_sent(page, request):
             if resource_request and resource_request.slot
             else "",
             "rules": service.rules_for_request(resource_request) if resource_request else [],
+            "confirmation_queued": emails.confirmation_queued(resource_request)
+            if resource_request
+            else False,
             "form_url": page.get_url(request),
             "catalogue_url": _catalogue_url(request),
         },

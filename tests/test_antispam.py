@@ -34,7 +34,7 @@ def test_limit_counts_per_client_and_per_scope(settings):
     assert not limit.hit(first).exceeded
     third = limit.hit(first)
     assert third.exceeded and third.count == 3
-    assert 0 < third.retry_after <= 3600
+    assert 0 < third.retry_after <= 2 * 3600, "a sliding window may take up to two to clear"
     assert not limit.hit(request_from("192.0.2.2")).exceeded, "another client has its own count"
     assert not RateLimit("other-form").hit(first).exceeded, "another scope uses the default limit"
 
@@ -48,7 +48,9 @@ def test_window_ends(settings, monkeypatch):
     limit.hit(request)
     assert limit.hit(request).exceeded
     clock[0] += 60
-    assert not limit.hit(request).exceeded, "a new window starts afresh"
+    assert limit.hit(request).exceeded, "the last minute still holds the earlier submissions"
+    clock[0] += 120
+    assert not limit.hit(request).exceeded, "after a quiet window the count starts afresh"
 
 
 def test_peek_does_not_count(settings):
@@ -166,3 +168,46 @@ def test_mistakes_come_first_the_speed_check_after(settings):
     form = ContactForm({"name": "", "honeypot": "", "form_started": form_token()})
     assert not form.is_valid()
     assert "name" in form.errors and form.non_field_errors() == []
+
+
+def test_the_window_slides_over_the_clock_hour(settings, monkeypatch):
+    """Ten submissions just before the hour and ten just after were twenty in twenty seconds: the limit
+    counts the last hour, not the clock's."""
+    settings.RATE_LIMITS = {"default": (10, 3600)}
+    clock = [3600.0 * 500_000 - 10]  # ten seconds before a full hour
+    monkeypatch.setattr(time, "time", lambda: clock[0])
+    limit = RateLimit("x")
+    request = request_from("192.0.2.8")
+    assert not any(limit.hit(request).exceeded for _ in range(10))
+    clock[0] += 20
+    after_the_hour = limit.hit(request)
+    assert after_the_hour.exceeded, after_the_hour
+    assert after_the_hour.retry_after > 60, "the visitor is told to wait for the window, not the clock"
+    clock[0] += 2 * 3600
+    assert not limit.hit(request).exceeded, "a whole quiet window later the count starts afresh"
+
+
+def test_a_form_token_is_good_once(settings):
+    """A signed time is a ticket for one submission: replaying it (the same bot, another session) is asked
+    to send the form again, with a fresh time."""
+    settings.FORM_MIN_SECONDS = 3
+    token = form_token(time.time() - 30)
+    first = ContactForm({"name": "Ayşe", "honeypot": "", "form_started": token})
+    assert first.is_valid()
+    with translation.override("de"):
+        replay = ContactForm({"name": "Ayşe", "honeypot": "", "form_started": token})
+        assert not replay.is_valid()
+        assert "noch einmal" in replay.non_field_errors()[0]
+    assert replay.data["form_started"] != token
+    assert first.data["form_started"] != token, "a form shown again after sending carries a fresh time"
+
+
+def test_a_form_token_expires(settings):
+    settings.FORM_MIN_SECONDS = 3
+    settings.FORM_MAX_AGE = 3600
+    old = form_token(time.time() - 3601)
+    stale = ContactForm({"name": "Ayşe", "honeypot": "", "form_started": old})
+    assert not stale.is_valid()
+    assert stale.data["form_started"] != old, "a fresh time to send the form again with"
+    fresh = ContactForm({"name": "Ayşe", "honeypot": "", "form_started": form_token(time.time() - 3599)})
+    assert fresh.is_valid()

@@ -2,9 +2,11 @@
 
 import polib
 import pytest
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
+from markup import parse
 from wagtail.models import Locale, Page
 from wagtail_localize.models import Translation, TranslationSource
 
@@ -100,3 +102,32 @@ def test_vocabulary_menu_groups_every_apps_terms(editor):
     listing = editor.get(reverse("wagtailsnippets_taxonomy_engagementfield:list"))
     assert listing.status_code == 200
     assert "Kulturelle Vielfalt" in listing.content.decode()
+
+
+def submitted_fields(html):
+    """How many fields the largest form of the page sends at most (every box ticked, every option chosen)."""
+    largest = 0
+    for form in parse(html).find_all("form"):
+        named = [tag for tag in form.find_all(["input", "select", "textarea"]) if tag.get("name")]
+        radios = {tag["name"] for tag in named if tag.get("type") == "radio"}
+        count = len(radios)
+        for tag in named:
+            if tag.get("type") == "radio":
+                continue
+            count += len(tag.find_all("option")) if tag.name == "select" and tag.has_attr("multiple") else 1
+        largest = max(largest, count)
+    return largest
+
+
+def test_the_largest_edit_form_stays_well_within_the_field_limit(editor):
+    """DATA_UPLOAD_MAX_NUMBER_FIELDS is sized to the largest real form (10,000 would let one POST make the
+    server parse ten thousand fields): the demo's edit form of every page type uses a tenth of it at most."""
+    first_of_each_type = {}
+    for page in Page.objects.filter(depth__gt=1).order_by("pk").specific():
+        first_of_each_type.setdefault(type(page), page)
+    sizes = {
+        model.__name__: submitted_fields(editor.get(f"/admin/pages/{page.pk}/edit/").content.decode())
+        for model, page in first_of_each_type.items()
+    }
+    assert len(sizes) >= 8 and max(sizes.values()) >= 50, sizes
+    assert max(sizes.values()) * 5 <= settings.DATA_UPLOAD_MAX_NUMBER_FIELDS <= 2_000, sizes

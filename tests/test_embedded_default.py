@@ -123,6 +123,76 @@ SQLITE_PLANS = textwrap.dedent(
     """
 )
 
+# Query syntax of SQLite's FTS5 (and of the other engines) through every search box, on SQLite. Prints
+# one JSON line: the URLs that did not answer 200, and what a plain search found.
+SQLITE_SEARCH_SYNTAX = textwrap.dedent(
+    """
+    import json
+    from urllib.parse import quote
+    from django.test import Client
+
+    QUERIES = ['"', 'a"b', 'title:raum^5 "unclosed', '*', 'NEAR(a b', '(', ')', '-', 'AND', 'a OR',
+               '^', "'", 'col:', '"a" NOT', '{x}', 'raum*"']
+    BOXES = ["/api/v3/pages/?search=", "/api/v3/resources/?q=", "/api/v3/partners/?q=",
+             "/de/suche/?q=", "/de/ressourcen/?q=", "/de/partner/?q=", "/de/suche/vorschlaege/?q="]
+    client = Client(HTTP_HOST="127.0.0.1", raise_request_exception=False)
+    failed = []
+    for box in BOXES:
+        for query in QUERIES:
+            status = client.get(box + quote(query)).status_code
+            if status != 200:
+                failed.append([box + query, status])
+    found = [page["meta"]["slug"] for page in client.get("/api/v3/pages/?search=Datenschutz").json()["items"]]
+    print(json.dumps({"failed": failed, "found": found, "checked": len(QUERIES) * len(BOXES)}))
+    """
+)
+
+# Twenty visitors book one consultation time at the same moment over the API (threads, one SQLite
+# connection each), once for a time with one place and once for one with three. Prints one JSON line:
+# the status codes and the bookings each time ended with.
+SQLITE_RACE = textwrap.dedent(
+    """
+    import datetime, json, threading
+    from django.db import connection
+    from django.test import Client
+    from django.utils import timezone
+    from resource_requests.models import ConsultationSlot, ResourceRequest
+
+    def book(slot, number, outcomes, start):
+        body = {
+            "association_name": "Verein %s" % number, "contact_name": "Person %s" % number,
+            "email": "person%s@example.org" % number, "consultation_language": "de",
+            "plan_title": "Fest", "plan_description": "Ein Fest.", "slot": slot.pk, "consent": True,
+        }
+        client = Client(REMOTE_ADDR="192.0.2.%s" % (number + 1), HTTP_HOST="127.0.0.1", raise_request_exception=False)
+        try:
+            start.wait()
+            response = client.post("/api/v3/requests/", body, content_type="application/json")
+            outcomes[number] = response.status_code
+        except Exception as error:
+            outcomes[number] = type(error).__name__
+        finally:
+            connection.close()
+
+    report = {}
+    for capacity in (1, 3):
+        slot = ConsultationSlot.objects.create(
+            start=timezone.now() + datetime.timedelta(days=9, hours=capacity), capacity=capacity, languages="de"
+        )
+        outcomes, start = [None] * 20, threading.Barrier(20)
+        threads = [threading.Thread(target=book, args=(slot, n, outcomes, start)) for n in range(20)]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join(timeout=120)
+        report[capacity] = {
+            "statuses": sorted(outcomes, key=str),
+            "booked": ResourceRequest.objects.filter(slot=slot).count(),
+        }
+    print(json.dumps(report))
+    """
+)
+
 
 def run_manage(database, *args):
     """`manage.py` in a child process on the SQLite database file `database` (dev settings, no services)."""
@@ -186,3 +256,25 @@ def test_sqlite_search_runs_each_full_text_query_once_per_statement(embedded, tm
     assert min(report["rankings"]["lengths"]) >= 2, report["rankings"]
     # update_index (run by generate_bulk_content.py) left the planner its statistics.
     assert report["statistics"] >= 4
+
+
+def test_parallel_bookings_on_sqlite_queue_instead_of_failing(embedded, tmp_path):
+    """SQLite writes one transaction at a time: parallel submissions wait their turn (`transaction_mode`
+    IMMEDIATE, a busy timeout) and end in 201 or a clear 422 – never "database is locked" (a 500) and
+    never more bookings than places."""
+    database = tmp_path / "portal.sqlite3"
+    shutil.copy(embedded[0], database)
+    report = json.loads(run_manage(database, "shell", "-c", SQLITE_RACE).strip().splitlines()[-1])
+    for capacity, outcome in report.items():
+        assert set(outcome["statuses"]) <= {201, 422}, (capacity, outcome)
+        assert outcome["statuses"].count(201) == int(capacity), (capacity, outcome)
+        assert outcome["booked"] == int(capacity), (capacity, outcome)
+
+
+def test_query_syntax_in_every_search_box_is_just_text_on_sqlite(embedded):
+    """FTS5 reads quotes, stars, `col:` and `NEAR(` as syntax; an unmatched quote was a 500 on
+    `/api/v3/pages/?search=`. Every search box takes them as text (and still finds by words)."""
+    report = json.loads(run_manage(embedded[0], "shell", "-c", SQLITE_SEARCH_SYNTAX).strip().splitlines()[-1])
+    assert report["failed"] == [], report["failed"]
+    assert report["checked"] >= 100
+    assert "datenschutz" in report["found"], report["found"]

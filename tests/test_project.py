@@ -33,20 +33,43 @@ def test_no_missing_migrations():
     call_command("makemigrations", check=True, dry_run=True, verbosity=0)
 
 
+DEPLOYMENT = {
+    "DJANGO_SETTINGS_MODULE": "portal.settings.production",
+    "SECRET_KEY": "a-long-random-value-for-this-check-only-" + "x" * 40,
+    "ALLOWED_HOSTS": "portal.example.org",
+    "DATABASE_URL": "sqlite:////tmp/deploy-check.sqlite3",
+    "EMAIL_URL": "smtp+tls://user:pass@mail.example.org:587",
+    "CACHE_URL": "redis://cache.example.org:6379/1",
+    "TRUSTED_PROXY_COUNT": "1",
+}
+
+
+def deploy_check(**changes):
+    env = {"PATH": os.environ["PATH"], **DEPLOYMENT, **changes}
+    env = {name: value for name, value in env.items() if value is not None}
+    return run(sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING", env=env)
+
+
 def test_production_settings_pass_deploy_checks():
     """With the documented variables set, `check --deploy` has nothing to warn about."""
-    env = {
-        "PATH": os.environ["PATH"],
-        "DJANGO_SETTINGS_MODULE": "portal.settings.production",
-        "SECRET_KEY": "a-long-random-value-for-this-check-only-" + "x" * 40,
-        "ALLOWED_HOSTS": "portal.example.org",
-        "DATABASE_URL": "sqlite:////tmp/deploy-check.sqlite3",
-        "EMAIL_URL": "smtp+tls://user:pass@mail.example.org:587",
-        "CACHE_URL": "locmemcache://",
-    }
-    result = run(sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING", env=env)
+    result = deploy_check()
     assert result.returncode == 0, result.stdout + result.stderr
     assert "no issues" in result.stdout
+
+
+@pytest.mark.parametrize(
+    "changes, warning",
+    [
+        ({"CACHE_URL": None}, "portal.W001"),
+        ({"CACHE_URL": "locmemcache://"}, "portal.W001"),
+        ({"TRUSTED_PROXY_COUNT": None}, "portal.W002"),
+        ({"TRUSTED_PROXY_COUNT": "0"}, "portal.W002"),
+    ],
+)
+def test_deploy_checks_warn_about_quiet_defaults(changes, warning):
+    """An in-process cache (limits and lockouts per worker) and no trusted proxy (one bucket for all)."""
+    result = deploy_check(**changes)
+    assert result.returncode != 0 and warning in result.stderr + result.stdout, result.stdout + result.stderr
 
 
 def test_production_settings_refuse_to_start_without_a_secret_key():

@@ -210,3 +210,26 @@ def test_money_amounts_in_json_keep_their_cents(client):
     assert response.status_code == 201
     stored = ResourceRequest.objects.get(reference=response.json()["reference"])
     assert stored.items.get().amount == Decimal("99.99")
+
+
+def test_confirmations_to_one_address_are_capped_per_day(
+    client, settings, django_capture_on_commit_callbacks
+):
+    """The API shares the form's daily cap per recipient: stored and answered 201 every time, mailed twice."""
+    settings.REQUESTS_CONFIRMATIONS_PER_DAY = 2
+    with django_capture_on_commit_callbacks(execute=True):
+        for number in range(4):
+            body = payload(email="opfer@example.org", plan_title=f"Nr. {number}")
+            assert post(client, body, REMOTE_ADDR=f"192.0.2.{number}").status_code == 201
+    assert ResourceRequest.objects.filter(email="opfer@example.org", source="api").count() == 4
+    assert len([message for message in mail.outbox if message.to == ["opfer@example.org"]]) == 2
+
+
+def test_an_over_large_body_is_413_problem_json(client):
+    """Django refuses to read more than DATA_UPLOAD_MAX_MEMORY_SIZE; that is the client's mistake."""
+    body = payload(plan_description="x" * (2_621_440 + 10))
+    response = post(client, body, HTTP_ACCEPT_LANGUAGE="de")
+    assert response.status_code == 413, response.content
+    assert response["Content-Type"] == "application/problem+json"
+    assert response.json()["status"] == 413 and "zu groß" in response.json()["title"]
+    assert not ResourceRequest.objects.filter(source="api").exists()

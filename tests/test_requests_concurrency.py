@@ -18,7 +18,10 @@ from unittest import mock
 
 import pytest
 from conftest import reset_database
+from django.contrib.auth import get_user_model
 from django.db import close_old_connections, connection
+from django.test import Client
+from django.urls import reverse
 from django.utils import timezone
 
 from catalogue import availability
@@ -26,7 +29,7 @@ from catalogue.factories import ResourceFactory
 from catalogue.models import Grant, Reservation, StockStatus
 from resource_requests import service
 from resource_requests.factories import ConsultationSlotFactory, in_days, item, make_request, request_values
-from resource_requests.models import RequestItem, ResourceRequest
+from resource_requests.models import ConsultationSlot, RequestItem, ResourceRequest
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
@@ -146,3 +149,103 @@ def test_reference_numbers_stay_unique_when_requests_arrive_together():
     assert all(isinstance(outcome, ResourceRequest) for outcome in outcomes), outcomes
     references = {outcome.reference for outcome in outcomes}
     assert len(references) == 6
+
+
+# --- The admin: editors' own entries take the same locks as the request service --------------------------
+
+
+def editor_client():
+    """A signed-in editor's browser (the session is committed, so every thread's connection sees it)."""
+    user = get_user_model().objects.filter(
+        username="race-editor"
+    ).first() or get_user_model().objects.create_superuser("race-editor", "race-editor@example.org", "x" * 16)
+    client = Client()
+    client.force_login(user)
+    return client
+
+
+def test_an_editors_reservation_and_an_approval_never_take_the_same_last_unit():
+    projector = ResourceFactory(units=1)
+    line = make_request([item(projector, 1, DAY)]).items.get()
+    editor = editor_client()
+    entry = {
+        "resource": projector.pk,
+        "start": DAY.isoformat(),
+        "end": DAY.isoformat(),
+        "quantity": "1",
+        "status": "approved",
+        "reference": "HAND-1",
+        "note": "",
+    }
+
+    with mock.patch.object(availability, "free_units_by_day", slowly(availability.free_units_by_day)):
+        outcomes = race(
+            lambda: editor.post(reverse("catalogue_reservation:add"), entry).status_code,
+            lambda: service.approve_item(RequestItem.objects.get(pk=line.pk), None, notify=False),
+        )
+
+    approved = Reservation.objects.filter(resource=projector, status=StockStatus.APPROVED)
+    assert approved.count() == 1, outcomes
+    assert (outcomes[0] == 302) != isinstance(outcomes[1], RequestItem), outcomes
+    assert availability.free_units_by_day(projector, DAY, DAY)[DAY] == 0, "never below zero"
+
+
+def test_two_editors_entering_grants_for_the_last_euros_at_once():
+    budget = ResourceFactory(money=True, budget=Decimal(500), max_amount_per_request=Decimal(400))
+    editors = [editor_client(), editor_client()]
+    entries = [
+        {
+            "resource": budget.pk,
+            "amount": "300",
+            "granted_on": DAY.isoformat(),
+            "status": "approved",
+            "reference": f"HAND-{number}",
+            "note": "",
+        }
+        for number in range(2)
+    ]
+
+    with mock.patch.object(availability, "budget_left", slowly(availability.budget_left)):
+        outcomes = race(
+            *(
+                (
+                    lambda editor=editor, entry=entry: (
+                        editor.post(reverse("catalogue_grant:add"), entry).status_code
+                    )
+                )
+                for editor, entry in zip(editors, entries, strict=True)
+            )
+        )
+
+    assert sorted(outcomes) == [200, 302], outcomes  # one saved, one shown again with the message
+    assert Grant.objects.filter(resource=budget, status=StockStatus.APPROVED).count() == 1
+    assert availability.budget_left(budget) == Decimal(200)
+
+
+def test_lowering_a_times_places_while_someone_books_it():
+    slot = ConsultationSlotFactory(start=in_days(8, 10), capacity=2, mode="video", place="")
+    service.submit(request_values(slot=slot, plan_title="Schon da"), [], language="de", notify=False)
+    editor = editor_client()
+    start = timezone.localtime(slot.start)
+    fewer = {
+        "start": start.strftime("%Y-%m-%d %H:%M"),
+        "duration": str(slot.duration),
+        "mode": "video",
+        "capacity": "1",
+        "place": "",
+        "languages": list(slot.languages),
+        "published": "on",
+        "note": "",
+    }
+    with mock.patch.object(ConsultationSlot, "booked", property(slowly(ConsultationSlot.booked.fget))):
+        outcomes = race(
+            lambda: editor.post(reverse("resource_requests_consultation_slot:edit", args=[slot.pk]), fewer),
+            lambda: service.submit(
+                request_values(slot=slot, plan_title="Neu"), [], language="de", notify=False
+            ),
+        )
+
+    slot.refresh_from_db()
+    booked = ResourceRequest.objects.filter(slot=slot).count()
+    assert booked <= slot.capacity, (booked, slot.capacity, outcomes)
+    assert outcomes[0].status_code in (200, 302), outcomes  # lowered, or told that 2 are booked now

@@ -22,6 +22,7 @@ from partners.models import PartnerOrganisation
 from resource_requests import service
 from resource_requests.basket import SESSION_KEY
 from resource_requests.factories import ConsultationSlotFactory, in_days, item, make_request
+from resource_requests.forms import ItemForm, RequestWebForm
 from resource_requests.models import ConsultationSlot, RequestItem, RequestPage, ResourceRequest
 
 pytestmark = pytest.mark.django_db
@@ -328,7 +329,7 @@ def test_markup_is_stored_as_text_and_never_rendered(client, slot, django_captur
     html = client.get(f"/de/anfrage/status/{stored.token}/").content.decode()
     assert "<script>alert" not in html and "&lt;script&gt;alert(&#x27;x&#x27;)&lt;/script&gt;" in html
     confirmation = next(message for message in mail.outbox if message.to == ["leyla@example.org"])
-    assert script in confirmation.body and not confirmation.alternatives
+    assert script not in confirmation.body and not confirmation.alternatives
 
 
 def test_honeypot_stores_and_sends_nothing(client, slot, django_capture_on_commit_callbacks):
@@ -426,3 +427,63 @@ def test_the_request_page_is_translated_and_reachable_in_every_language(client):
         response = client.get(page.url)
         assert response.status_code == 200, language
         assert not page.is_untranslated, language
+
+
+def test_the_confirmation_carries_nothing_a_stranger_wrote(client, django_capture_on_commit_callbacks):
+    """Anyone can type anyone's address: the confirmation must not be a way to mail them one's own text.
+    It says what the portal itself knows – reference, status link, the catalogue's titles, the rules."""
+    written = {
+        "contact_name": "hor<svg/onload=alert(1)>",
+        "plan_title": "Cheap pills at https://spam.example",
+        "phone": "+49 (0800) 555-0199",
+        "callback_times": "visit https://spam.example/now",
+        "association_name": "Win a prize at https://spam.example",
+        "plan_description": "Click https://spam.example",
+    }
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(FORM, form_data(None, **written))
+    assert response.status_code == 302, texts(response, ".errorlist")
+    stored = ResourceRequest.objects.get(contact_name=written["contact_name"])
+    confirmation = next(message for message in mail.outbox if message.to == ["leyla@example.org"])
+    assert stored.reference in confirmation.subject
+    assert f"/de/anfrage/status/{stored.token}/" in confirmation.body
+    assert "Rückruf" in confirmation.body, "the call back is confirmed, without the number typed"
+    for field, text in written.items():
+        assert text not in confirmation.body + confirmation.subject, field
+    assert "spam.example" not in confirmation.body and "<svg" not in confirmation.body
+
+
+def test_confirmations_to_one_address_are_capped_per_day(
+    client, settings, django_capture_on_commit_callbacks
+):
+    """Whoever asks and from wherever: an address gets at most REQUESTS_CONFIRMATIONS_PER_DAY confirmations
+    a day. Every request is still stored, and the team still hears of each."""
+    settings.REQUESTS_CONFIRMATIONS_PER_DAY = 2
+    with django_capture_on_commit_callbacks(execute=True):
+        for number, address in enumerate(["opfer@example.org", "Opfer@Example.org", "opfer@example.org"]):
+            response = client.post(
+                FORM,
+                form_data(None, email=address, phone="0231 1", plan_title=f"Nr. {number}"),
+                REMOTE_ADDR=f"192.0.2.{number}",
+            )
+            assert response.status_code == 302, texts(response, ".errorlist")
+    assert ResourceRequest.objects.filter(email__iexact="opfer@example.org").count() == 3
+    to_victim = [message for message in mail.outbox if message.to[0].lower() == "opfer@example.org"]
+    assert len(to_victim) == 2
+    assert len(mail.outbox) == 2 + 3, "the team's notes are not capped"
+    sent_page = client.get("/de/anfrage/sent/").content.decode()
+    assert "keine Bestätigung" in sent_page and "Referenznummer" in sent_page, "the visitor is told"
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(FORM, form_data(None, email="other@example.org", phone="0231 1"), REMOTE_ADDR="192.0.2.9")
+    assert any(message.to == ["other@example.org"] for message in mail.outbox), "other addresses are not"
+
+
+def test_the_fullest_request_form_fits_the_field_limit(client, settings):
+    """The form with a full basket and every partner ticked sends far fewer fields than Django accepts."""
+    basket_line = len(ItemForm.base_fields) + 1  # its fields and "remove"
+    partners = PartnerOrganisation.objects.live().filter(locale__language_code="de").count()
+    fullest = (
+        len(RequestWebForm.base_fields) + 1 + partners + settings.REQUESTS_BASKET_MAX_ITEMS * basket_line
+    )
+    assert fullest > 100, fullest
+    assert fullest * 2 <= settings.DATA_UPLOAD_MAX_NUMBER_FIELDS, fullest

@@ -4,6 +4,7 @@ Everything that differs between machines comes from the environment (see README,
 Nothing secret lives here: `SECRET_KEY` has no default in this module.
 """
 
+from datetime import timedelta
 from pathlib import Path
 
 import environ
@@ -55,6 +56,8 @@ INSTALLED_APPS = [
     "taggit",
     "django_tasks",
     "django_tasks_db",
+    # Admin sign-in lockout (see "Passwords and sessions" below).
+    "axes",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -81,6 +84,8 @@ MIDDLEWARE = [
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     # /api/: anonymous reads, structured errors, ETag / Last-Modified / 304 (see api/middleware.py).
     "api.middleware.APIMiddleware",
+    # Answers a locked-out sign-in with the lockout page (django-axes; last, as its documentation asks).
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "portal.urls"
@@ -112,8 +117,15 @@ DATABASES = {
 }
 DATABASES["default"].setdefault("CONN_MAX_AGE", env.int("CONN_MAX_AGE", default=0))
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
-    # WAL lets the dev server read while a management command writes.
-    DATABASES["default"].setdefault("OPTIONS", {})["init_command"] = "PRAGMA journal_mode=WAL;"
+    # WAL lets the dev server read while a management command writes. SQLite writes one transaction at a
+    # time: IMMEDIATE takes the write lock when a transaction begins (a transaction that read first and
+    # then wants to write while another writes fails at once with "database is locked", whatever the
+    # timeout), and the busy timeout lets the next writer wait its turn instead of failing.
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        init_command="PRAGMA journal_mode=WAL;",
+        transaction_mode="IMMEDIATE",
+        timeout=env.int("SQLITE_TIMEOUT", default=20),
+    )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # --- Cache ----------------------------------------------------------------------------------------
@@ -127,6 +139,24 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
+
+# The admin's door (django-axes): after AXES_FAILURE_LIMIT failed sign-ins, the user name and the address
+# they came from are each locked for ADMIN_LOCKOUT_MINUTES, even for the right password. Counted in the
+# cache (shared by every worker with CACHE_URL), per visitor address as the rate limits see it
+# (TRUSTED_PROXY_COUNT); lockouts are logged by the "axes" logger. Password resets are rate-limited
+# ("admin-password-reset" in RATE_LIMITS, portal/urls.py).
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_HANDLER = "axes.handlers.cache.AxesCacheHandler"
+AXES_FAILURE_LIMIT = env.int("ADMIN_LOGIN_FAILURE_LIMIT", default=5)
+AXES_COOLOFF_TIME = timedelta(minutes=env.int("ADMIN_LOCKOUT_MINUTES", default=60))
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_CLIENT_IP_CALLABLE = "home.antispam.client_address"
+AXES_LOCKOUT_TEMPLATE = "home/admin_wait.html"
+AXES_RESET_ON_SUCCESS = True
+AXES_HTTP_RESPONSE_CODE = 429
 
 # --- Languages ------------------------------------------------------------------------------------
 # The one list of languages. German is the source; add a language here, run `make messages`,
@@ -158,7 +188,11 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
-DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
+# The largest real forms: a page's edit form in the admin (109 fields for an engagement example, the
+# demo's largest) and the request form with a full basket and every partner ticked (165 with the demo's
+# 44 partners). Django's default of 1,000 leaves room for long pages; more only makes a hostile POST
+# expensive to parse.
+DATA_UPLOAD_MAX_NUMBER_FIELDS = 1_000
 
 # --- E-mail ---------------------------------------------------------------------------------------
 # EMAIL_URL, e.g. smtp+tls://user:password@mail.example.org:587; the console when unset.
@@ -228,6 +262,7 @@ SEARCH_TERMS_RETENTION_DAYS = env.int("SEARCH_TERMS_RETENTION_DAYS", default=365
 WAGTAIL_SITE_NAME = "House of Resources Dortmund"
 WAGTAILADMIN_BASE_URL = env("WAGTAILADMIN_BASE_URL", default="http://127.0.0.1:8000")
 WAGTAIL_ENABLE_UPDATE_CHECK = False  # the admin must not call out to the internet
+WAGTAIL_GRAVATAR_PROVIDER_URL = None  # nor load editors' avatars from gravatar.com (the CSP refuses it)
 WAGTAIL_MODERATION_ENABLED = True
 WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "doc", "odt", "xlsx", "ods", "pptx", "txt", "csv", "zip"]
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp", "svg"]
@@ -267,11 +302,15 @@ RATE_LIMITS = {
     "request": (10, 60 * 60),
     "request-api": (10, 60 * 60),
     "request-basket": (120, 60 * 60),
+    # Wagtail's "forgotten password" form: each one sends a mail.
+    "admin-password-reset": (5, 60 * 60),
 }
 # How many proxies in front of the portal append to X-Forwarded-For (0: use the connection's address).
 TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0)
-# A form sent sooner than this after it was shown was not typed by a person.
+# A form sent sooner than this after it was shown was not typed by a person; a form's signed time is good
+# for one submission within FORM_MAX_AGE seconds (then the form asks to be sent again).
 FORM_MIN_SECONDS = env.int("FORM_MIN_SECONDS", default=3)
+FORM_MAX_AGE = env.int("FORM_MAX_AGE", default=24 * 60 * 60)
 
 # --- Partners --------------------------------------------------------------------------------------
 # Messages sent through a partner's contact form are kept this long (for questions about delivery),
@@ -299,6 +338,9 @@ REQUESTS_NOTIFY_EMAIL = env("REQUESTS_NOTIFY_EMAIL", default="")
 REQUESTS_MAX_DAYS_AHEAD = env.int("REQUESTS_MAX_DAYS_AHEAD", default=730)
 REQUESTS_MAX_PERIOD_DAYS = env.int("REQUESTS_MAX_PERIOD_DAYS", default=31)
 REQUESTS_BASKET_MAX_ITEMS = 20
+# Anyone can type anyone's e-mail address into the form: an address gets at most this many request
+# confirmations a day (the requests are stored and announced to the team all the same).
+REQUESTS_CONFIRMATIONS_PER_DAY = env.int("REQUESTS_CONFIRMATIONS_PER_DAY", default=3)
 # Consultation times offered in the form: from now until this many weeks ahead.
 REQUESTS_SLOT_WEEKS_AHEAD = env.int("REQUESTS_SLOT_WEEKS_AHEAD", default=10)
 
@@ -316,5 +358,7 @@ LOGGING = {
         "django_tasks": {"level": "WARNING"},
         # Wagtail logs every page action at INFO (the admin keeps its own audit log).
         "wagtail": {"level": env("WAGTAIL_LOG_LEVEL", default="WARNING")},
+        # django-axes logs failures and lockouts at WARNING; its INFO lines note every successful sign-in.
+        "axes": {"level": "WARNING"},
     },
 }

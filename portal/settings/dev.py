@@ -9,3 +9,5 @@ SECRET_KEY = env("SECRET_KEY", default="django-insecure-local-development-only")
 ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=["127.0.0.1", "localhost", "[::1]"])
 
 VAR_DIR.mkdir(exist_ok=True)  # the SQLite database and uploaded media live here
+# The dev server is one process: django-axes' warning about an in-process cache does not apply.
+SILENCED_SYSTEM_CHECKS = ["axes.W001"]

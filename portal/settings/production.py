@@ -1,7 +1,9 @@
 """Production. Every deployment value comes from the environment; see README, "Configuration"."""
 
+from csp.constants import NONE, SELF
+
 from .base import *  # noqa: F403
-from .base import env
+from .base import MIDDLEWARE, env
 
 DEBUG = False
 SECRET_KEY = env("SECRET_KEY")  # required: no default
@@ -28,3 +30,54 @@ SESSION_COOKIE_HTTPONLY = True
 # Wagtail's admin shows previews in a frame of its own origin, so SAMEORIGIN rather than DENY.
 X_FRAME_OPTIONS = "SAMEORIGIN"
 SILENCED_SYSTEM_CHECKS = ["security.W019"]
+
+# What pages may do in the browser (home/security.py): a Content-Security-Policy of the portal's own origin
+# only, with inline code allowed only where Wagtail's admin and Swagger UI need it, and no powerful
+# browser features. Right after SecurityMiddleware, so every response gets both headers.
+MIDDLEWARE = [
+    MIDDLEWARE[0],
+    "home.security.PortalCSPMiddleware",
+    "home.security.PermissionsPolicyMiddleware",
+    *MIDDLEWARE[1:],
+]
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF],
+        "img-src": [SELF, "data:"],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "media-src": [SELF],
+        "frame-src": [SELF],
+        "worker-src": [SELF],
+        "manifest-src": [SELF],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [SELF],
+    },
+}
+CSP_RELAXED_PREFIXES = ["/admin/", "/api/v3/docs/"]
+CSP_RELAXED_DIRECTIVES = {
+    "script-src": ["'unsafe-inline'"],
+    "style-src": ["'unsafe-inline'"],
+    "img-src": ["blob:"],
+}
+PERMISSIONS_POLICY = {
+    feature: []
+    for feature in (
+        "accelerometer",
+        "autoplay",
+        "camera",
+        "display-capture",
+        "geolocation",
+        "gyroscope",
+        "magnetometer",
+        "microphone",
+        "midi",
+        "payment",
+        "usb",
+        "browsing-topics",
+    )
+}
