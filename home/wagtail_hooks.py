@@ -1,12 +1,16 @@
-"""The outbox in the admin (Settings -> Outbox): what the portal sent, what waits, what failed."""
+"""The outbox in the admin (Settings -> Outbox): what the portal sent, what waits, what failed; the
+navigation menus as snippets."""
 
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permissions import register_permission_policy
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet
 
-from home.models import OutgoingEmail
+from home.models import NavigationMenu, OutgoingEmail
 from home.permissions import ReadOnlyPermissionPolicy
+from home.snippet_views import TranslatedSnippetListing, language_and_status
 
 register_permission_policy(OutgoingEmail, ReadOnlyPermissionPolicy(OutgoingEmail))
 
@@ -41,3 +45,18 @@ class OutgoingEmailViewSet(ModelViewSet):
 @hooks.register("register_admin_viewset")
 def register_outbox_viewset():
     return OutgoingEmailViewSet("outbox")
+
+
+class NavigationMenuViewSet(TranslatedSnippetListing, SnippetViewSet):
+    """The main navigation and the footer, one per language: what Redaktion edits and Moderation publishes."""
+
+    model = NavigationMenu
+    icon = "list-ul"
+    menu_label = _("Navigation")
+    add_to_settings_menu = True
+    list_display = ["__str__", "slot", *language_and_status()]
+    list_filter = ["slot"]
+    search_fields = ["slot"]
+
+
+register_snippet(NavigationMenuViewSet)

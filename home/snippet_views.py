@@ -1,0 +1,40 @@
+"""The admin listings of translatable snippets (resources, partners, the vocabulary, menus): German first,
+a language and a status column, and a search box that works on every database and engine."""
+
+from django.conf import settings
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.ui.tables import LiveStatusTagColumn, LocaleColumn
+from wagtail.snippets.views.snippets import IndexView
+
+
+def language_and_status():
+    """The columns an editor needs in a listing that mixes six languages and drafts."""
+    return [LocaleColumn(label=_("Language")), LiveStatusTagColumn(label=_("Status"))]
+
+
+class SourceLanguageFirstIndexView(IndexView):
+    """A snippet listing that shows the German entries until the editor chooses another language (or
+    "all"): the same entry in six languages in one list is hard to find one's way in."""
+
+    def get_filterset_kwargs(self):
+        kwargs = super().get_filterset_kwargs()
+        if "locale" not in self.request.GET:
+            data = kwargs["data"].copy()
+            data["locale"] = settings.LANGUAGE_CODE
+            kwargs["data"] = data
+        return kwargs
+
+
+class TranslatedSnippetListing:
+    """Mixin for the viewsets of translatable snippets: German first (`SourceLanguageFirstIndexView`), and
+    the search box asks the database, not the index.
+
+    With a search backend Wagtail passes the viewset's `search_fields` to the index, which SQLite's FTS5
+    table does not have as columns (500 "no such column: summary"), and Elasticsearch cannot combine with
+    the listing's filters on relations and annotations (category, districts, availability). Editors look
+    for an entry by (part of) its name in a few hundred rows: `icontains` on `search_fields` finds it on
+    every database and engine, and keeps the filters and ordering as they are.
+    """
+
+    search_backend_name = None
+    index_view_class = SourceLanguageFirstIndexView
