@@ -1,6 +1,8 @@
 """The outbox in the admin (Settings -> Outbox): what the portal sent, what waits, what failed; the
-navigation menus as snippets."""
+navigation menus as snippets; and wagtail-localize's submit views with the portal's permission checks
+(home/localize.py)."""
 
+from django.urls import path
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.viewsets.model import ModelViewSet
@@ -8,6 +10,7 @@ from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from home import localize
 from home.models import NavigationMenu, OutgoingEmail
 from home.permissions import ReadOnlyPermissionPolicy
 from home.snippet_views import TranslatedSnippetListing, language_and_status
@@ -60,3 +63,30 @@ class NavigationMenuViewSet(TranslatedSnippetListing, SnippetViewSet):
 
 
 register_snippet(NavigationMenuViewSet)
+
+
+@hooks.register("register_admin_urls")
+def register_translation_urls():
+    """The same addresses as wagtail-localize's views; this app's hooks run first, so these answer."""
+    return [
+        path(
+            "localize/submit/page/<int:page_id>/",
+            localize.SubmitPageTranslationView.as_view(),
+            name="portal_submit_page_translation",
+        ),
+        path(
+            "localize/submit/snippet/<slug:app_label>/<slug:model_name>/<str:pk>/",
+            localize.SubmitSnippetTranslationView.as_view(),
+            name="portal_submit_snippet_translation",
+        ),
+        path(
+            "localize/update/<int:translation_source_id>/",
+            localize.UpdateTranslationsView.as_view(),
+            name="portal_update_translations",
+        ),
+    ]
+
+
+@hooks.register("before_edit_page", order=-1)
+def edit_alias_in_translation_editor(request, page):
+    return localize.translation_editor_for_alias(request, page)
