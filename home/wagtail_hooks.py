@@ -1,16 +1,17 @@
 """The outbox in the admin (Settings -> Outbox): what the portal sent, what waits, what failed; the
-navigation menus as snippets; and wagtail-localize's submit views with the portal's permission checks
-(home/localize.py)."""
+navigation menus as snippets; wagtail-localize's submit views with the portal's permission checks
+(home/localize.py); and a dashboard panel of what is missing or outdated in each language."""
 
 from django.urls import path
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.ui.components import Component
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from home import localize
+from home import localize, translation_status
 from home.models import NavigationMenu, OutgoingEmail
 from home.permissions import ReadOnlyPermissionPolicy
 from home.snippet_views import TranslatedSnippetListing, language_and_status
@@ -90,3 +91,22 @@ def register_translation_urls():
 @hooks.register("before_edit_page", order=-1)
 def edit_alias_in_translation_editor(request, page):
     return localize.translation_editor_for_alias(request, page)
+
+
+class TranslationPanel(Component):
+    """Dashboard: per language, what has no published translation and what is outdated, with links."""
+
+    name = "portal_translations"
+    template_name = "home/admin/translation_panel.html"
+    order = 160
+
+    def get_context_data(self, parent_context):
+        context = super().get_context_data(parent_context)
+        context["statuses"] = translation_status.language_statuses()
+        return context
+
+
+@hooks.register("construct_homepage_panels")
+def add_translation_panel(request, panels):
+    if request.user.has_perm("wagtail_localize.submit_translation"):
+        panels.append(TranslationPanel())
