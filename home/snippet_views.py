@@ -1,10 +1,14 @@
-"""The admin listings of translatable snippets (resources, partners, the vocabulary, menus): German first,
-a language and a status column, and a search box that works on every database and engine."""
+"""The admin views of translatable snippets (resources, partners, the vocabulary, menus): listings German
+first, with a language and a status column and a search box that works on every database and engine; and a
+"Translate" action in the edit view's header."""
 
 from django.conf import settings
+from django.urls import reverse
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.ui.tables import LiveStatusTagColumn, LocaleColumn
-from wagtail.snippets.views.snippets import IndexView
+from wagtail.admin.widgets import Button
+from wagtail.snippets.views.snippets import EditView, IndexView
 
 
 def language_and_status():
@@ -25,9 +29,30 @@ class SourceLanguageFirstIndexView(IndexView):
         return kwargs
 
 
+class TranslateActionEditView(EditView):
+    """The edit view with "Translate" among the header's actions, for those who may translate this entry
+    (submit permission and the right to change it, as home/localize.py checks again)."""
+
+    @cached_property
+    def header_more_buttons(self):
+        buttons = super().header_more_buttons
+        user = self.request.user
+        if user.has_perm(
+            "wagtail_localize.submit_translation"
+        ) and self.permission_policy.user_has_permission(user, "change"):
+            meta = self.object._meta
+            url = reverse(
+                "wagtail_localize:submit_snippet_translation",
+                args=[meta.app_label, meta.model_name, self.object.pk],
+            )
+            buttons.append(Button(_("Translate"), url=url, icon_name="globe", priority=40))
+        return buttons
+
+
 class TranslatedSnippetListing:
-    """Mixin for the viewsets of translatable snippets: German first (`SourceLanguageFirstIndexView`), and
-    the search box asks the database, not the index.
+    """Mixin for the viewsets of translatable snippets: German first (`SourceLanguageFirstIndexView`), a
+    "Translate" action in the edit view (`TranslateActionEditView`), and the search box asks the database,
+    not the index.
 
     With a search backend Wagtail passes the viewset's `search_fields` to the index, which SQLite's FTS5
     table does not have as columns (500 "no such column: summary"), and Elasticsearch cannot combine with
@@ -38,3 +63,4 @@ class TranslatedSnippetListing:
 
     search_backend_name = None
     index_view_class = SourceLanguageFirstIndexView
+    edit_view_class = TranslateActionEditView

@@ -122,6 +122,7 @@ def test_editorial_roles_manage_images_and_documents_and_translate(client, group
         "wagtail_localize:submit_snippet_translation", args=["catalogue", "resource", resource.pk]
     )
     assert may_open(client, submit)
+    assert submit in client.get(edit_url(resource)).content.decode(), "a Translate action in the edit view"
     page = Page.objects.get(locale=Locale.get_default(), slug="impressum")
     assert may_open(client, reverse("wagtail_localize:submit_page_translation", args=[page.pk]))
 
