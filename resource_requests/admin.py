@@ -12,6 +12,7 @@ to editors with "Can see the contact details of requests" (`resource_requests.vi
 else sees "hidden". Requests come from the public form only: nobody adds or edits one in the admin.
 """
 
+from collections import Counter
 from decimal import Decimal, InvalidOperation
 
 import django_filters
@@ -301,9 +302,20 @@ class RequestDetailView(InspectView):
                 "status_form": StatusForm(initial={"status": resource_request.status}),
                 "decline_form": DeclineForm(),
                 "status_url": _public_status_url(resource_request) if personal else "",
+                "summary": decision_summary(items),
             }
         )
         return context
+
+
+def decision_summary(items):
+    """How many of the request's lines are open, approved, declined: the first thing the team reads."""
+    counts = Counter(item.status for item in items)
+    return {
+        "open": counts[RequestItem.Status.OPEN],
+        "approved": counts[RequestItem.Status.APPROVED],
+        "declined": counts[RequestItem.Status.DECLINED],
+    }
 
 
 def _public_status_url(resource_request):

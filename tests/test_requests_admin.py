@@ -263,3 +263,17 @@ def test_a_booked_consultation_time_cannot_be_deleted(client):
         client.post(reverse("resource_requests_consultation_slot:delete", args=[free.pk])).status_code == 302
     )
     assert not ConsultationSlot.objects.filter(pk=free.pk).exists()
+
+
+def test_the_summary_and_the_decisions_open_the_request_page(client, consultant, sample):
+    html = client.get(reverse("resource_request:inspect", args=[sample.pk])).content.decode()
+    summary = text(select_one(html, "#summary"))
+    assert "1 Ressource angefragt: 1 offen, 0 bewilligt, 0 abgelehnt" in summary, summary
+    approve = reverse("resource_request:approve", args=[sample.pk, sample.items.get().pk])
+    order = [
+        html.index('id="summary"'),
+        html.index(approve),
+        html.index('id="details"'),
+        html.index("Leyla Demir"),
+    ]
+    assert order == sorted(order), "summary, decisions, then the association's details"
