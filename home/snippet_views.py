@@ -4,11 +4,14 @@ first, with a language and a status column and a search box that works on every 
 
 from django.conf import settings
 from django.urls import reverse
-from django.utils.functional import cached_property
+from django.utils.functional import cached_property, lazy
+from django.utils.translation import gettext, gettext_noop
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.ui.tables import LiveStatusTagColumn, LocaleColumn
 from wagtail.admin.widgets import Button
+from wagtail.snippets.views.chooser import SnippetChooserViewSet
 from wagtail.snippets.views.snippets import EditView, IndexView
+from wagtail.snippets.widgets import AdminSnippetChooser
 
 
 def language_and_status():
@@ -49,10 +52,38 @@ class TranslateActionEditView(EditView):
         return buttons
 
 
+def _named(text, model):
+    """`text` % the model's name, translated when it is shown (not when the form class is built)."""
+    return lazy(lambda: gettext(text) % {"object": model._meta.verbose_name}, str)()
+
+
+class AdminLanguageSnippetChooser(AdminSnippetChooser):
+    """The chooser widget in a form (e.g. the resource category) with its button texts in the admin user's
+    language: Wagtail formats them once, when the form class is built, in the server's language."""
+
+    def __init__(self, model=None, **kwargs):
+        super().__init__(model=model, **kwargs)
+        self.choose_one_text = _named(gettext_noop("Choose %(object)s"), self.model)
+        self.choose_another_text = _named(gettext_noop("Choose another %(object)s"), self.model)
+        self.link_to_chosen_text = _named(gettext_noop("Edit this %(object)s"), self.model)
+
+
+class AdminLanguageChooserViewSet(SnippetChooserViewSet):
+    """The chooser of a snippet (e.g. the resource category in the resource form) in the admin user's
+    language: Wagtail sets these three texts with `gettext` when its module is imported, so they stay in
+    the server's default language (German) whatever language the person chose ("Auswählen resource
+    category" in the English admin). Lazy, they follow the person's language."""
+
+    choose_one_text = _("Choose")
+    choose_another_text = _("Choose another")
+    edit_item_text = _("Edit")
+    base_widget_class = AdminLanguageSnippetChooser
+
+
 class TranslatedSnippetListing:
     """Mixin for the viewsets of translatable snippets: German first (`SourceLanguageFirstIndexView`), a
-    "Translate" action in the edit view (`TranslateActionEditView`), and the search box asks the database,
-    not the index.
+    "Translate" action in the edit view (`TranslateActionEditView`), the chooser in the admin's language
+    (`AdminLanguageChooserViewSet`), and the search box asks the database, not the index.
 
     With a search backend Wagtail passes the viewset's `search_fields` to the index, which SQLite's FTS5
     table does not have as columns (500 "no such column: summary"), and Elasticsearch cannot combine with
@@ -64,3 +95,4 @@ class TranslatedSnippetListing:
     search_backend_name = None
     index_view_class = SourceLanguageFirstIndexView
     edit_view_class = TranslateActionEditView
+    chooser_viewset_class = AdminLanguageChooserViewSet

@@ -10,6 +10,7 @@ from django.urls import reverse
 from django.utils.safestring import SafeString
 from markup import parse
 from wagtail.models import Locale
+from wagtail.users.models import UserProfile
 
 from catalogue.factories import ResourceFactory
 from catalogue.models import Resource
@@ -80,3 +81,23 @@ def test_a_slug_clash_names_and_links_the_other_resource():
     link = parse(message).select_one("a")
     assert link["href"] == reverse("wagtailsnippets_catalogue_resource:edit", args=[beamer.pk])
     assert link.get_text() == "Beamer (Full HD)"
+
+
+@pytest.mark.parametrize(
+    ("language", "title", "button"),
+    [
+        ("en", "Choose resource category", "Choose another resource category"),
+        ("de", "Auswählen Ressourcenart", "Andere Auswahl: Ressourcenart"),
+    ],
+)
+def test_the_category_chooser_speaks_the_admins_language(client, language, title, button):
+    user = get_user_model().objects.create_superuser("sprache", "s@example.org", "x" * 16)
+    profile = UserProfile.get_for_user(user)
+    profile.preferred_language = language
+    profile.save()
+    client.force_login(user)
+    modal = client.get(reverse("wagtailsnippetchoosers_taxonomy_resourcecategory:choose")).json()["html"]
+    assert parse(modal).select_one("h1").get_text(" ", strip=True) == title
+    beamer = Resource.objects.get(locale=Locale.get_default(), slug="beamer")
+    form = client.get(reverse("wagtailsnippets_catalogue_resource:edit", args=[beamer.pk])).content.decode()
+    assert button in form
