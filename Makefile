@@ -24,11 +24,11 @@ install: $(STAMP) ## Create .venv and install the project with its test tools
 # The first run installs, migrates and loads the demo (a few minutes, with a line per step and a count of
 # what is made); later runs skip what is done and serve within seconds.
 run: ## Serve the demo portal at http://127.0.0.1:$(PORT)/ (SQLite, database search)
-	@echo "== 1/5 install (.venv; skipped while pyproject.toml and constraints.txt are unchanged)"
+	@echo "== 1/6 install (.venv; skipped while pyproject.toml and constraints.txt are unchanged)"
 	@$(MAKE) -s --no-print-directory $(STAMP)
-	@$(MANAGE) prepare_local_site --first-step 2 --steps 5 --url http://127.0.0.1:$(PORT)/admin/
-	@echo "== 5/5 serving at http://127.0.0.1:$(PORT)/ (Ctrl-C stops)"
-	@$(MANAGE) runserver --skip-checks 127.0.0.1:$(PORT)
+	@WAGTAILADMIN_BASE_URL=http://127.0.0.1:$(PORT) $(MANAGE) prepare_local_site --first-step 2 --steps 6 --url http://127.0.0.1:$(PORT)/admin/
+	@echo "== 6/6 serving at http://127.0.0.1:$(PORT)/ (Ctrl-C stops)"
+	@WAGTAILADMIN_BASE_URL=http://127.0.0.1:$(PORT) $(MANAGE) runserver --skip-checks 127.0.0.1:$(PORT)
 
 test: $(STAMP) ## Lint, checks and the whole suite against throwaway PostgreSQL and Elasticsearch
 	scripts/test.sh $(ARGS)

@@ -18,6 +18,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from catalogue import availability
 from catalogue.models import Grant, Reservation, Resource
+from home.snippet_views import TranslatedSnippetListing, language_and_status
 from taxonomy.models import ResourceCategory
 
 DASHBOARD_LIMIT = 10
@@ -63,7 +64,7 @@ class ResourceFilterSet(WagtailFilterSet):
         )
 
 
-class ResourceViewSet(SnippetViewSet):
+class ResourceViewSet(TranslatedSnippetListing, SnippetViewSet):
     model = Resource
     icon = "pick"
     menu_label = _("Resources")
@@ -73,6 +74,7 @@ class ResourceViewSet(SnippetViewSet):
         "category",
         Column("get_kind_display", label=_("Kind of offer")),
         Column("availability_today", label=_("Availability today")),
+        *language_and_status(),
     ]
     filterset_class = ResourceFilterSet
     search_fields = ["title", "summary"]

@@ -4,7 +4,10 @@ Times carry `TZID=Europe/Berlin` with the zone's `VTIMEZONE` in the file (genera
 by `icalendar`), so a calendar shows the right hour on either side of a daylight-saving change wherever it
 runs. All-day events are `VALUE=DATE` with the exclusive end day RFC 5545 asks for. Every event keeps its
 UID (its translation key), so a subscribed calendar updates an event that moved or was cancelled instead of
-adding a second one; cancelled events stay in the feed with `STATUS:CANCELLED`.
+adding a second one; cancelled events stay in the feed with `STATUS:CANCELLED`. SEQUENCE counts the minutes
+from 2020 to the event's last publication: it grows with every change, which is what calendars compare
+before they accept an update of a UID they know (RFC 5545 3.8.7.4), and needs no counter of its own. A
+translation's last publication moves when the German page's facts change (home/synchronize.py).
 """
 
 import datetime
@@ -18,6 +21,7 @@ from . import dates
 
 PRODUCT_ID = "-//VMDO e.V.//House of Resources Dortmund//DE"
 REFRESH = datetime.timedelta(hours=6)
+SEQUENCE_START = datetime.datetime(2020, 1, 1, tzinfo=datetime.UTC)
 STATUS = {
     "scheduled": "CONFIRMED",
     "rescheduled": "CONFIRMED",
@@ -42,6 +46,13 @@ def location(event):
     return place
 
 
+def sequence(event):
+    """The event's SEQUENCE: minutes from 2020 to its last publication (0 before it was published)."""
+    if event.last_published_at is None:
+        return 0
+    return max(0, int((event.last_published_at - SEQUENCE_START).total_seconds() // 60))
+
+
 def component(event, request, organiser_name=""):
     """One VEVENT."""
     url = event.get_full_url(request)
@@ -51,6 +62,7 @@ def component(event, request, organiser_name=""):
     item.add("dtstamp", event.last_published_at or timezone.now())
     if event.last_published_at:
         item.add("last-modified", event.last_published_at)
+    item.add("sequence", sequence(event))
     if event.all_day:
         item.add("dtstart", event.start_date)
         item.add("dtend", (event.end_date or event.start_date) + datetime.timedelta(days=1))

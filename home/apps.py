@@ -7,3 +7,9 @@ from . import checks  # noqa: F401 - registers the deployment checks (no models 
 class HomeConfig(AppConfig):
     name = "home"
     verbose_name = _("Pages and navigation")
+
+    def ready(self):
+        # Models are loaded only now; the notifiers import wagtail.models (see home/workflow_mail.py).
+        from home import workflow_mail
+
+        workflow_mail.connect()

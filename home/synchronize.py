@@ -6,7 +6,9 @@ visitor would still see a cancelled event as taking place, or last week's places
 source page is published, the fields its model lists in `SYNCHRONIZED` are written into its live
 translations straight away (aliases follow by themselves: Wagtail updates them on publish), and
 wagtail-localize's copy of the source is refreshed, so a translator publishing later does not bring the
-old values back. Texts are untouched: they still go through translation. The catalogue does the same for
+old values back. Where a fact really changed, the translation takes the source's `last_published_at`,
+so what is built from it (an event's `.ics` LAST-MODIFIED and SEQUENCE, the sitemap's lastmod) tells
+calendars and crawlers that the page changed. Texts are untouched: they still go through translation. The catalogue does the same for
 resources (`catalogue/signals.py`).
 
 A page model opts in by listing `SYNCHRONIZED` and connecting `synchronize_page_translations` to
@@ -34,10 +36,41 @@ def synchronize_page_translations(sender, instance, **kwargs):
         translation_key=instance.translation_key, alias_of__isnull=True
     ).exclude(pk=instance.pk)
     for translation in translations:
+        changed = facts_differ(translation, instance, fields, related)
         for field in fields:
             if field.many_to_many:
                 setattr(translation, field.name, related[field.name])
             else:
                 setattr(translation, field.attname, getattr(instance, field.attname))
-        translation.save(clean=False, update_fields=[field.name for field in fields])
+        update_fields = [field.name for field in fields]
+        if changed:
+            translation.last_published_at = instance.last_published_at
+            update_fields.append("last_published_at")
+        translation.save(clean=False, update_fields=update_fields)
     source.update_from_db()
+
+
+def facts_differ(translation, source, fields, related):
+    """Does any synchronised fact of `translation` differ from the source's (before it is copied)?
+
+    Related objects that are translated themselves (a partner, terms) count as the same when they are
+    versions of each other: a translation may point at the Arabic partner where the source names the
+    German one."""
+    for field in fields:
+        if field.many_to_many:
+            mine = {_identity(obj) for obj in getattr(translation, field.name).all()}
+            if mine != {_identity(obj) for obj in related[field.name]}:
+                return True
+        elif field.is_relation:
+            if _identity(getattr(translation, field.name)) != _identity(getattr(source, field.name)):
+                return True
+        elif getattr(translation, field.attname) != getattr(source, field.attname):
+            return True
+    return False
+
+
+def _identity(obj):
+    """What makes a related object the same in every language: its translation key, else its key."""
+    if obj is None:
+        return None
+    return getattr(obj, "translation_key", None) or obj.pk

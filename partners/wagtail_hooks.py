@@ -10,17 +10,24 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from home.permissions import ReadOnlyPermissionPolicy
+from home.snippet_views import TranslatedSnippetListing, language_and_status
 
 from .models import PartnerContactMessage, PartnerOrganisation
 
 register_permission_policy(PartnerContactMessage, ReadOnlyPermissionPolicy(PartnerContactMessage))
 
 
-class PartnerOrganisationViewSet(SnippetViewSet):
+class PartnerOrganisationViewSet(TranslatedSnippetListing, SnippetViewSet):
     model = PartnerOrganisation
     icon = "group"
     menu_label = _("Partner organisations")
-    list_display = ["name", "kind", "district", BooleanColumn("is_sample", label=_("sample data"))]
+    list_display = [
+        "name",
+        "kind",
+        "district",
+        BooleanColumn("is_sample", label=_("sample data")),
+        *language_and_status(),
+    ]
     # Wagtail adds the language filter ("locale", by language code) itself; listing it here would
     # replace it with a filter by database id that clashes with the admin's own ?locale= parameter.
     list_filter = ["kind", "districts", "live", "is_sample"]

@@ -12,6 +12,7 @@ to editors with "Can see the contact details of requests" (`resource_requests.vi
 else sees "hidden". Requests come from the public form only: nobody adds or edits one in the admin.
 """
 
+from collections import Counter
 from decimal import Decimal, InvalidOperation
 
 import django_filters
@@ -21,6 +22,7 @@ from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.db.models import Count, Prefetch
 from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.functional import cached_property
@@ -302,9 +304,20 @@ class RequestDetailView(InspectView):
                 "status_form": StatusForm(initial={"status": resource_request.status}),
                 "decline_form": DeclineForm(),
                 "status_url": _public_status_url(resource_request) if personal else "",
+                "summary": decision_summary(items),
             }
         )
         return context
+
+
+def decision_summary(items):
+    """How many of the request's lines are open, approved, declined: the first thing the team reads."""
+    counts = Counter(item.status for item in items)
+    return {
+        "open": counts[RequestItem.Status.OPEN],
+        "approved": counts[RequestItem.Status.APPROVED],
+        "declined": counts[RequestItem.Status.DECLINED],
+    }
 
 
 def _public_status_url(resource_request):
@@ -335,8 +348,18 @@ def _parse_number(value, kind):
         raise service.DecisionError(_("Please enter a number.")) from None
 
 
+def completes_request(item):
+    """Does a decision on `item` decide the request's last open line? Then the association is mailed."""
+    return not item.request.items.exclude(pk=item.pk).filter(status=RequestItem.Status.OPEN).exists()
+
+
 class RequestActions:
-    """POST-only actions on a request's page; each needs the "change" permission and redirects back."""
+    """POST-only actions on a request's page; each needs the "change" permission and redirects back.
+
+    An action that e-mails the association (the decision on the last open line, declining the rest, a
+    message, a status change with notice) first asks
+    "really?" on a page of its own, which sends the same form again with `confirmed`: a mail cannot be
+    taken back, a click can slip."""
 
     def __init__(self, viewset):
         self.viewset = viewset
@@ -349,12 +372,41 @@ class RequestActions:
             raise PermissionDenied
         return get_object_or_404(ResourceRequest, pk=pk)
 
+    def _confirmation(self, request, resource_request, question):
+        """None when the person confirmed; else the page that asks, carrying the form's values along."""
+        if request.POST.get("confirmed") == "1" or resource_request.anonymised_at is not None:
+            return None  # confirmed, or nobody to mail
+        fields = [
+            (name, value)
+            for name, values in request.POST.lists()
+            if name not in ("csrfmiddlewaretoken", "confirmed")
+            for value in values
+        ]
+        recipient = resource_request.email if can_see_personal_data(request.user) else ""
+        consequence = (
+            _("The association receives an e-mail about it at %(address)s.") % {"address": recipient}
+            if recipient
+            else _("The association receives an e-mail about it.")
+        )
+        context = {
+            "question": question,
+            "consequence": consequence,
+            "fields": fields,
+            "action": request.path,
+            "back_url": reverse(self.viewset.get_url_name("inspect"), args=[resource_request.pk]),
+        }
+        return TemplateResponse(request, "resource_requests/admin/confirm.html", context)
+
     def _back(self, resource_request, anchor=""):
         return redirect(reverse(self.viewset.get_url_name("inspect"), args=[resource_request.pk]) + anchor)
 
     def approve(self, request, pk, item_pk):
         resource_request = self._check(request, pk)
         item = get_object_or_404(RequestItem, pk=item_pk, request=resource_request)
+        question = _("Approve “%(title)s”?") % {"title": item.resource_title}
+        asking = self._confirmation(request, resource_request, question) if completes_request(item) else None
+        if asking is not None:
+            return asking
         try:
             service.approve_item(
                 item,
@@ -373,6 +425,12 @@ class RequestActions:
         resource_request = self._check(request, pk)
         item = get_object_or_404(RequestItem, pk=item_pk, request=resource_request)
         form = DeclineForm(request.POST)
+        question = _("Decline “%(title)s”?") % {"title": item.resource_title}
+        asking = None
+        if form.is_valid() and completes_request(item):
+            asking = self._confirmation(request, resource_request, question)
+        if asking is not None:
+            return asking
         try:
             if not form.is_valid():
                 raise service.DecisionError(_("Please give a reason; the association will read it."))
@@ -386,6 +444,14 @@ class RequestActions:
     def decline_all(self, request, pk):
         resource_request = self._check(request, pk)
         form = DeclineForm(request.POST)
+        question = _("Decline everything still open in %(reference)s?") % {
+            "reference": resource_request.reference
+        }
+        if (
+            form.is_valid()
+            and (asking := self._confirmation(request, resource_request, question)) is not None
+        ):
+            return asking
         try:
             if not form.is_valid():
                 raise service.DecisionError(_("Please give a reason; the association will read it."))
@@ -399,6 +465,12 @@ class RequestActions:
     def status(self, request, pk):
         resource_request = self._check(request, pk)
         form = StatusForm(request.POST)
+        if form.is_valid() and form.cleaned_data["notify"]:
+            question = _("Change the status to “%(status)s”?") % {
+                "status": ResourceRequest.Status(form.cleaned_data["status"]).label
+            }
+            if (asking := self._confirmation(request, resource_request, question)) is not None:
+                return asking
         try:
             if not form.is_valid():
                 raise service.DecisionError(_("Please choose a status."))
@@ -418,6 +490,12 @@ class RequestActions:
     def message(self, request, pk):
         resource_request = self._check(request, pk)
         form = MessageForm(request.POST)
+        question = _("Send this message to the association?")
+        if (
+            form.is_valid()
+            and (asking := self._confirmation(request, resource_request, question)) is not None
+        ):
+            return asking
         try:
             if not form.is_valid():
                 raise service.DecisionError(_("Please write a message (at most 4000 characters)."))

@@ -270,8 +270,18 @@ def change_status(resource_request, status, user, note="", *, notify=True):
         locked, _item = _locked(resource_request.pk)
         if status == locked.status and not note.strip():
             raise DecisionError(_("The request already has this status."))
+        if status == ResourceRequest.Status.DONE and _consultation_ahead(locked):
+            raise DecisionError(
+                _("The consultation has not taken place yet: the request can be marked done after it.")
+            )
         _change_status(locked, status, user, note.strip(), notify=notify)
     return locked
+
+
+def _consultation_ahead(resource_request):
+    """Is the request's consultation still to come? Then it cannot be done yet."""
+    slot = resource_request.slot
+    return slot is not None and slot.start > timezone.now()
 
 
 def _change_status(resource_request, status, user, note, *, notify):

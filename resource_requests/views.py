@@ -361,6 +361,20 @@ def request_sent(page, request):
     return response
 
 
+def show_titles_in(items, locale):
+    """Give each item the title of its resource in `locale` where that is published (the title stored
+    with the request is the one the requester saw when asking, possibly another language's)."""
+    keys = {item.resource.translation_key for item in items if item.resource_id}
+    titles = dict(
+        Resource.objects.live()
+        .filter(locale=locale, translation_key__in=keys)
+        .values_list("translation_key", "title")
+    )
+    for item in items:
+        if item.resource_id and item.resource.translation_key in titles:
+            item.resource_title = titles[item.resource.translation_key]
+
+
 def request_status(page, request, token):
     resource_request = (
         ResourceRequest.objects.filter(token=token, anonymised_at__isnull=True)
@@ -372,9 +386,10 @@ def request_status(page, request, token):
     items = list(resource_request.items.select_related("resource"))
     events = [
         event
-        for event in resource_request.events.select_related("item")
+        for event in resource_request.events.select_related("item__resource")
         if event.public or event.kind == "received"
     ]
+    show_titles_in(items + [event.item for event in events if event.item_id], page.locale)
     language_urls = {
         translated.locale.language_code: translated.status_url(token, request)
         for translated in RequestPage.objects.live()

@@ -5,11 +5,12 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from home.snippet_views import TranslatedSnippetListing, language_and_status
 from taxonomy.models import CooperationTopic, District, EngagementField, ResourceCategory, TargetGroup
 
 
-class TermViewSet(SnippetViewSet):
-    list_display = ["name", "slug", "sort_order"]
+class TermViewSet(TranslatedSnippetListing, SnippetViewSet):
+    list_display = ["name", "slug", "sort_order", *language_and_status()]
     list_filter = ["live"]  # Wagtail adds its own language filter (?locale=de)
     search_fields = ["name", "description"]
     ordering = ["sort_order", "name"]
@@ -20,7 +21,7 @@ class ResourceCategoryViewSet(TermViewSet):
     icon = "folder-open-inverse"
     menu_label = _("Resource categories")
     menu_order = 100
-    list_display = ["name", "slug", "icon", "sort_order"]
+    list_display = ["name", "slug", "icon", "sort_order", *language_and_status()]
 
 
 class EngagementFieldViewSet(TermViewSet):

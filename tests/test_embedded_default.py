@@ -36,6 +36,19 @@ CHECK = textwrap.dedent(
     assert 'class="search-result__title"><a href="/ar/privacy/"' in html
     suggestions = client.get("/de/suche/vorschlaege/?q=Barri", HTTP_HOST="127.0.0.1").json()["suggestions"]
     assert suggestions[0]["url"] == "/de/barrierefreiheit/", suggestions
+    # The search box of every admin listing and of the page explorer on SQLite (issue 13: it answered 500).
+    from django.contrib.auth import get_user_model
+    from wagtail.admin.viewsets import viewsets
+    from wagtail.admin.viewsets.model import ModelViewSet
+    admin = get_user_model().objects.create_superuser("embedded", "embedded@example.org", "x" * 16)
+    client.force_login(admin)
+    for viewset in [v for v in viewsets.viewsets if isinstance(v, ModelViewSet)]:
+        response = client.get(viewset.menu_url, {"q": "Raum"}, HTTP_HOST="127.0.0.1")
+        assert response.status_code == 200, (viewset.model, response.status_code)
+    html = client.get("/admin/snippets/catalogue/resource/?q=Beamer", HTTP_HOST="127.0.0.1").content.decode()
+    assert "Beamer (Full HD)" in html
+    html = client.get("/admin/pages/search/?q=Impressum", HTTP_HOST="127.0.0.1").content.decode()
+    assert "Impressum" in html
     print("EMBEDDED-OK")
     """
 )

@@ -8,7 +8,7 @@ import icalendar
 import pytest
 from django.utils import timezone
 from markup import json_ld
-from wagtail.models import PageViewRestriction
+from wagtail.models import Locale, PageViewRestriction
 
 from events import dates
 from events.demo import clock_change_weekend
@@ -232,3 +232,37 @@ def test_json_ld_cannot_be_broken_out_of(client):
     page = client.get(event.url).content.decode()
     assert "</script><script>alert(1)" not in page
     assert json_ld(page)["name"] == "</script><script>alert(1)</script>"
+
+
+def an_hour_later(day, time):
+    return (datetime.datetime.combine(day, time) + datetime.timedelta(hours=1)).time()
+
+
+def test_a_translations_ics_follows_a_change_of_time(client):
+    """SEQUENCE and LAST-MODIFIED move in the English file when the German event moves (issue 13)."""
+    english = EventPage.objects.filter(
+        locale__language_code="en", alias_of__isnull=True, live=True, start_time__isnull=False
+    ).first()
+    german = english.get_translation(Locale.get_default())
+    EventPage.objects.filter(pk=english.pk).update(
+        last_published_at=timezone.now() - datetime.timedelta(days=2)
+    )
+    english.refresh_from_db()
+    before = vevents(calendar(client.get(english.url + "ics/")))[uid(german)]
+    german.start_time = an_hour_later(german.start_date, german.start_time)
+    if german.end_time is not None:
+        german.end_time = an_hour_later(german.end_date or german.start_date, german.end_time)
+    german.save_revision().publish()
+    after = vevents(calendar(client.get(english.url + "ics/")))[uid(german)]
+    assert after["last-modified"].dt > before["last-modified"].dt
+    assert int(after["sequence"]) > int(before["sequence"]) > 0
+    assert after["dtstart"].dt == before["dtstart"].dt + datetime.timedelta(hours=1)
+
+
+def test_publishing_the_german_text_alone_leaves_the_translations_date(client):
+    english = EventPage.objects.filter(locale__language_code="en", alias_of__isnull=True, live=True).first()
+    german = english.get_translation(Locale.get_default())
+    german.summary = german.summary + " (korrigiert)"
+    german.save_revision().publish()
+    english_after = EventPage.objects.get(pk=english.pk)
+    assert english_after.last_published_at == english.last_published_at

@@ -11,7 +11,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
 from django.urls import reverse
 from django.utils import timezone
-from markup import select_one, text, texts
+from markup import parse, select_one, text, texts
 from openpyxl import load_workbook
 
 from catalogue.factories import ResourceFactory
@@ -145,7 +145,9 @@ def test_export_as_csv_and_xlsx_with_contact_data_for_consultants(client, consul
 
 def test_approving_in_the_admin_creates_the_reservation(client, consultant, sample):
     line = sample.items.get()
-    response = client.post(reverse("resource_request:approve", args=[sample.pk, line.pk]), {"quantity": "1"})
+    response = client.post(
+        reverse("resource_request:approve", args=[sample.pk, line.pk]), {"quantity": "1", "confirmed": "1"}
+    )
     assert response.status_code == 302
     line.refresh_from_db()
     assert line.status == "approved" and line.reservation.status == StockStatus.APPROVED
@@ -162,11 +164,16 @@ def test_declining_with_a_reason_and_messages_in_the_admin(client, consultant, s
     )
     assert "Begründung" in response.content.decode()
     client.post(
-        reverse("resource_request:decline", args=[sample.pk, line.pk]), {"reason": "Schon verliehen."}
+        reverse("resource_request:decline", args=[sample.pk, line.pk]),
+        {"reason": "Schon verliehen.", "confirmed": "1"},
     )
-    client.post(reverse("resource_request:message", args=[sample.pk]), {"text": "Rufen Sie uns gern an."})
     client.post(
-        reverse("resource_request:status", args=[sample.pk]), {"status": "done", "note": "", "notify": "on"}
+        reverse("resource_request:message", args=[sample.pk]),
+        {"text": "Rufen Sie uns gern an.", "confirmed": "1"},
+    )
+    client.post(
+        reverse("resource_request:status", args=[sample.pk]),
+        {"status": "done", "note": "", "notify": "on", "confirmed": "1"},
     )
     sample.refresh_from_db()
     assert sample.status == "done" and sample.items.get().decision_note == "Schon verliehen."
@@ -263,3 +270,46 @@ def test_a_booked_consultation_time_cannot_be_deleted(client):
         client.post(reverse("resource_requests_consultation_slot:delete", args=[free.pk])).status_code == 302
     )
     assert not ConsultationSlot.objects.filter(pk=free.pk).exists()
+
+
+def test_the_summary_and_the_decisions_open_the_request_page(client, consultant, sample):
+    html = client.get(reverse("resource_request:inspect", args=[sample.pk])).content.decode()
+    summary = text(select_one(html, "#summary"))
+    assert "1 Ressource angefragt: 1 offen, 0 bewilligt, 0 abgelehnt" in summary, summary
+    approve = reverse("resource_request:approve", args=[sample.pk, sample.items.get().pk])
+    order = [
+        html.index('id="summary"'),
+        html.index(approve),
+        html.index('id="details"'),
+        html.index("Leyla Demir"),
+    ]
+    assert order == sorted(order), "summary, decisions, then the association's details"
+
+
+def test_a_decision_that_mails_the_association_asks_first(client, consultant, sample):
+    line = sample.items.get()
+    url = reverse("resource_request:approve", args=[sample.pk, line.pk])
+    asking = client.post(url, {"quantity": "1", "note": "Bis Freitag abholen."})
+    assert asking.status_code == 200
+    page = parse(asking.content.decode())
+    assert "leyla@example.org" in text(page), "who will get the e-mail"
+    hidden = {
+        field["name"]: field["value"]
+        for field in page.select("form.request-admin__confirm input[type=hidden]")
+    }
+    assert hidden["quantity"] == "1" and hidden["note"] == "Bis Freitag abholen."
+    assert page.select_one("button[name=confirmed][value='1']") is not None
+    line.refresh_from_db()
+    assert line.status == "open", "nothing decided before the confirmation"
+    assert client.post(url, {**hidden, "confirmed": "1"}).status_code == 302
+    line.refresh_from_db()
+    assert line.status == "approved" and line.decision_note == "Bis Freitag abholen."
+
+
+def test_a_status_change_without_notice_needs_no_confirmation(client, consultant, sample):
+    response = client.post(
+        reverse("resource_request:status", args=[sample.pk]), {"status": "in_consultation", "note": ""}
+    )
+    assert response.status_code == 302
+    sample.refresh_from_db()
+    assert sample.status == "in_consultation"

@@ -11,11 +11,11 @@ from django.utils import timezone, translation
 
 from catalogue import availability
 from catalogue.factories import ReservationFactory, ResourceFactory
-from catalogue.models import Grant, Reservation, StockStatus
+from catalogue.models import Grant, Reservation, Resource, StockStatus
 from home.models import OutgoingEmail
 from resource_requests import service
-from resource_requests.factories import item, make_request
-from resource_requests.models import RequestEvent, ResourceRequest
+from resource_requests.factories import ConsultationSlotFactory, item, make_request
+from resource_requests.models import ConsultationSlot, RequestEvent, RequestPage, ResourceRequest
 
 pytestmark = pytest.mark.django_db
 
@@ -223,3 +223,28 @@ def test_anonymised_requests_have_no_status_page(client):
     assert client.get(f"/de/anfrage/status/{request.token}/").status_code == 404
     request.refresh_from_db()
     assert client.get(f"/de/anfrage/status/{request.token}/").status_code == 404
+
+
+def test_the_status_page_names_the_resources_in_the_requesters_language(client):
+    """Asked in German, looked at in English: the English titles where the resource is translated."""
+    beamer = Resource.objects.get(locale__language_code="de", slug="beamer")
+    only_german = ResourceFactory(title="Nur deutsch zu haben")
+    request = make_request([item(beamer, 1, DAY), item(only_german, 1, DAY)])
+    english = RequestPage.objects.get(locale__language_code="en")
+    html = client.get(english.status_url(request.token)).content.decode()
+    assert "Projector (full HD)" in html
+    assert "Nur deutsch zu haben" in html, "German where there is no translation"
+    german = RequestPage.objects.get(locale__language_code="de")
+    assert "Beamer (Full HD)" in client.get(german.status_url(request.token)).content.decode()
+
+
+def test_a_request_is_done_only_after_its_consultation():
+    slot = ConsultationSlotFactory()
+    booked = make_request(slot=slot)
+    service.change_status(booked, ResourceRequest.Status.IN_CONSULTATION, None, notify=False)
+    with pytest.raises(service.DecisionError, match="Beratung hat noch nicht stattgefunden"):
+        service.change_status(booked, ResourceRequest.Status.DONE, None, notify=False)
+    ConsultationSlot.objects.filter(pk=slot.pk).update(start=timezone.now() - datetime.timedelta(hours=2))
+    service.change_status(booked, ResourceRequest.Status.DONE, None, notify=False)
+    booked.refresh_from_db()
+    assert booked.status == ResourceRequest.Status.DONE

@@ -14,10 +14,14 @@ wagtail-localize does not translate). Reservations and grants are deliberately *
 change every day and must not become part of the resource's revisions (see `stock.py`).
 """
 
+import json
+
 from django.contrib.contenttypes.fields import GenericRelation
 from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
 from django.db import models
+from django.urls import reverse
+from django.utils.html import format_html
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
@@ -52,6 +56,23 @@ class ResourceQuerySet(SearchableQuerySetMixin, models.QuerySet):
     def for_display(self):
         """What a card or a detail page reads, in as few queries as possible."""
         return self.select_related("category", "district", "locale")
+
+
+def shown_for_kinds(*kinds):
+    """Panel attributes for Wagtail's `w-rules` controller: show the panel only while `kind` is one of
+    `kinds` (the resource form's tabs carry the controller, `FORM_RULES`), so the form shows the facts of
+    the chosen kind only. Without JavaScript every panel stays visible."""
+    return {
+        "data-w-rules-target": "show",
+        "data-w-rules": json.dumps({"kind": [str(kind) for kind in kinds]}),
+    }
+
+
+# On the form's tabs, beside their own controller: re-check the panels' rules whenever a field changes.
+FORM_RULES = {
+    "data-controller": TabbedInterface.BASE_ATTRS["data-controller"] + " w-rules",
+    "data-action": TabbedInterface.BASE_ATTRS["data-action"] + " change->w-rules#resolve",
+}
 
 
 class Resource(PublishableSnippet, ClusterableModel):
@@ -259,6 +280,7 @@ class Resource(PublishableSnippet, ClusterableModel):
                             FieldRowPanel([FieldPanel("max_lending_days"), FieldPanel("deposit")]),
                         ],
                         heading=_("Items to borrow (and number of rooms)"),
+                        attrs=shown_for_kinds(*UNIT_KINDS),
                     ),
                     MultiFieldPanel(
                         [
@@ -267,14 +289,17 @@ class Resource(PublishableSnippet, ClusterableModel):
                             FieldPanel("room_equipment"),
                         ],
                         heading=_("Rooms"),
+                        attrs=shown_for_kinds(Kind.ROOM),
                     ),
                     MultiFieldPanel(
                         [FieldRowPanel([FieldPanel("budget"), FieldPanel("max_amount_per_request")])],
                         heading=_("Money"),
+                        attrs=shown_for_kinds(*MONEY_KINDS),
                     ),
                     MultiFieldPanel(
                         [FieldPanel("format"), FieldPanel("languages"), FieldPanel("typical_duration")],
                         heading=_("Coaching and support"),
+                        attrs=shown_for_kinds(Kind.COACHING),
                     ),
                 ],
                 heading=_("Facts by kind"),
@@ -298,7 +323,8 @@ class Resource(PublishableSnippet, ClusterableModel):
                 ],
                 heading=_("Conditions and access"),
             ),
-        ]
+        ],
+        attrs=FORM_RULES,
     )
 
     search_fields = [
@@ -403,20 +429,31 @@ class Resource(PublishableSnippet, ClusterableModel):
         self.slug = self._clean_slug()
         if not self.slug:
             errors["slug"] = _("Enter an address part made of letters, digits and hyphens.")
-        elif self.locale_id and self._slug_taken(self.slug):
-            errors["slug"] = _("Another resource in this language already uses this address part.")
+        elif self.locale_id and (other := self._slug_owner(self.slug)) is not None:
+            errors["slug"] = format_html(
+                _(
+                    'The resource <a href="{url}">{title}</a> already uses this address part in this language.'
+                ),
+                url=reverse("wagtailsnippets_catalogue_resource:edit", args=[other.pk]),
+                title=other.title,
+            )
         if errors:
             raise ValidationError(errors)
 
     def _clean_slug(self):
         return slugify(self.slug or self.title, allow_unicode=True)[: self._meta.get_field("slug").max_length]
 
-    def _slug_taken(self, slug):
+    def _slug_owner(self, slug):
+        """Another resource of this language with this slug (the editor is told which), or None."""
         return (
             Resource.objects.filter(locale_id=self.locale_id, slug=slug)
             .exclude(translation_key=self.translation_key)
-            .exists()
+            .only("pk", "title")
+            .first()
         )
+
+    def _slug_taken(self, slug):
+        return self._slug_owner(slug) is not None
 
     def save(self, *args, **kwargs):
         # Translations are saved by wagtail-localize without `clean()`: a translated slug may arrive

@@ -268,6 +268,8 @@ WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "doc", "odt", "xlsx", "ods", "pptx", "t
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp", "svg"]
 WAGTAILEMBEDS_FINDERS = []  # no oEmbed calls to third parties
 WAGTAILLOCALIZE_MACHINE_TRANSLATOR = None
+# "Translate" makes a draft: a translation is live only when a person publishes it (home/localize.py).
+WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
 WAGTAIL_PASSWORD_RESET_ENABLED = True
 
 # --- Portal ---------------------------------------------------------------------------------------

@@ -1,0 +1,46 @@
+"""Roles (home/roles.py): resources for Redaktion and Moderation, under the moderation workflow; reservations
+and grants for Beratungsteam."""
+
+from django.db import migrations
+
+from home import roles
+
+GRANTS = [
+    (roles.REDAKTION, "catalogue", "resource", roles.codenames("resource", roles.EDIT)),
+    (roles.MODERATION, "catalogue", "resource", roles.codenames("resource", roles.MODERATE)),
+    # Reservations and grants: what decisions on requests record; editors look them up.
+    *[
+        (group, "catalogue", model, [f"view_{model}"])
+        for group in roles.ROLES[:2]
+        for model in ("reservation", "grant")
+    ],
+    *[
+        (roles.BERATUNGSTEAM, "catalogue", model, roles.codenames(model, roles.EDIT))
+        for model in ("reservation", "grant")
+    ],
+]
+
+
+# Editors submit these for review, moderators approve (Wagtail's moderation workflow).
+MODERATED = ["resource"]
+
+
+def grant(apps, schema_editor):
+    roles.grant_all(apps, GRANTS)
+    for model in MODERATED:
+        roles.moderate(apps, "catalogue", model)
+
+
+def revoke(apps, schema_editor):
+    roles.revoke_all(apps, GRANTS)
+    for model in MODERATED:
+        roles.unmoderate(apps, "catalogue", model)
+
+
+class Migration(migrations.Migration):
+    dependencies = [
+        ("catalogue", "0005_requests_and_vocabulary_move_out"),
+        ("home", "0004_roles"),
+    ]
+
+    operations = [migrations.RunPython(grant, revoke)]

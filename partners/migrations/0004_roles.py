@@ -1,0 +1,42 @@
+"""Roles (home/roles.py): partner organisations for Redaktion and Moderation, under the moderation workflow."""
+
+from django.db import migrations
+
+from home import roles
+
+GRANTS = [
+    (roles.REDAKTION, "partners", "partnerorganisation", roles.codenames("partnerorganisation", roles.EDIT)),
+    (
+        roles.MODERATION,
+        "partners",
+        "partnerorganisation",
+        roles.codenames("partnerorganisation", roles.MODERATE),
+    ),
+    # Messages sent through partners' contact forms are personal data: looked at by Moderation only.
+    (roles.MODERATION, "partners", "partnercontactmessage", ["view_partnercontactmessage"]),
+]
+
+
+# Editors submit these for review, moderators approve (Wagtail's moderation workflow).
+MODERATED = ["partnerorganisation"]
+
+
+def grant(apps, schema_editor):
+    roles.grant_all(apps, GRANTS)
+    for model in MODERATED:
+        roles.moderate(apps, "partners", model)
+
+
+def revoke(apps, schema_editor):
+    roles.revoke_all(apps, GRANTS)
+    for model in MODERATED:
+        roles.unmoderate(apps, "partners", model)
+
+
+class Migration(migrations.Migration):
+    dependencies = [
+        ("partners", "0003_vocabulary_in_taxonomy"),
+        ("home", "0004_roles"),
+    ]
+
+    operations = [migrations.RunPython(grant, revoke)]

@@ -1,0 +1,39 @@
+"""Roles (home/roles.py): the vocabulary for Redaktion and Moderation, under the moderation workflow."""
+
+from django.db import migrations
+
+from home import roles
+
+GRANTS = [
+    *[
+        (group, "taxonomy", model, roles.codenames(model, actions))
+        for model in ("resourcecategory", "engagementfield", "targetgroup", "cooperationtopic")
+        for group, actions in ((roles.REDAKTION, roles.EDIT), (roles.MODERATION, roles.MODERATE))
+    ],
+    *[(group, "taxonomy", "district", ["view_district"]) for group in roles.ROLES[:2]],
+]
+
+
+# Editors submit these for review, moderators approve (Wagtail's moderation workflow).
+MODERATED = ["resourcecategory", "engagementfield", "targetgroup", "cooperationtopic"]
+
+
+def grant(apps, schema_editor):
+    roles.grant_all(apps, GRANTS)
+    for model in MODERATED:
+        roles.moderate(apps, "taxonomy", model)
+
+
+def revoke(apps, schema_editor):
+    roles.revoke_all(apps, GRANTS)
+    for model in MODERATED:
+        roles.unmoderate(apps, "taxonomy", model)
+
+
+class Migration(migrations.Migration):
+    dependencies = [
+        ("taxonomy", "0002_content_types"),
+        ("home", "0004_roles"),
+    ]
+
+    operations = [migrations.RunPython(grant, revoke)]
