@@ -47,7 +47,9 @@ def grant(apps, group_name, app_label, model, names):
     """Add the permissions `names` (codenames) on `app_label.model` to the group (created if missing)."""
     Group = apps.get_model("auth", "Group")
     group, _ = Group.objects.get_or_create(name=group_name)
-    group.permissions.add(*(permission(apps, app_label, model, name) for name in names))
+    # By primary key: a migration's historical models are rendered anew between operations, and the
+    # relation refuses a Permission of another rendering ("Must be "Permission" instance").
+    group.permissions.add(*(permission(apps, app_label, model, name).pk for name in names))
 
 
 def revoke(apps, group_name, app_label, model, names):
@@ -59,7 +61,7 @@ def revoke(apps, group_name, app_label, model, names):
         group.permissions.remove(
             *Permission.objects.filter(
                 content_type__app_label=app_label, content_type__model=model, codename__in=names
-            )
+            ).values_list("pk", flat=True)
         )
 
 
