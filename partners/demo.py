@@ -10,6 +10,7 @@ Ukrainian and Polish visitors see the organisations in German (marked as such).
 """
 
 from partners.models import PartnerFinderPage, PartnerOrganisation, SpokenLanguage, ascii_slug
+from taxonomy.demo import load_terms
 from taxonomy.models import CooperationTopic, District, TargetGroup
 
 ORDER = 30
@@ -40,14 +41,10 @@ def load(loader):
     loader.translate(finder)
     loader.registry.setdefault("main_menu", []).append(finder)
 
-    vocabulary = {}
-    for model, entries in ((CooperationTopic, data["topic"]), (TargetGroup, data["target_group"])):
-        terms = {}
-        for position, entry in enumerate(entries):
-            term = loader.snippet(model, {"slug": entry["slug"]}, name=entry["name"], sort_order=position)
-            loader.translate(term)
-            terms[entry["slug"]] = term
-        vocabulary[model] = terms
+    vocabulary = {
+        CooperationTopic: load_terms(loader, CooperationTopic, data["topic"]),
+        TargetGroup: load_terms(loader, TargetGroup, data["target_group"]),
+    }
 
     fields = loader.registry["engagement_fields"]
     districts = {district.slug: district for district in District.objects.all()}

@@ -9,31 +9,24 @@ from .models import EngagementField, ResourceCategory
 ORDER = 5
 
 
+def load_terms(loader, model, entries, fields=("name",)):
+    """A term of `model` for each record (found by slug or made, kept in the records' order), translated
+    where the memory knows every segment: {slug: term}. `fields`: the record's keys the term takes."""
+    terms = {}
+    for position, entry in enumerate(entries):
+        term = loader.snippet(
+            model, {"slug": entry["slug"]}, sort_order=position, **{name: entry[name] for name in fields}
+        )
+        loader.translate(term)
+        terms[term.slug] = term
+    return terms
+
+
 def load(loader):
     vocabulary = loader.data("vocabulary")
-    fields = []
-    for position, entry in enumerate(vocabulary["engagement_field"]):
-        field = loader.snippet(
-            EngagementField,
-            {"slug": entry["slug"]},
-            name=entry["name"],
-            description=entry["description"],
-            sort_order=position,
-        )
-        loader.translate(field)
-        fields.append(field)
-    loader.registry["engagement_fields"] = {field.slug: field for field in fields}
-
-    kinds = []
-    for position, entry in enumerate(vocabulary["category"]):
-        category = loader.snippet(
-            ResourceCategory,
-            {"slug": entry["slug"]},
-            name=entry["name"],
-            description=entry["description"],
-            icon=entry["icon"],
-            sort_order=position,
-        )
-        loader.translate(category)
-        kinds.append(category)
-    loader.registry["resource_categories"] = {category.slug: category for category in kinds}
+    loader.registry["engagement_fields"] = load_terms(
+        loader, EngagementField, vocabulary["engagement_field"], ("name", "description")
+    )
+    loader.registry["resource_categories"] = load_terms(
+        loader, ResourceCategory, vocabulary["category"], ("name", "description", "icon")
+    )
