@@ -3,6 +3,7 @@ and grants for Beratungsteam."""
 
 from django.db import migrations
 
+from home.migration_support import sources_stay_current
 from home import roles
 
 GRANTS = [
@@ -43,4 +44,7 @@ class Migration(migrations.Migration):
         ("home", "0004_roles"),
     ]
 
-    operations = [migrations.RunPython(grant, revoke)]
+    operations = [
+        migrations.RunPython(grant, revoke),
+        sources_stay_current("catalogue", "0005_requests_and_vocabulary_move_out", "0006_roles"),
+    ]

@@ -6,6 +6,7 @@ taxonomy, resource_requests). Settings → Groups changes them afterwards.
 
 from django.db import migrations
 
+from home.migration_support import sources_stay_current
 from home import roles
 
 ADMIN = [(group, "wagtailadmin", "admin", ["access_admin"]) for group in roles.ROLES]
@@ -96,4 +97,7 @@ class Migration(migrations.Migration):
         ("wagtail_localize", "0016_rename_page_revision_translationlog_revision"),
     ]
 
-    operations = [migrations.RunPython(create_roles, remove_roles)]
+    operations = [
+        migrations.RunPython(create_roles, remove_roles),
+        sources_stay_current("home", "0003_request_form_block", "0004_roles"),
+    ]

@@ -2,6 +2,7 @@
 
 from django.db import migrations
 
+from home.migration_support import sources_stay_current
 from home import roles
 
 GRANTS = [
@@ -39,4 +40,7 @@ class Migration(migrations.Migration):
         ("home", "0004_roles"),
     ]
 
-    operations = [migrations.RunPython(grant, revoke)]
+    operations = [
+        migrations.RunPython(grant, revoke),
+        sources_stay_current("partners", "0003_vocabulary_in_taxonomy", "0004_roles"),
+    ]

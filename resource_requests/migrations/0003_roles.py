@@ -2,6 +2,7 @@
 
 from django.db import migrations
 
+from home.migration_support import sources_stay_current
 from home import roles
 
 GRANTS = [
@@ -34,4 +35,7 @@ class Migration(migrations.Migration):
         ("home", "0004_roles"),
     ]
 
-    operations = [migrations.RunPython(grant, revoke)]
+    operations = [
+        migrations.RunPython(grant, revoke),
+        sources_stay_current("resource_requests", "0002_content_types", "0003_roles"),
+    ]
