@@ -10,6 +10,7 @@ class HomeConfig(AppConfig):
 
     def ready(self):
         # Models are loaded only now; the notifiers import wagtail.models (see home/workflow_mail.py).
-        from home import workflow_mail
+        from home import localize, workflow_mail
 
         workflow_mail.connect()
+        localize.connect()

@@ -9,6 +9,7 @@ from django.utils.translation import gettext, gettext_noop
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.ui.tables import LiveStatusTagColumn, LocaleColumn
 from wagtail.admin.widgets import Button
+from wagtail.models import Locale
 from wagtail.snippets.views.chooser import SnippetChooserViewSet
 from wagtail.snippets.views.snippets import EditView, IndexView
 from wagtail.snippets.widgets import AdminSnippetChooser
@@ -50,6 +51,20 @@ class TranslateActionEditView(EditView):
             )
             buttons.append(Button(_("Translate"), url=url, icon_name="globe", priority=40))
         return buttons
+
+    def run_before_hook(self):
+        """A translation waiting for review opens in Wagtail's own editor, not wagtail-localize's.
+
+        There the moderator sees the submitted text and the workflow's actions (approve, request changes);
+        wagtail-localize's editor cannot show a snippet in a workflow (its status panel lacks the views'
+        addresses and fails). See home/localize.py, `submit_translation_for_review`.
+        """
+        if (
+            getattr(self.object, "workflow_in_progress", False)
+            and self.object.locale_id != Locale.get_default().pk
+        ):
+            return None
+        return super().run_before_hook()
 
 
 def _named(text, model):

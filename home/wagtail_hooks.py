@@ -85,6 +85,11 @@ def register_translation_urls():
             localize.UpdateTranslationsView.as_view(),
             name="portal_update_translations",
         ),
+        path(
+            "localize/translation/<int:translation_id>/submit-for-review/",
+            localize.submit_translation_for_review,
+            name="portal_submit_translation_for_review",
+        ),
     ]
 
 

@@ -80,6 +80,8 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # Writes to the admin all or nothing; a failed save says so (see home/admin_errors.py).
+    "home.admin_errors.AdminSaveFailureMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     # /api/: anonymous reads, structured errors, ETag / Last-Modified / 304 (see api/middleware.py).
