@@ -12,6 +12,8 @@ pages, images, documents, translation). Migrations run once: what an administrat
 Settings → Groups stays changed. These functions take the migration's `apps`, never the current models.
 """
 
+from django.db import migrations
+
 REDAKTION = "Redaktion"
 MODERATION = "Moderation"
 BERATUNGSTEAM = "Beratungsteam"
@@ -91,3 +93,20 @@ def grant_all(apps, grants):
 def revoke_all(apps, grants):
     for group_name, app_label, model, names in grants:
         revoke(apps, group_name, app_label, model, names)
+
+
+def granting(grants, moderated=()):
+    """A reversible migration operation: `grants` given, and the models `moderated` ([(app_label, model)])
+    put under the moderation workflow. Each app's `…_roles.py` migration is one of these."""
+
+    def forwards(apps, schema_editor):
+        grant_all(apps, grants)
+        for app_label, model in moderated:
+            moderate(apps, app_label, model)
+
+    def backwards(apps, schema_editor):
+        revoke_all(apps, grants)
+        for app_label, model in moderated:
+            unmoderate(apps, app_label, model)
+
+    return migrations.RunPython(forwards, backwards)

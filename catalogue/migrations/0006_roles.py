@@ -26,18 +26,6 @@ GRANTS = [
 MODERATED = ["resource"]
 
 
-def grant(apps, schema_editor):
-    roles.grant_all(apps, GRANTS)
-    for model in MODERATED:
-        roles.moderate(apps, "catalogue", model)
-
-
-def revoke(apps, schema_editor):
-    roles.revoke_all(apps, GRANTS)
-    for model in MODERATED:
-        roles.unmoderate(apps, "catalogue", model)
-
-
 class Migration(migrations.Migration):
     dependencies = [
         ("catalogue", "0005_requests_and_vocabulary_move_out"),
@@ -45,6 +33,6 @@ class Migration(migrations.Migration):
     ]
 
     operations = [
-        migrations.RunPython(grant, revoke),
+        roles.granting(GRANTS, moderated=[("catalogue", model) for model in MODERATED]),
         sources_stay_current("catalogue", "0005_requests_and_vocabulary_move_out", "0006_roles"),
     ]

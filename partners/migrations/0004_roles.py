@@ -22,18 +22,6 @@ GRANTS = [
 MODERATED = ["partnerorganisation"]
 
 
-def grant(apps, schema_editor):
-    roles.grant_all(apps, GRANTS)
-    for model in MODERATED:
-        roles.moderate(apps, "partners", model)
-
-
-def revoke(apps, schema_editor):
-    roles.revoke_all(apps, GRANTS)
-    for model in MODERATED:
-        roles.unmoderate(apps, "partners", model)
-
-
 class Migration(migrations.Migration):
     dependencies = [
         ("partners", "0003_vocabulary_in_taxonomy"),
@@ -41,6 +29,6 @@ class Migration(migrations.Migration):
     ]
 
     operations = [
-        migrations.RunPython(grant, revoke),
+        roles.granting(GRANTS, moderated=[("partners", model) for model in MODERATED]),
         sources_stay_current("partners", "0003_vocabulary_in_taxonomy", "0004_roles"),
     ]

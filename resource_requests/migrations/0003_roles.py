@@ -21,14 +21,6 @@ GRANTS = [
 ]
 
 
-def grant(apps, schema_editor):
-    roles.grant_all(apps, GRANTS)
-
-
-def revoke(apps, schema_editor):
-    roles.revoke_all(apps, GRANTS)
-
-
 class Migration(migrations.Migration):
     dependencies = [
         ("resource_requests", "0002_content_types"),
@@ -36,6 +28,6 @@ class Migration(migrations.Migration):
     ]
 
     operations = [
-        migrations.RunPython(grant, revoke),
+        roles.granting(GRANTS),
         sources_stay_current("resource_requests", "0002_content_types", "0003_roles"),
     ]

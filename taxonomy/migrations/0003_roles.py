@@ -19,18 +19,6 @@ GRANTS = [
 MODERATED = ["resourcecategory", "engagementfield", "targetgroup", "cooperationtopic"]
 
 
-def grant(apps, schema_editor):
-    roles.grant_all(apps, GRANTS)
-    for model in MODERATED:
-        roles.moderate(apps, "taxonomy", model)
-
-
-def revoke(apps, schema_editor):
-    roles.revoke_all(apps, GRANTS)
-    for model in MODERATED:
-        roles.unmoderate(apps, "taxonomy", model)
-
-
 class Migration(migrations.Migration):
     dependencies = [
         ("taxonomy", "0002_content_types"),
@@ -38,6 +26,6 @@ class Migration(migrations.Migration):
     ]
 
     operations = [
-        migrations.RunPython(grant, revoke),
+        roles.granting(GRANTS, moderated=[("taxonomy", model) for model in MODERATED]),
         sources_stay_current("taxonomy", "0002_content_types", "0003_roles"),
     ]
