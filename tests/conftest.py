@@ -79,11 +79,15 @@ def _build_template(verbosity):
     """Migrate a new test database, keep its migrated state serialized (for `serialized_rollback`), load
     the demo site and build the search entries and indexes."""
     started = time.monotonic()
-    name = connection.creation.create_test_db(verbosity=verbosity, autoclobber=True, serialize=False)
-    serialized = connection.creation.serialize_db_to_string()
-    migrated = time.monotonic()
-    call_command("load_demo_content", verbosity=0)  # ends with update_index, as after a deploy
-    connection.close()
+    try:
+        name = connection.creation.create_test_db(verbosity=verbosity, autoclobber=True, serialize=False)
+        serialized = connection.creation.serialize_db_to_string()
+        migrated = time.monotonic()
+        call_command("load_demo_content", verbosity=0)  # ends with update_index, as after a deploy
+    finally:
+        # Also after a failure: an open connection to the half-built template would stop the next
+        # worker from dropping it and building it again ("being accessed by other users").
+        connection.close()
     sys.stderr.write(
         f"\ntest template database: migrated in {migrated - started:.0f} s, "
         f"demo site loaded and indexed in {time.monotonic() - migrated:.0f} s\n"

@@ -410,3 +410,23 @@ def test_other_searches_fall_back_to_the_database_too(client, dead_elasticsearch
     response = client.get("/admin/pages/search/", {"q": "Datenschutz"})
     assert response.status_code == 200
     assert "Datenschutz" in response.content.decode()
+
+
+def test_bulk_writes_wait_longer_than_searches(settings):
+    """A bulk write may take longer than a search may (INDEXING_TIMEOUT, not TIMEOUT): on a busy node a
+    rebuild must not stop half-way because searches give up after a few seconds."""
+    from search.backends.elasticsearch8 import Elasticsearch8PortalSearchBackend
+
+    params = copy.deepcopy(SUITE_BACKENDS["default"])
+    if params["BACKEND"] != "search.backends.elasticsearch8":
+        pytest.fail("the suite runs with Elasticsearch (ELASTICSEARCH_URL)")
+    params.pop("BACKEND")
+    params.update({"TIMEOUT": 0.001, "INDEXING_TIMEOUT": 60})
+    backend = Elasticsearch8PortalSearchBackend(params)
+    index = backend.get_index_for_model(SearchEntry)
+    entries = list(SearchEntry.objects.order_by("pk")[:200])
+    assert len(entries) > 50
+    # Writing all of them in one bulk request cannot happen in a millisecond; with the indexing timeout it does.
+    index.add_items(SearchEntry, entries)
+    with pytest.raises(Exception, match="(?i)timeout|timed out"):
+        backend.es.indices.refresh(index=index.name)

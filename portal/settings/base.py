@@ -247,6 +247,7 @@ if ELASTICSEARCH_URL:
             "URLS": [ELASTICSEARCH_URL],
             "INDEX_PREFIX": SEARCH_INDEX_PREFIX,
             "TIMEOUT": env.int("ELASTICSEARCH_TIMEOUT", default=5),
+            "INDEXING_TIMEOUT": env.int("ELASTICSEARCH_INDEXING_TIMEOUT", default=60),
             "ATOMIC_REBUILD": True,  # update_index builds a new index and swaps an alias: no downtime
             "OPTIONS": {"max_retries": 1, "retry_on_timeout": False},
             "INDEX_SETTINGS": {},

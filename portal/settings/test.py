@@ -27,6 +27,9 @@ if "INDEX_PREFIX" in WAGTAILSEARCH_BACKENDS["default"]:
     WAGTAILSEARCH_BACKENDS["default"]["INDEX_PREFIX"] = env("SEARCH_INDEX_PREFIX", default="test_portal_") + (
         f"{_worker}_" if _worker else ""
     )
+    # Two workers, a browser and Elasticsearch share two cores: a request that takes 5 s there is slow, not
+    # lost. Tests of a dead or hanging Elasticsearch set their own short timeout.
+    WAGTAILSEARCH_BACKENDS["default"]["TIMEOUT"] = env.int("ELASTICSEARCH_TIMEOUT", default=30)
 # The test template database, its lock and the test server logs live here too (tests/conftest.py).
 VAR_DIR.mkdir(exist_ok=True)
 # Media on disk, so the server the browser tests start in a subprocess sees the demo images too.

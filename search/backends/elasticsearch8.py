@@ -82,7 +82,14 @@ class Elasticsearch8PortalSearchBackend(Elasticsearch8SearchBackend):
     def __init__(self, params):
         params = dict(params)
         params["INDEX_SETTINGS"] = deep_update(index_settings(), params.get("INDEX_SETTINGS", {}))
+        # Searches give up after TIMEOUT (the database answers instead); writing in bulk – `update_index`
+        # after a deploy, the demo, a rebuilt group of entries – may take longer on a busy node, and a
+        # timeout there would leave the index half built.
+        self.indexing_timeout = params.pop("INDEXING_TIMEOUT", 60)
         super().__init__(params)
+
+    def bulk(self, client, actions, **kwargs):
+        return super().bulk(client.options(request_timeout=self.indexing_timeout), actions, **kwargs)
 
     def ensure_index(self, model):
         """Create the index `model` is stored in, with settings and mappings, if it does not exist."""
