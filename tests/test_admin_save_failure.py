@@ -2,7 +2,7 @@
 
 import pytest
 from django.contrib.auth import get_user_model
-from django.db import OperationalError
+from django.db import OperationalError, connection
 from django.urls import reverse
 from markup import texts
 from wagtail import hooks
@@ -49,23 +49,31 @@ def database_busy(*args, **kwargs):
     raise OperationalError("database is locked")
 
 
+def statement_fails(*args, **kwargs):
+    """A real failed statement: on PostgreSQL the transaction is unusable until it is rolled back."""
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT * FROM no_such_table_at_all")
+
+
 @pytest.mark.parametrize(
     ("language", "heading", "phrase"),
     [("de", "Nicht gespeichert", "Es wurde nichts gespeichert"), ("en", "Not saved", "Nothing was saved")],
 )
+@pytest.mark.parametrize("failure", [database_busy, statement_fails])
 def test_a_save_that_fails_after_the_row_was_written_stores_nothing_and_says_so(
-    editor, language, heading, phrase
+    editor, language, heading, phrase, failure
 ):
     client, user = editor
     UserProfile.get_for_user(user).__class__.objects.filter(user=user).update(preferred_language=language)
     revisions = Revision.objects.count()
     add = reverse("wagtailsnippets_catalogue_resource:add") + "?locale=de"
     # Wagtail's hook runs after its own transaction committed the resource and its revision.
-    with hooks.register_temporarily("after_create_snippet", database_busy):
+    with hooks.register_temporarily("after_create_snippet", failure):
         response = client.post(
             add, new_resource(), HTTP_ACCEPT="text/html", HTTP_REFERER="http://testserver" + add
         )
     assert response.status_code == 503 and response["Retry-After"]
+    assert response["X-Frame-Options"] == "DENY"
     assert texts(response, "h1") == [heading]
     assert phrase in " ".join(texts(response, "[role=alert]"))
     assert add in response.content.decode()  # the way back to the form
