@@ -6,7 +6,8 @@ Design (see docs/caching.md for the operator's side):
   visitor who is not signed in and whose session holds nothing (no basket, no messages, no request just
   sent), outside the admin, the API and the documents. Not stored: an answer that sets a cookie, that
   says `Cache-Control: private / no-store / no-cache` (the request status pages, `never_cache` views, a
-  degraded search), that left something in the session or queued a message, or a streamed one.
+  degraded search), that left something in the session or queued a message, that used a CSP nonce, or a
+  streamed one.
 - **Key**: the generation counter, the date in Dortmund (settings.TIME_ZONE), the language, the scheme
   and host (the `hreflang` links are absolute) and the full path with its query string. So the day
   change in Dortmund ("from today", "upcoming", "still available") starts a fresh set of pages by itself.
@@ -246,6 +247,8 @@ def _response_cacheable(request, response):
     cache_control = response.get("Cache-Control", "")
     if any(directive in cache_control for directive in _SKIPPED_DIRECTIVES):
         return False
+    if isinstance(getattr(request, "_csp_nonce", None), str):
+        return False  # a template used `request.csp_nonce` (django-csp): a nonce is for one answer only
     session = getattr(request, "session", None)
     if session is not None and (session.modified or _holds_data(session)):
         return False

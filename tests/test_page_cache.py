@@ -385,3 +385,22 @@ def test_an_evicted_generation_starts_above_every_earlier_one():
     caches["pages"].delete(page_cache.GENERATION_KEY)
     page_cache.bump()
     assert page_cache.generation() > old
+
+
+def test_an_answer_that_used_a_csp_nonce_is_not_kept(rf):
+    """A nonce (django-csp, production) belongs to one answer: a page whose template used it is not kept."""
+    from django.contrib.auth.models import AnonymousUser
+    from django.contrib.sessions.backends.db import SessionStore
+    from django.http import HttpResponse
+
+    def view(request):
+        request._csp_nonce = "abc123"
+        return HttpResponse('<script nonce="abc123"></script>', content_type="text/html; charset=utf-8")
+
+    middleware = page_cache.PageCacheMiddleware(view)
+    for _ in range(2):
+        request = rf.get("/de/nonce/")
+        request.user, request.session = AnonymousUser(), SessionStore()
+        response = middleware(request)
+        assert response["X-Page-Cache"] == "bypass"
+    assert kept_entries() == []
