@@ -6,6 +6,7 @@ import pickle
 import time
 
 import pytest
+import search_support
 from django.core.cache import cache, caches
 from django.test import Client
 from django.utils import timezone
@@ -20,6 +21,7 @@ from home.models import NavigationMenu, PortalSettings
 from partners.models import PartnerOrganisation
 from resource_requests import service
 from resource_requests.factories import ConsultationSlotFactory, item, make_request
+from search import sync as search_sync
 from search.models import SearchTerm
 from taxonomy.models import EngagementField
 
@@ -404,3 +406,17 @@ def test_an_answer_that_used_a_csp_nonce_is_not_kept(rf):
         response = middleware(request)
         assert response["X-Page-Cache"] == "bypass"
     assert kept_entries() == []
+
+
+def test_search_entries_synced_in_bulk(client, settings, committed):
+    """The search entries are written with bulk_create/bulk_update, which send no signals: the sync itself
+    invalidates. (The title is changed with `update()` here, so nothing else does.)"""
+    settings.WAGTAILSEARCH_BACKENDS = search_support.database_backends()
+    url = "/de/suche/?q=Zauberwürfel"
+    assert "Beamer mit Zauberwürfel" not in select_one(kept(client, url), "main").get_text()
+    resource = Resource.objects.get(locale__language_code="de", slug="beamer")
+    Resource.objects.filter(pk=resource.pk).update(title="Beamer mit Zauberwürfel")
+    assert client.get(url)["X-Page-Cache"] == "hit"
+    with committed():
+        search_sync.sync("resource", [resource.translation_key])
+    assert "Beamer mit Zauberwürfel" in select_one(fresh(client, url), "main").get_text()
