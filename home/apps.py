@@ -10,7 +10,8 @@ class HomeConfig(AppConfig):
 
     def ready(self):
         # Models are loaded only now; the notifiers import wagtail.models (see home/workflow_mail.py).
-        from home import localize, workflow_mail
+        from home import localize, page_cache, workflow_mail
 
         workflow_mail.connect()
         localize.connect()
+        page_cache.connect_signals()

@@ -5,6 +5,9 @@
 #   ENGINE=postgres       throwaway PostgreSQL and the database search backend (what production falls
 #                         back to while Elasticsearch is unreachable)
 #   BENCH_USERS=20 BENCH_SECONDS=30 BENCH_WORKERS=3   load, duration, gunicorn workers
+#   BENCH_CACHE=off       (default) every page built, as before the page cache; `on`: the page cache for
+#                         visitors on (PAGE_CACHE_SECONDS=600; in Redis with ENGINE=elasticsearch/postgres,
+#                         in each worker's memory with ENGINE=database – nothing is edited during a run)
 #   BENCH_MIX=search      the search mix: the demo scaled up to 10,000 resources and 2,000 partners
 #                         (BENCH_SCALE_COMMAND, default `bench/generate_bulk_content.py ...`) and the URLs of
 #                         bench/search-urls.txt; its own database under var/bench-$ENGINE-search
@@ -49,6 +52,7 @@ export DJANGO_SETTINGS_MODULE=portal.settings.production
 export SECRET_KEY="bench-only-$(python3 -c 'import secrets; print(secrets.token_hex(24))')"
 export ALLOWED_HOSTS=127.0.0.1 SECURE_SSL_REDIRECT=false WAGTAILADMIN_BASE_URL="http://127.0.0.1:$PORT"
 export STATIC_ROOT="$WORK/static" MEDIA_ROOT="$WORK/media"
+if [ "${BENCH_CACHE:-off}" = on ]; then export PAGE_CACHE_SECONDS=600; else export PAGE_CACHE_SECONDS=0; fi
 
 echo "== preparing ($ENGINE)"
 $BIN/python manage.py migrate --no-input -v0
@@ -69,5 +73,5 @@ for _ in $(seq 1 60); do curl -fs "http://127.0.0.1:$PORT/healthz" >/dev/null &&
 echo "== locust: ${BENCH_USERS:-20} users for ${BENCH_SECONDS:-30}s against gunicorn (${BENCH_WORKERS:-3} workers)"
 $BIN/locust -f bench/locustfile.py --headless --only-summary --host "http://127.0.0.1:$PORT" \
   -u "${BENCH_USERS:-20}" -r "${BENCH_USERS:-20}" -t "${BENCH_SECONDS:-30}s" --csv "$WORK/locust" >/dev/null 2>&1 || true
-echo "== $ENGINE, $(basename "${BENCH_URLS:-bench/urls.txt}")${BENCH_SCALE_COMMAND:+, scaled: $BENCH_SCALE_COMMAND}"
+echo "== $ENGINE, page cache ${BENCH_CACHE:-off}, $(basename "${BENCH_URLS:-bench/urls.txt}")${BENCH_SCALE_COMMAND:+, scaled: $BENCH_SCALE_COMMAND}"
 $BIN/python bench/report.py "$WORK/locust_stats.csv"

@@ -1,13 +1,17 @@
 #!/usr/bin/env bash
-# Throwaway PostgreSQL and Elasticsearch for the test suite and the benchmarks.
+# Throwaway PostgreSQL, Elasticsearch and Redis for the test suite and the benchmarks.
 #
-#   eval "$(scripts/services.sh start)"   # prints `export DATABASE_URL=... ELASTICSEARCH_URL=... SERVICES_DIR=...`
+#   eval "$(scripts/services.sh start)"   # prints `export DATABASE_URL=... ELASTICSEARCH_URL=... CACHE_URL=... SERVICES_DIR=...`
 #   scripts/services.sh stop "$SERVICES_DIR"
 #
 # Only what is not given is started: with DATABASE_URL set no PostgreSQL is started, with ELASTICSEARCH_URL set
-# no Elasticsearch. Each run gets its own data directory under /tmp and free ports on 127.0.0.1, so
+# no Elasticsearch, with CACHE_URL set no Redis. Each run gets its own data directory under /tmp and free ports on 127.0.0.1, so
 # several checkouts can test at once. Both servers refuse to run as root, so as root they run as an
-# unprivileged user (postgres for PostgreSQL, hor-search for Elasticsearch, created if missing).
+# unprivileged user (postgres for PostgreSQL, hor-search for Elasticsearch and Redis, created if missing).
+#
+# Redis: Debian's redis-server, in memory only (no RDB, no AOF), loopback only. The test settings keep their
+# local memory cache; CACHE_URL is for the tests that start app servers sharing one cache
+# (tests/test_page_cache_shared.py) and for the benchmarks.
 #
 # Elasticsearch: Maven Central's org.elasticsearch.distribution.integ-test-zip (version below), cached in
 # $HOR_CACHE_DIR, run with the machine's JDK, single node, 512 MiB heap, security off (loopback only).
@@ -168,6 +172,32 @@ EOF
   return 1
 }
 
+# --- Redis ---------------------------------------------------------------------------------------------
+
+start_redis() {
+  local dir port user
+  command -v redis-server >/dev/null 2>&1 || { log "redis-server not found (install Debian's redis-server package)"; return 1; }
+  user="$(es_user)"
+  dir="$SERVICES_DIR/redis"
+  port="$(free_port)"
+  mkdir -p "$dir"
+  [ "$(id -u)" = 0 ] && chown "$user" "$dir"
+  as_user "$user" redis-server --bind 127.0.0.1 --port "$port" --save "" --appendonly no --dir "$dir" \
+    --daemonize yes --pidfile "$dir/redis.pid" --logfile "$dir/redis.log" \
+    || { cat "$dir/redis.log" >&2 2>/dev/null; return 1; }
+  for _ in $(seq 1 50); do
+    if redis-cli -h 127.0.0.1 -p "$port" ping 2>/dev/null | grep -q PONG; then
+      log "Redis $(redis-server --version | grep -oE "v=[0-9.]+" | cut -c3-) on 127.0.0.1:$port"
+      echo "export CACHE_URL=redis://127.0.0.1:$port/0"
+      return 0
+    fi
+    sleep 0.2
+  done
+  log "Redis did not answer"
+  cat "$dir/redis.log" >&2 2>/dev/null || true
+  return 1
+}
+
 # --- Commands ------------------------------------------------------------------------------------------
 
 stop_services() {
@@ -177,6 +207,12 @@ stop_services() {
     pid="$(cat "$dir/elasticsearch/es.pid")"
     kill "$pid" 2>/dev/null || true
     for _ in $(seq 1 30); do kill -0 "$pid" 2>/dev/null || break; sleep 1; done
+    kill -9 "$pid" 2>/dev/null || true
+  fi
+  if [ -f "$dir/redis/redis.pid" ]; then
+    pid="$(cat "$dir/redis/redis.pid")"
+    kill "$pid" 2>/dev/null || true
+    for _ in $(seq 1 20); do kill -0 "$pid" 2>/dev/null || break; sleep 0.2; done
     kill -9 "$pid" 2>/dev/null || true
   fi
   if [ -f "$dir/postgres.bindir" ]; then
@@ -193,6 +229,7 @@ case "${1:-}" in
     trap 'stop_services "$SERVICES_DIR"' ERR
     if [ -z "${DATABASE_URL:-}" ]; then start_postgres; fi
     if [ -z "${ELASTICSEARCH_URL:-}" ]; then start_elasticsearch; fi
+    if [ -z "${CACHE_URL:-}" ]; then start_redis; fi
     ;;
   stop)
     stop_services "${2:?usage: services.sh stop SERVICES_DIR}"

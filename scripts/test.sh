@@ -18,7 +18,7 @@ trap cleanup EXIT
 exports="$(scripts/services.sh start)"
 eval "$exports"
 started="${SERVICES_DIR:-}"
-export DATABASE_URL ELASTICSEARCH_URL
+export DATABASE_URL ELASTICSEARCH_URL CACHE_URL
 export DJANGO_SETTINGS_MODULE=portal.settings.test
 
 echo "== manage.py check"

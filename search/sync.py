@@ -27,6 +27,8 @@ from django.utils import timezone, translation
 from wagtail.models import Locale, Page, PageViewRestriction
 from wagtail.signals import post_page_move
 
+from home import page_cache
+
 from . import health
 from .backends import search_backends
 from .models import SearchEntry, SearchEntryFacet
@@ -191,6 +193,8 @@ def _sync_batch(adapter, keys, language_of_locale, index):
             SearchEntry.objects.filter(pk__in=[entry.pk for entry in removed]).delete()
     if index:
         index_entries([entry.pk for entry in [*created, *updated]], removed)
+    # bulk_create / bulk_update send no signals: the search pages change now, once the index has it.
+    page_cache.invalidate()
     return SyncStats(created=len(created), updated=len(updated), deleted=len(removed))
 
 

@@ -8,12 +8,13 @@ from django.core.paginator import Paginator
 from django.http import JsonResponse
 from django.shortcuts import render
 from django.utils import translation
-from django.utils.cache import patch_cache_control
+from django.utils.cache import add_never_cache_headers, patch_cache_control
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 from wagtail.contrib.search_promotions.models import SearchPromotion
 from wagtail.search.utils import normalise_query_string
 
+from home import page_cache
 from home.listing import ActiveFilter, ListingResult, Notice, Option, page_links
 
 from . import stats
@@ -193,8 +194,9 @@ def search(request):
         outcome, degraded = run("search", search_request)
     except SearchUnavailable:
         return render(request, "search/search.html", {**context, "unavailable": True}, status=503)
+    found = bool(outcome.total or picks)
     if fresh:
-        stats.record(search_request.query, language, found=bool(outcome.total or picks))
+        stats.record(search_request.query, language, found=found)
 
     for entry in outcome.entries:
         adapter = adapter_for_kind(entry.kind)
@@ -220,7 +222,12 @@ def search(request):
             for value, label in (("relevance", _("Relevance")), ("date", _("Date")))
         ],
     )
-    return render(request, "search/search.html", context)
+    response = render(request, "search/search.html", context)
+    if degraded:
+        add_never_cache_headers(response)  # not kept by the page cache: the next search may do better
+    elif fresh:
+        page_cache.replay_on_hit(response, "search.stats.record", search_request.query, language, found=found)
+    return response
 
 
 def _listing(search_request, outcome, params, notices):

@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 import search_support
 from django.conf import settings
+from django.core.cache import caches
 from django.core.management import call_command
 from django.db import connection
 
@@ -218,19 +219,18 @@ def _free_port():
         return sock.getsockname()[1]
 
 
-@pytest.fixture(scope="session")
-def portal_server(django_db_setup, django_db_blocker):
-    """The portal served by a separate process over this worker's test database, as a browser sees it."""
-    with django_db_blocker.unblock():
-        database_url = _database_url()
+@contextlib.contextmanager
+def served(database_url, name=WORKER, **extra_env):
+    """`manage.py runserver` in a process of its own over `database_url`; yields its base URL."""
     port = _free_port()
     env = {
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "portal.settings.test",
         "DATABASE_URL": database_url,
         "PYTHONUNBUFFERED": "1",
+        **extra_env,
     }
-    log_path = Path(settings.VAR_DIR) / f"test-server-{WORKER}.log"
+    log_path = Path(settings.VAR_DIR) / f"test-server-{name}.log"
     log = open(log_path, "w")  # noqa: SIM115 - closed below
     process = subprocess.Popen(  # noqa: S603 - fixed arguments
         [sys.executable, "manage.py", "runserver", "--noreload", f"127.0.0.1:{port}"],
@@ -251,10 +251,28 @@ def portal_server(django_db_setup, django_db_blocker):
                 log.close()
                 raise RuntimeError("portal server did not start:\n" + log_path.read_text()) from None
             time.sleep(0.3)
-    yield base_url
-    process.terminate()
-    process.wait(timeout=10)
-    log.close()
+    try:
+        yield base_url
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
+        log.close()
+
+
+@pytest.fixture(scope="session")
+def portal_server(django_db_setup, django_db_blocker):
+    """The portal served by a separate process over this worker's test database, as a browser sees it."""
+    with django_db_blocker.unblock():
+        database_url = _database_url()
+    with served(database_url) as base_url:
+        yield base_url
+
+
+@pytest.fixture(autouse=True)
+def _empty_page_cache():
+    """Nothing a test kept in the page cache (home/page_cache.py) reaches the next test."""
+    yield
+    caches["pages"].clear()
 
 
 @pytest.fixture(scope="module")

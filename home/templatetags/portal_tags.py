@@ -6,7 +6,8 @@ from django.urls import translate_url
 from django.utils import translation
 from wagtail.models import Page, Site
 
-from home.models import NavigationMenu
+from home import page_cache
+from home.models import NavigationMenu, PortalSettings
 
 register = template.Library()
 
@@ -66,15 +67,39 @@ def navigation_links(context, slot):
         if request is not None:
             request._portal_menus = cache
     if slot not in cache:
-        menus = {
-            menu.locale.language_code: menu
-            for menu in NavigationMenu.objects.filter(slot=slot, live=True)
-            .filter(locale__language_code__in={translation.get_language(), settings.LANGUAGE_CODE})
-            .select_related("locale")
-        }
-        menu = menus.get(translation.get_language()) or menus.get(settings.LANGUAGE_CODE)
-        cache[slot] = {"links": menu.links() if menu else [], "note": menu.note if menu else ""}
+        cache[slot] = page_cache.frame(request, f"menu-{slot}", lambda: _menu(slot))
     return cache[slot]
+
+
+def _menu(slot):
+    """The menu as plain data (kept in the frame cache): url, label and the linked page's depth."""
+    menus = {
+        menu.locale.language_code: menu
+        for menu in NavigationMenu.objects.filter(slot=slot, live=True)
+        .filter(locale__language_code__in={translation.get_language(), settings.LANGUAGE_CODE})
+        .select_related("locale")
+    }
+    menu = menus.get(translation.get_language()) or menus.get(settings.LANGUAGE_CODE)
+    if menu is None:
+        return {"links": [], "note": ""}
+    links = [
+        {"url": link["url"], "label": link["label"], "depth": link["page"].depth if link["page"] else None}
+        for link in menu.links()
+    ]
+    return {"links": links, "note": menu.note}
+
+
+@register.simple_tag(takes_context=True)
+def contact_data(context):
+    """The contact data of the portal settings (footer), as plain data kept in the frame cache."""
+    request = context.get("request")
+
+    def build():
+        contact = PortalSettings.load(request_or_site=request)
+        fields = ("organisation", "street", "postcode_city", "email", "phone", "phone_href")
+        return {name: getattr(contact, name) for name in fields}
+
+    return page_cache.frame(request, "contact", build)
 
 
 @register.simple_tag(takes_context=True)
@@ -85,9 +110,12 @@ def localized_home_url(context):
         return "/"
     cached = getattr(request, "_portal_home_url", None)
     if cached is None:
-        site = Site.find_for_request(request)
-        cached = site.root_page.localized.get_url(request) if site else "/"
-        request._portal_home_url = cached
+
+        def build():
+            site = Site.find_for_request(request)
+            return site.root_page.localized.get_url(request) if site else "/"
+
+        cached = request._portal_home_url = page_cache.frame(request, "home-url", build)
     return cached
 
 
@@ -107,6 +135,9 @@ def is_active_link(link, request):
         return False
     path = request.path
     url = link["url"]
-    if link.get("page") is not None and link["page"].depth <= 2:
+    depth = link.get("depth")
+    if depth is None and link.get("page") is not None:
+        depth = link["page"].depth
+    if depth is not None and depth <= 2:
         return path == url  # the home page is an ancestor of everything: only exact match counts
     return path == url or path.startswith(url)

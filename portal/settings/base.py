@@ -80,6 +80,8 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # Anonymous visitors' pages from the cache (home/page_cache.py): needs the four above.
+    "home.page_cache.PageCacheMiddleware",
     # Writes to the admin all or nothing; a failed save says so (see home/admin_errors.py).
     "home.admin_errors.AdminSaveFailureMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
@@ -131,8 +133,25 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # --- Cache ----------------------------------------------------------------------------------------
-# CACHE_URL, e.g. redis://127.0.0.1:6379/1 or locmemcache://; local memory when unset.
-CACHES = {"default": env.cache_url("CACHE_URL", default="locmemcache://portal")}
+# CACHE_URL, e.g. redis://127.0.0.1:6379/1 or locmemcache://; local memory when unset. Redis goes through
+# Django's own backend (the `redis` package). "pages" is the page cache (home/page_cache.py, docs/caching.md):
+# the same server under its own key prefix, or its own local memory.
+_cache = environ.Env.cache_url_config(env("CACHE_URL", default="locmemcache://portal"))
+if _cache["BACKEND"].endswith("RedisCache"):
+    _cache["BACKEND"] = "django.core.cache.backends.redis.RedisCache"
+SHARED_CACHE = not _cache["BACKEND"].endswith(("LocMemCache", "DummyCache"))
+CACHES = {
+    "default": _cache,
+    "pages": {**_cache, "KEY_PREFIX": "pages"} if SHARED_CACHE else {**_cache, "LOCATION": "portal-pages"},
+}
+# Seconds a stored page lives at most (0 = no page cache). On by default only with a shared cache: worker
+# processes with a local memory cache each would keep their own generation counter, so an edit saved in
+# one would not reach the pages the others keep.
+PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=600 if SHARED_CACHE else 0)
+# How long browsers and proxies may keep a public page without asking again (Cache-Control max-age).
+PAGE_CACHE_MAX_AGE = env.int("PAGE_CACHE_MAX_AGE", default=60)
+# Never from the page cache: the admin (previews included), the API (api/caching.py), documents.
+PAGE_CACHE_EXCLUDED_PATHS = ["/admin/", "/api/", "/documents/"]
 
 # --- Passwords and sessions -----------------------------------------------------------------------
 AUTH_PASSWORD_VALIDATORS = [

@@ -14,7 +14,16 @@ DEBUG = False
 SECRET_KEY = "test-only-not-secret"  # noqa: S105
 ALLOWED_HOSTS = ["testserver", "127.0.0.1", "localhost"]
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    "pages": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "pages"},
+}
+# The page cache is off; tests about it switch it on (tests/test_page_cache.py). A server process that a
+# test starts against a shared cache gets TEST_CACHE_URL (tests/test_page_cache_shared.py).
+PAGE_CACHE_SECONDS = env.int("TEST_PAGE_CACHE_SECONDS", default=0)
+if env("TEST_CACHE_URL", default=""):
+    _shared = {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": env("TEST_CACHE_URL")}
+    CACHES = {"default": _shared, "pages": {**_shared, "KEY_PREFIX": "pages"}}
 # One process: django-axes' warning about an in-process cache does not apply.
 SILENCED_SYSTEM_CHECKS = ["axes.W001"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
