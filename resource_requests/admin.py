@@ -36,11 +36,15 @@ from wagtail.admin.views.generic import DeleteView, EditView, IndexView, Inspect
 from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
+from wagtail.snippets.views.snippets import SnippetViewSet
 
 from catalogue.models import Resource
 from catalogue.money import format_euro
+from home.snippet_views import TranslatedSnippetListing, language_and_status
 from resource_requests.models import (
+    ChecklistTemplate,
     ConsultationSlot,
+    Proof,
     RequestEvent,
     RequestItem,
     ResourceRequest,
@@ -49,7 +53,9 @@ from resource_requests.models import (
 from taxonomy.models import ResourceCategory
 
 from . import service
+from .checklist import checklists
 from .stock import StockSnapshot
+from .views import proof_response
 
 DASHBOARD_LIMIT = 8
 PERSONAL_PERMISSION = "resource_requests.view_personal_data"
@@ -264,6 +270,7 @@ class RequestDetailView(InspectView):
             ResourceRequest.objects.select_related("slot", "district", "engagement_field").prefetch_related(
                 Prefetch("items", queryset=RequestItem.objects.select_related("resource", "decided_by")),
                 Prefetch("events", queryset=RequestEvent.objects.select_related("user", "item")),
+                Prefetch("proofs", queryset=Proof.objects.select_related("reviewed_by")),
                 "partners",
             ),
             pk=self.pk,
@@ -305,6 +312,11 @@ class RequestDetailView(InspectView):
                 "decline_form": DeclineForm(),
                 "status_url": _public_status_url(resource_request) if personal else "",
                 "summary": decision_summary(items),
+                "checklists": checklists(resource_request, items, None),
+                "review_choices": [
+                    (Proof.Status.ACCEPTED, Proof.Status.ACCEPTED.label),
+                    (Proof.Status.MORE_NEEDED, Proof.Status.MORE_NEEDED.label),
+                ],
             }
         )
         return context
@@ -506,6 +518,44 @@ class RequestActions:
             messages.success(request, _("The message has been sent."))
         return self._back(resource_request, "#history")
 
+    def review_proof(self, request, pk, proof_pk):
+        resource_request = self._check(request, pk)
+        proof = get_object_or_404(Proof, pk=proof_pk, request=resource_request)
+        status = request.POST.get("status", "")
+        note = request.POST.get("note", "")[:1000]
+        question = _("Tell the association about “%(name)s”?") % {"name": proof.name}
+        reviewable = status in Proof.Status.values and (note.strip() or status == Proof.Status.ACCEPTED)
+        if reviewable and (asking := self._confirmation(request, resource_request, question)) is not None:
+            return asking
+        try:
+            service.review_proof(proof, request.user, status, note)
+        except service.DecisionError as error:
+            messages.error(request, str(error))
+        else:
+            messages.success(request, _("“%(name)s” reviewed.") % {"name": proof.name})
+        return self._back(resource_request, f"#proof-{proof.pk}")
+
+    def returned(self, request, pk, item_pk):
+        resource_request = self._check(request, pk)
+        item = get_object_or_404(RequestItem, pk=item_pk, request=resource_request)
+        try:
+            service.mark_returned(item, request.user)
+        except service.DecisionError as error:
+            messages.error(request, str(error))
+        else:
+            messages.success(request, _("“%(title)s” marked as returned.") % {"title": item.resource_title})
+        return self._back(resource_request, "#after-decision")
+
+    def proof_file(self, request, pk, proof_pk):
+        """A proof's file for the team: needs "view" on proofs of use (and on requests)."""
+        if not (
+            request.user.has_perm("resource_requests.view_proof")
+            and self.viewset.permission_policy.user_has_any_permission(request.user, ["view", "change"])
+        ):
+            raise PermissionDenied
+        proof = get_object_or_404(Proof, pk=proof_pk, request_id=pk)
+        return proof_response(proof)
+
 
 class ResourceRequestViewSet(ModelViewSet):
     model = ResourceRequest
@@ -547,6 +597,9 @@ class ResourceRequestViewSet(ModelViewSet):
             path("<int:pk>/decline/", self.actions.decline_all, name="decline_all"),
             path("<int:pk>/status/", self.actions.status, name="status"),
             path("<int:pk>/message/", self.actions.message, name="message"),
+            path("<int:pk>/proofs/<int:proof_pk>/", self.actions.proof_file, name="proof_file"),
+            path("<int:pk>/proofs/<int:proof_pk>/review/", self.actions.review_proof, name="review_proof"),
+            path("<int:pk>/items/<int:item_pk>/returned/", self.actions.returned, name="returned"),
         ]
 
     def get_common_view_kwargs(self, **kwargs):
@@ -646,6 +699,17 @@ class ConsultationSlotViewSet(ModelViewSet):
     ordering = ["-start"]
     copy_view_enabled = True
     inspect_view_enabled = False
+
+
+class ChecklistTemplateViewSet(TranslatedSnippetListing, SnippetViewSet):
+    """Checklists after approval (Snippets): what an association does once a kind of offer is approved."""
+
+    model = ChecklistTemplate
+    icon = "tasks"
+    menu_label = gettext_lazy("Checklists after approval")
+    list_display = ["heading", "kind", *language_and_status()[:1]]
+    search_fields = ["heading"]
+    ordering = ["kind"]
 
 
 class RequestsViewSetGroup(ModelViewSetGroup):
