@@ -7,7 +7,7 @@ language, German where it is not translated) with the line's own facts, taken fr
   money asked for in the request is above the programme's threshold (`ProgrammeRules`, 500 €), the
   same rule the form showed before sending – two quotes; a deadline: the end of the plan (or the
   decision day) plus the template's `proof_days`;
-- items to borrow: pick-up and return dates (the approved `Reservation`), the place, returned or not;
+- items to borrow: pick-up and return dates (the approved period), the place, returned or not;
 - rooms: the key handover (the reservation's first day), the place, until when;
 - coaching and other offers: the template's text (the team agrees the appointment).
 
@@ -148,8 +148,9 @@ def checklists(resource_request, items, locale, threshold=None):
             )
             entry.due = start + datetime.timedelta(days=days)
         elif item.counts_units:
-            reservation = item.reservation
-            entry.pick_up = reservation.start if reservation else item.start
-            entry.give_back = reservation.end if reservation else item.end
+            # The approved period (the reservation's dates when it was made; the reservation itself may
+            # end early with an early return, or run on while an item is not back: `reminders.py`).
+            entry.pick_up = item.start
+            entry.give_back = item.end
         result.append(entry)
     return result

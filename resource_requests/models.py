@@ -547,7 +547,8 @@ class ChecklistTemplate(TranslatableMixin, models.Model):
 
 
 def proof_storage():
-    """The private storage of proofs (`STORAGES["proofs"]`), looked up when used so settings can change it."""
+    """The private storage of proofs: `STORAGES["proofs"]` (a callable, so migrations do not name the
+    deployment's storage)."""
     return storages["proofs"]
 
 
@@ -619,3 +620,28 @@ class Proof(models.Model):
     @property
     def is_image(self):
         return self.content_type.startswith("image/")
+
+
+class Reminder(models.Model):
+    """A reminder mailed about an approved line (`resource_requests.reminders`): at most one per kind."""
+
+    class Kind(models.TextChoices):
+        PROOF_SOON = "proof_soon", _("Proof of use due soon")
+        PROOF_OVERDUE = "proof_overdue", _("Proof of use overdue")
+        RETURN_SOON = "return_soon", _("Return due soon")
+        RETURN_OVERDUE = "return_overdue", _("Return overdue")
+
+    item = models.ForeignKey(
+        RequestItem, verbose_name=_("resource"), on_delete=models.CASCADE, related_name="reminders"
+    )
+    kind = models.CharField(_("reminder"), max_length=20, choices=Kind.choices)
+    sent_at = models.DateTimeField(_("sent"), default=timezone.now)
+
+    class Meta:
+        ordering = ["sent_at", "pk"]
+        verbose_name = _("reminder")
+        verbose_name_plural = _("reminders")
+        constraints = [models.UniqueConstraint(fields=["item", "kind"], name="reminder_once_per_kind")]
+
+    def __str__(self):
+        return f"{self.item} · {self.get_kind_display()}"

@@ -33,7 +33,7 @@ from PIL import Image, ImageOps, UnidentifiedImageError
 from pypdf import PdfReader
 from pypdf.errors import PyPdfError
 
-from .models import Proof, RequestEvent, ResourceRequest, proof_path, proof_storage
+from .models import Proof, RequestEvent, ResourceRequest, proof_path
 
 logger = logging.getLogger(__name__)
 
@@ -166,7 +166,7 @@ def store(resource_request, item, kind, checked, amount=None):
         size=len(checked.content),
         amount=amount,
     )
-    storage = proof_storage()
+    storage = proof.file.storage
     stored_name = storage.save(proof_path(proof, checked.name), ContentFile(checked.content))
     try:
         with transaction.atomic():
@@ -192,6 +192,6 @@ def store(resource_request, item, kind, checked, amount=None):
 @receiver(post_delete, sender=Proof, dispatch_uid="proof_file_deleted_with_its_row")
 def delete_file_after_commit(sender, instance, **kwargs):
     """A deleted proof takes its file along, once the deletion is committed (a rollback keeps both)."""
-    name = instance.file.name
+    name, storage = instance.file.name, instance.file.storage
     if name:
-        transaction.on_commit(lambda: proof_storage().delete(name))
+        transaction.on_commit(lambda: storage.delete(name))

@@ -5,6 +5,7 @@ mail to the association, equipment returns, and proofs purged with the request's
 import datetime
 import io
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
 from django.contrib.auth import get_user_model
@@ -37,16 +38,20 @@ def fresh_rate_limits():
 
 
 @pytest.fixture(autouse=True)
-def private_storage(settings, tmp_path):
-    """Proofs go to a folder of this test only (and never under MEDIA_ROOT)."""
-    settings.STORAGES = {
-        **settings.STORAGES,
-        "proofs": {
-            "BACKEND": "django.core.files.storage.FileSystemStorage",
-            "OPTIONS": {"location": str(tmp_path / "proofs")},
-        },
-    }
-    return tmp_path / "proofs"
+def german():
+    """Messages are checked in German, and admin addresses carry /de/, whatever an earlier test left."""
+    with translation.override("de"):
+        yield
+
+
+@pytest.fixture
+def private_storage():
+    """The folder of the private storage "proofs" (test settings: var/test-proofs, outside MEDIA_ROOT)."""
+    return Path(Proof._meta.get_field("file").storage.location)
+
+
+def files_in(folder):
+    return {path for path in folder.rglob("*") if path.is_file()} if folder.exists() else set()
 
 
 def png_bytes(size=(40, 30), comment=None):
@@ -72,11 +77,18 @@ def jpeg_with_gps():
     return buffer.getvalue()
 
 
-def pdf_bytes():
+def make_pdf():
     """A real one-page PDF, made by Pillow."""
     buffer = io.BytesIO()
     Image.new("RGB", (120, 80), "white").save(buffer, format="PDF")
     return buffer.getvalue()
+
+
+PDF = make_pdf()
+
+
+def pdf_bytes():
+    return PDF
 
 
 EXECUTABLE = (
@@ -218,13 +230,14 @@ def test_images_are_re_encoded_without_their_metadata(client, approved, private_
 def test_files_that_are_not_what_they_say_are_refused(
     client, approved, private_storage, name, content, message
 ):
+    before = files_in(private_storage)
     response = send(client, approved, content, name=name)
     assert response.status_code == 400
     page = parse(response.content)
     summary = select_one(page, ".proof-form .error-summary")
-    assert summary is not None and message in text(summary), text(summary) if summary else ""
+    assert message in text(summary), text(summary)
     assert not Proof.objects.exists()
-    assert not private_storage.exists() or not any(private_storage.rglob("*.*")), "nothing half-stored"
+    assert files_in(private_storage) == before, "nothing half-stored"
 
 
 def test_refusals_come_in_the_visitors_language(client, approved):
@@ -283,6 +296,7 @@ def test_at_most_so_many_files_per_request(client, approved, settings):
 
 def test_a_failed_database_write_leaves_no_file(approved, private_storage, monkeypatch):
     checked = proofs.check_file(upload("a.pdf", pdf_bytes()))
+    before = files_in(private_storage)
 
     def broken(*args, **kwargs):
         raise RuntimeError("database gone")
@@ -291,7 +305,7 @@ def test_a_failed_database_write_leaves_no_file(approved, private_storage, monke
     with pytest.raises(RuntimeError):
         proofs.store(approved, money_line(approved), Proof.Kind.RECEIPT, checked, Decimal(1))
     assert not Proof.objects.exists()
-    assert not any(private_storage.rglob("*.pdf"))
+    assert files_in(private_storage) == before
 
 
 def test_uploads_only_to_approved_money_lines(client, approved):
@@ -381,18 +395,26 @@ def test_admin_downloads_need_the_permission(client, approved):
     send(client, approved, pdf_bytes())
     proof = Proof.objects.get()
     download = reverse("resource_request:proof_file", args=[approved.pk, proof.pk])
+
+    def gets_the_file():
+        response = client.get(download, follow=True)
+        return response.status_code == 200 and response["Content-Type"] == "application/pdf"
+
     client.logout()
-    assert client.get(download).status_code in (302, 403)
+    assert not gets_the_file()
     user = get_user_model().objects.create_user("redaktion", "r@example.org", "x" * 16)
     user.groups.add(Group.objects.get(name="Redaktion"))
     client.force_login(user)
-    assert client.get(download).status_code in (302, 403)
+    assert not gets_the_file()
     user.user_permissions.add(Permission.objects.get(codename="view_resourcerequest"))
-    assert client.get(download).status_code in (302, 403), "seeing requests is not enough"
+    assert not gets_the_file(), "seeing requests is not enough"
+    user.user_permissions.add(Permission.objects.get(codename="view_proof"))
+    user = get_user_model().objects.get(pk=user.pk)  # permissions are cached on the object
+    client.force_login(user)
+    assert gets_the_file(), "requests and proofs of use together"
     other = make_request([])
-    consultant(client)
     wrong = reverse("resource_request:proof_file", args=[other.pk, proof.pk])
-    assert client.get(wrong).status_code == 404
+    assert client.get(wrong, follow=True).status_code == 404, "a proof only under its own request"
 
 
 def test_a_return_is_confirmed_and_an_early_one_frees_the_units(client, approved, projector):
