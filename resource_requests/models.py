@@ -8,6 +8,11 @@
   (`RequestItem`, one line per resource) and its history (`RequestEvent`: status changes, decisions and
   the messages VMDO sends, with who and when).
 
+- After the decision: `ChecklistTemplate` (what is due per kind of offer, a translatable snippet editors
+  write), `Proof` (a receipt or quote the association uploaded, in the private storage "proofs") and
+  `Reminder` (a reminder mailed about a line, at most once per kind); `RequestItem.returned_at` is the
+  confirmed return of an item or a room.
+
 These are records, not content: they are not translatable and have no revisions. Decisions create the
 catalogue's own `Reservation` and `Grant` rows (`resource_requests/service.py`), which is what the
 catalogue's availability counts. Personal data (contact person, e-mail, phone, free texts) is removed by
