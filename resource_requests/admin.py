@@ -54,6 +54,7 @@ from taxonomy.models import ResourceCategory
 
 from . import service
 from .checklist import checklists
+from .reminders import overdue_lines
 from .stock import StockSnapshot
 from .views import proof_response
 
@@ -723,7 +724,8 @@ class RequestsViewSetGroup(ModelViewSetGroup):
 
 
 class RequestsPanel(Component):
-    """Dashboard: new requests, and today's consultations with who comes."""
+    """Dashboard: new requests, today's consultations with who comes, and what is overdue after a decision
+    (receipts past their deadline, items not back) across all requests."""
 
     name = "resource_requests"
     template_name = "resource_requests/admin/dashboard_panel.html"
@@ -735,6 +737,7 @@ class RequestsPanel(Component):
     def get_context_data(self, parent_context):
         context = super().get_context_data(parent_context)
         start, end = service.today_range()
+        overdue = overdue_lines()
         context.update(
             {
                 "new_requests": list(
@@ -753,6 +756,8 @@ class RequestsPanel(Component):
                 "personal": can_see_personal_data(self.user),
                 "hidden": HIDDEN,
                 "index_url": reverse("resource_request:index"),
+                "overdue": overdue[:DASHBOARD_LIMIT],
+                "overdue_count": len(overdue),
             }
         )
         return context

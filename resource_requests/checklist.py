@@ -107,13 +107,17 @@ def _places(items, locale):
     return places
 
 
-def checklists(resource_request, items, locale, threshold=None):
-    """The checklists of the approved lines of `resource_request` (its `items`), in `locale`."""
+def checklists(resource_request, items, locale, threshold=None, templates=None):
+    """The checklists of the approved lines of `resource_request` (its `items`), in `locale`.
+
+    A caller that lists many requests passes `threshold` and `templates` (`templates_for`) once."""
     approved = [item for item in items if item.status == RequestItem.Status.APPROVED]
     if not approved:
         return []
-    templates = templates_for(locale)
-    places = _places(approved, locale)
+    if templates is None:
+        templates = templates_for(locale)
+    units = [item for item in approved if item.counts_units]
+    places = _places(units, locale) if units else {}
     proofs = {}
     for proof in resource_request.proofs.all():
         proofs.setdefault(proof.item_id, []).append(proof)

@@ -19,12 +19,13 @@ the return.
 import datetime
 
 from django.db import transaction
+from django.db.models import Prefetch
 from django.utils import timezone
 
-from catalogue.models import Reservation, Resource, StockStatus
+from catalogue.models import ProgrammeRules, Reservation, Resource, StockStatus
 
 from . import emails
-from .checklist import checklists
+from .checklist import checklists, templates_for
 from .models import Reminder, RequestItem, ResourceRequest
 
 REMINDER_DAYS_BEFORE = 7
@@ -57,6 +58,23 @@ def open_requests():
         status__in=(ResourceRequest.Status.APPROVED, ResourceRequest.Status.PARTLY_APPROVED),
         anonymised_at__isnull=True,
     )
+
+
+def overdue_lines():
+    """(request, checklist) of every approved line that is overdue now, oldest request first (dashboard)."""
+    templates = templates_for(None)
+    threshold = ProgrammeRules.load().decision_threshold
+    requests = open_requests().prefetch_related(
+        Prefetch("items", queryset=RequestItem.objects.select_related("resource")), "proofs"
+    )
+    return [
+        (resource_request, entry)
+        for resource_request in requests.order_by("created_at", "pk")
+        for entry in checklists(
+            resource_request, list(resource_request.items.all()), None, threshold, templates
+        )
+        if entry.overdue
+    ]
 
 
 def send_reminders(today=None):

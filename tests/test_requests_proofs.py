@@ -458,3 +458,17 @@ def test_proofs_are_purged_with_the_personal_data(
         call_command("purge_personal_data", verbosity=0)
     assert not Proof.objects.exists()
     assert not path.exists(), "the file goes with its row"
+
+
+def test_the_dashboard_lists_what_is_overdue_across_requests(client, budget):
+    late = make_request(
+        [item(budget, amount=Decimal(100))], plan_end=timezone.localdate() - datetime.timedelta(days=60)
+    )
+    service.approve_item(late.items.get(), None, notify=False)
+    on_time = make_request([item(budget, amount=Decimal(100))], plan_end=timezone.localdate())
+    service.approve_item(on_time.items.get(), None, notify=False)
+    consultant(client)
+    page = parse(client.get(reverse("wagtailadmin_home")).content)
+    panel = text(select_one(page, "#catalogue-requests"))
+    assert late.reference in panel and on_time.reference not in panel
+    assert "überfällig" in panel
