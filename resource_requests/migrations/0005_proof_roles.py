@@ -1,5 +1,5 @@
-"""Roles (home/roles.py): Beratungsteam reviews proofs of use; checklists after approval are edited by the
-consultation team and written and translated by the editors."""
+"""Roles (home/roles.py): Beratungsteam reviews proofs of use; the checklists after approval are editorial
+text, written and translated by Redaktion and Moderation."""
 
 from django.db import migrations
 
@@ -13,8 +13,12 @@ GRANTS = [
         "proof",
         roles.codenames("proof", ("view", "change", "delete")),
     ),
-    (roles.BERATUNGSTEAM, "resource_requests", "checklisttemplate", roles.codenames("checklisttemplate", roles.EDIT)),
-    (roles.REDAKTION, "resource_requests", "checklisttemplate", roles.codenames("checklisttemplate", roles.EDIT)),
+    (
+        roles.REDAKTION,
+        "resource_requests",
+        "checklisttemplate",
+        roles.codenames("checklisttemplate", roles.EDIT),
+    ),
     (
         roles.MODERATION,
         "resource_requests",
