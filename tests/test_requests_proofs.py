@@ -469,6 +469,6 @@ def test_the_dashboard_lists_what_is_overdue_across_requests(client, budget):
     service.approve_item(on_time.items.get(), None, notify=False)
     consultant(client)
     page = parse(client.get(reverse("wagtailadmin_home")).content)
-    panel = text(select_one(page, "#catalogue-requests"))
+    panel = text(select_one(page, "section[id^='catalogue-requests']"))
     assert late.reference in panel and on_time.reference not in panel
     assert "überfällig" in panel
