@@ -37,7 +37,9 @@ LAST_REQUEST_KEY = "request_last"
 PRIVATE_HEADERS = {
     "Cache-Control": "private, no-store",
     "X-Robots-Tag": "noindex, nofollow",
-    "Referrer-Policy": "no-referrer",
+    # The token in the address never goes to another site. Not "no-referrer": with it browsers send
+    # `Origin: null` with the status page's upload form, and Django's CSRF check refuses that.
+    "Referrer-Policy": "same-origin",
 }
 
 

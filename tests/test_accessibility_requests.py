@@ -172,10 +172,22 @@ def test_request_pages_load_nothing_from_other_hosts(portal_server, browser_page
 @pytest.fixture
 def approved_sample_token(django_db_blocker):
     """The demo's approved sample request (a projector and 300 € for the event): its status link's token."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    from django.db import connection
+
     from resource_requests.models import ResourceRequest
 
-    with django_db_blocker.unblock():
-        return ResourceRequest.objects.get(is_sample=True, status="approved").token
+    def read():
+        try:
+            return ResourceRequest.objects.get(is_sample=True, status="approved").token
+        finally:
+            connection.close()
+
+    # In a thread of its own: Django's database calls refuse to run beside Playwright's event loop, which
+    # the module's browser (started by the tests above) keeps in this thread.
+    with django_db_blocker.unblock(), ThreadPoolExecutor(1) as pool:
+        return pool.submit(read).result()
 
 
 @pytest.mark.browser
@@ -196,8 +208,9 @@ def test_status_page_with_checklist_and_a_refused_upload(
     disguised.write_bytes(b"MZ\x90\x00" + b"\x00" * 256 + b"This program cannot be run in DOS mode")
     page.set_input_files(".proof-form input[type=file]", str(disguised))
     page.fill(".proof-form input[name$=amount]", "12,50")
-    with page.expect_navigation():
+    with page.expect_navigation() as navigation:
         page.click(".proof-form button[type=submit]")
+    assert navigation.value.status == 400, (navigation.value.status, page.content()[:3000])
     assert page.locator(".proof-form .error-summary").count() == 1
     assert page.locator(".proof-form input[type=file][aria-invalid=true]").count() == 1
     assert scan(page) == [], "the upload form with its error"
