@@ -16,8 +16,6 @@ reservation to today (`hold_unreturned`), so availability counts the units as aw
 the return.
 """
 
-import datetime
-
 from django.db import transaction
 from django.db.models import Prefetch
 from django.utils import timezone
@@ -115,9 +113,3 @@ def hold_unreturned(today):
         resource__kind=Resource.Kind.LENDABLE,
     )
     return overdue.update(end=today)
-
-
-def days_left(entry, today=None):
-    today = today or timezone.localdate()
-    day = entry.due if entry.item.counts_money else entry.give_back
-    return (day - today).days if isinstance(day, datetime.date) else None
