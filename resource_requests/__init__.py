@@ -9,4 +9,6 @@
                 and messages; every e-mail through the outbox
 - `emails.py`   the e-mails, in the association's language
 - `views.py`    what `RequestPage` serves; `admin.py` the editors' inbox, consultation times, dashboard
+- after the decision: `checklist.py` what is due per approved line, `proofs.py` uploads checked by content
+                and stored privately, `reminders.py` the daily reminders (`tasks.py`, `send_reminders`)
 """

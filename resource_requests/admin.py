@@ -36,11 +36,15 @@ from wagtail.admin.views.generic import DeleteView, EditView, IndexView, Inspect
 from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
+from wagtail.snippets.views.snippets import SnippetViewSet
 
 from catalogue.models import Resource
 from catalogue.money import format_euro
+from home.snippet_views import TranslatedSnippetListing, language_and_status
 from resource_requests.models import (
+    ChecklistTemplate,
     ConsultationSlot,
+    Proof,
     RequestEvent,
     RequestItem,
     ResourceRequest,
@@ -49,7 +53,10 @@ from resource_requests.models import (
 from taxonomy.models import ResourceCategory
 
 from . import service
+from .checklist import checklists
+from .reminders import overdue_lines
 from .stock import StockSnapshot
+from .views import proof_response
 
 DASHBOARD_LIMIT = 8
 PERSONAL_PERMISSION = "resource_requests.view_personal_data"
@@ -264,6 +271,7 @@ class RequestDetailView(InspectView):
             ResourceRequest.objects.select_related("slot", "district", "engagement_field").prefetch_related(
                 Prefetch("items", queryset=RequestItem.objects.select_related("resource", "decided_by")),
                 Prefetch("events", queryset=RequestEvent.objects.select_related("user", "item")),
+                Prefetch("proofs", queryset=Proof.objects.select_related("reviewed_by")),
                 "partners",
             ),
             pk=self.pk,
@@ -305,6 +313,11 @@ class RequestDetailView(InspectView):
                 "decline_form": DeclineForm(),
                 "status_url": _public_status_url(resource_request) if personal else "",
                 "summary": decision_summary(items),
+                "checklists": checklists(resource_request, items, None),
+                "review_choices": [
+                    (Proof.Status.ACCEPTED, Proof.Status.ACCEPTED.label),
+                    (Proof.Status.MORE_NEEDED, Proof.Status.MORE_NEEDED.label),
+                ],
             }
         )
         return context
@@ -506,6 +519,44 @@ class RequestActions:
             messages.success(request, _("The message has been sent."))
         return self._back(resource_request, "#history")
 
+    def review_proof(self, request, pk, proof_pk):
+        resource_request = self._check(request, pk)
+        proof = get_object_or_404(Proof, pk=proof_pk, request=resource_request)
+        status = request.POST.get("status", "")
+        note = request.POST.get("note", "")[:1000]
+        question = _("Tell the association about “%(name)s”?") % {"name": proof.name}
+        reviewable = status in Proof.Status.values and (note.strip() or status == Proof.Status.ACCEPTED)
+        if reviewable and (asking := self._confirmation(request, resource_request, question)) is not None:
+            return asking
+        try:
+            service.review_proof(proof, request.user, status, note)
+        except service.DecisionError as error:
+            messages.error(request, str(error))
+        else:
+            messages.success(request, _("“%(name)s” reviewed.") % {"name": proof.name})
+        return self._back(resource_request, f"#proof-{proof.pk}")
+
+    def returned(self, request, pk, item_pk):
+        resource_request = self._check(request, pk)
+        item = get_object_or_404(RequestItem, pk=item_pk, request=resource_request)
+        try:
+            service.mark_returned(item, request.user)
+        except service.DecisionError as error:
+            messages.error(request, str(error))
+        else:
+            messages.success(request, _("“%(title)s” marked as returned.") % {"title": item.resource_title})
+        return self._back(resource_request, "#after-decision")
+
+    def proof_file(self, request, pk, proof_pk):
+        """A proof's file for the team: needs "view" on proofs of use (and on requests)."""
+        if not (
+            request.user.has_perm("resource_requests.view_proof")
+            and self.viewset.permission_policy.user_has_any_permission(request.user, ["view", "change"])
+        ):
+            raise PermissionDenied
+        proof = get_object_or_404(Proof, pk=proof_pk, request_id=pk)
+        return proof_response(proof)
+
 
 class ResourceRequestViewSet(ModelViewSet):
     model = ResourceRequest
@@ -547,6 +598,9 @@ class ResourceRequestViewSet(ModelViewSet):
             path("<int:pk>/decline/", self.actions.decline_all, name="decline_all"),
             path("<int:pk>/status/", self.actions.status, name="status"),
             path("<int:pk>/message/", self.actions.message, name="message"),
+            path("<int:pk>/proofs/<int:proof_pk>/", self.actions.proof_file, name="proof_file"),
+            path("<int:pk>/proofs/<int:proof_pk>/review/", self.actions.review_proof, name="review_proof"),
+            path("<int:pk>/items/<int:item_pk>/returned/", self.actions.returned, name="returned"),
         ]
 
     def get_common_view_kwargs(self, **kwargs):
@@ -648,6 +702,17 @@ class ConsultationSlotViewSet(ModelViewSet):
     inspect_view_enabled = False
 
 
+class ChecklistTemplateViewSet(TranslatedSnippetListing, SnippetViewSet):
+    """Checklists after approval (Snippets): what an association does once a kind of offer is approved."""
+
+    model = ChecklistTemplate
+    icon = "tasks"
+    menu_label = gettext_lazy("Checklists after approval")
+    list_display = ["heading", "kind", *language_and_status()[:1]]
+    search_fields = ["heading"]
+    ordering = ["kind"]
+
+
 class RequestsViewSetGroup(ModelViewSetGroup):
     menu_label = gettext_lazy("Requests")
     menu_icon = "mail"
@@ -659,7 +724,8 @@ class RequestsViewSetGroup(ModelViewSetGroup):
 
 
 class RequestsPanel(Component):
-    """Dashboard: new requests, and today's consultations with who comes."""
+    """Dashboard: new requests, today's consultations with who comes, and what is overdue after a decision
+    (receipts past their deadline, items not back) across all requests."""
 
     name = "resource_requests"
     template_name = "resource_requests/admin/dashboard_panel.html"
@@ -671,6 +737,7 @@ class RequestsPanel(Component):
     def get_context_data(self, parent_context):
         context = super().get_context_data(parent_context)
         start, end = service.today_range()
+        overdue = overdue_lines()
         context.update(
             {
                 "new_requests": list(
@@ -689,6 +756,8 @@ class RequestsPanel(Component):
                 "personal": can_see_personal_data(self.user),
                 "hidden": HIDDEN,
                 "index_url": reverse("resource_request:index"),
+                "overdue": overdue[:DASHBOARD_LIMIT],
+                "overdue_count": len(overdue),
             }
         )
         return context

@@ -8,5 +8,6 @@ class ResourceRequestsConfig(AppConfig):
 
     def ready(self):
         # The request form block needs the views, and they the models: registered once the models exist
-        # (home's page bodies build their blocks on first use, after this).
-        from resource_requests import blocks  # noqa: F401
+        # (home's page bodies build their blocks on first use, after this). `proofs` connects the
+        # receiver that deletes a proof's file with its row.
+        from resource_requests import blocks, proofs  # noqa: F401

@@ -1,5 +1,6 @@
 """Demo content of the request form: the request page (in all six languages), consultation times over the
-next weeks (some fully booked) and a few sample requests in different states.
+next weeks (some fully booked), a few sample requests in different states and the checklists after
+approval (one per kind of offer).
 
 Loaded right after the catalogue (`ORDER`), whose resources the sample requests ask for. Idempotent: the
 page is found by its slug, consultation times by their start, sample requests by their title. Sample
@@ -14,7 +15,7 @@ from decimal import Decimal
 from django.utils import timezone
 
 from catalogue.models import Resource
-from resource_requests.models import ConsultationSlot, RequestPage, ResourceRequest
+from resource_requests.models import ChecklistTemplate, ConsultationSlot, RequestPage, ResourceRequest
 
 from . import service
 
@@ -26,6 +27,7 @@ def load(loader):
     page = request_page(loader, data["page"])
     slots = consultation_slots(data["consultations"])
     sample_requests(slots, data)
+    checklist_templates(loader, data["checklists"])
     loader.registry.setdefault("main_menu", []).append(page)
 
 
@@ -36,6 +38,19 @@ def request_page(loader, record):
     page = loader.page(loader.registry["home_page"], RequestPage, record["slug"], **fields)
     loader.translate(page)
     return page
+
+
+def checklist_templates(loader, records):
+    """The checklists after approval, one per kind, in German and translated through wagtail-localize."""
+    for record in records:
+        template = loader.snippet(
+            ChecklistTemplate,
+            {"kind": record["kind"]},
+            heading=record["heading"],
+            steps=record["steps"],
+            proof_days=record["proof_days"],
+        )
+        loader.translate(template)
 
 
 def _at(day, time):

@@ -102,3 +102,12 @@ def queue_team_notice(resource_request):
         subject = render_to_string("resource_requests/email/team_notice_subject.txt", context)
         body = render_to_string("resource_requests/email/team_notice.txt", context)
     return queue_email([address], subject, body, language=settings.LANGUAGE_CODE, about=resource_request)
+
+
+def queue_proof_review(resource_request, proof, event):
+    return _send_to_association(resource_request, "proof_review", event=event, proof=proof)
+
+
+def queue_reminder(resource_request, entry, kind):
+    """A reminder about one approved line: its deadline or return day, and the status link."""
+    return _send_to_association(resource_request, "reminder", entry=entry, kind=str(kind))

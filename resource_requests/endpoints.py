@@ -7,8 +7,10 @@ validates with the request form's own rules (`resource_requests.forms`): field e
 JSON with `loc: ["body", "<field>"]` or `["body", "items", <n>, "<field>"]`, in the client's language.
 Success is 201 with the reference number and the status addresses, which carry the secret token.
 
-`GET /api/v3/requests/{token}/` shows the request to whoever has its token, with the contact details:
-`Cache-Control: private, no-store`, never an ETag a proxy could share.
+`GET /api/v3/requests/{token}/` shows the request to whoever has its token, with the contact details and,
+after the decision, what is due per approved line (`checklist`: deadlines, dates, sums, the files and
+their review; uploads stay on the web page): `Cache-Control: private, no-store`, never an ETag a proxy
+could share.
 
 The JSON schema checks types (strictly: "5" is not a number); every rule about content is the form's.
 """
@@ -20,11 +22,12 @@ from typing import Annotated
 from django.conf import settings
 from django.http import HttpResponse
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from ninja import Field, Path, Router, Schema, Status
 from ninja.decorators import decorate_view
 from pydantic import ConfigDict, StringConstraints
+from wagtail.models import Locale
 
 from api.collections import Endpoints
 from api.errors import DETAILS, APIError, Problem, problem_response
@@ -33,6 +36,7 @@ from catalogue.models import Resource
 from home.antispam import RateLimit
 from partners.models import PartnerOrganisation
 from resource_requests import service
+from resource_requests.checklist import checklists
 from resource_requests.forms import ItemForm, RequestForm
 from resource_requests.models import TOKEN_PATTERN, ResourceRequest
 from resource_requests.pages import status_url
@@ -151,6 +155,38 @@ class MessageOut(Schema):
     text: str
 
 
+class ProofOut(Schema):
+    name: str
+    kind: str
+    kind_label: str
+    amount: str | None
+    uploaded_at: str
+    review: str
+    review_label: str
+    note: str
+
+
+class ChecklistOut(Schema):
+    position: int
+    resource_title: str
+    kind: str
+    complete: bool
+    overdue: bool
+    heading: str
+    steps: str = Field(..., description="The editors' checklist for this kind of offer (HTML).")
+    granted: str | None
+    receipts_total: str | None
+    accepted_total: str | None
+    quotes_needed: int
+    quotes_uploaded: int
+    due: str | None = Field(..., description="Money: the day the receipts are due.")
+    pick_up: str | None = Field(..., description="Items and rooms: the first day (pick-up, key handover).")
+    give_back: str | None = Field(..., description="Items and rooms: the last day (return).")
+    returned_at: str | None
+    place: str
+    proofs: list[ProofOut]
+
+
 class RequestStatusOut(Schema):
     reference: str
     status: str
@@ -168,6 +204,7 @@ class RequestStatusOut(Schema):
     callback: bool
     items: list[ItemOut]
     messages: list[MessageOut]
+    checklist: list[ChecklistOut]
     status_page: str
 
 
@@ -383,6 +420,7 @@ def request_status(request, response: HttpResponse, token: Token = Path(...)):  
         raise APIError(404)
     slot = resource_request.slot
     events = resource_request.events.filter(public=True)
+    items = list(resource_request.items.select_related("resource", "reservation"))
     return {
         "reference": resource_request.reference,
         "status": resource_request.status,
@@ -422,7 +460,7 @@ def request_status(request, response: HttpResponse, token: Token = Path(...)):  
                 "approved_amount": _money(item.approved_amount),
                 "note": item.decision_note,
             }
-            for item in resource_request.items.all()
+            for item in items
         ],
         "messages": [
             {
@@ -433,7 +471,51 @@ def request_status(request, response: HttpResponse, token: Token = Path(...)):  
             }
             for event in events
         ],
+        "checklist": [
+            _checklist_out(entry) for entry in checklists(resource_request, items, _active_locale())
+        ],
         "status_page": status_url(resource_request),
+    }
+
+
+def _active_locale():
+    return Locale.objects.filter(language_code=translation.get_language()).first()
+
+
+def _checklist_out(entry):
+    item = entry.item
+    template = entry.template
+    return {
+        "position": item.position,
+        "resource_title": item.resource_title,
+        "kind": item.kind,
+        "complete": entry.complete,
+        "overdue": entry.overdue,
+        "heading": template.heading if template else "",
+        "steps": str(template.steps) if template else "",
+        "granted": _money(entry.granted),
+        "receipts_total": _money(entry.receipts_total) if item.counts_money else None,
+        "accepted_total": _money(entry.accepted_total) if item.counts_money else None,
+        "quotes_needed": entry.quotes_needed,
+        "quotes_uploaded": entry.quotes_count,
+        "due": _date(entry.due),
+        "pick_up": _date(entry.pick_up),
+        "give_back": _date(entry.give_back),
+        "returned_at": timezone.localtime(entry.returned_at).isoformat() if entry.returned_at else None,
+        "place": entry.place,
+        "proofs": [
+            {
+                "name": proof.name,
+                "kind": proof.kind,
+                "kind_label": str(proof.get_kind_display()),
+                "amount": _money(proof.amount),
+                "uploaded_at": timezone.localtime(proof.uploaded_at).isoformat(),
+                "review": proof.status,
+                "review_label": str(proof.get_status_display()),
+                "note": proof.review_note,
+            }
+            for proof in entry.proofs
+        ],
     }
 
 

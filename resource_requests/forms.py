@@ -31,7 +31,8 @@ from catalogue.money import format_euro
 from home.antispam import HoneypotFormMixin
 from partners.forms import single_line
 from partners.models import PartnerOrganisation
-from resource_requests.models import ConsultationSlot, with_bookings
+from resource_requests.models import ConsultationSlot, Proof, with_bookings
+from resource_requests.proofs import Refused, check_file, parse_amount
 from taxonomy.fields import OFFER_LANGUAGES
 from taxonomy.models import District, EngagementField
 
@@ -524,3 +525,48 @@ def _terms(queryset, language):
     for slug, term in terms.items():
         term.source_term = source.get(slug, term)
     return terms
+
+
+class ProofForm(forms.Form):
+    """A proof of use for an approved money line, from the status page: a receipt (with its amount) or a
+    quote. The file is checked by its content (`resource_requests.proofs.check_file`)."""
+
+    kind = forms.ChoiceField(
+        label=_("What is it?"),
+        choices=[(Proof.Kind.RECEIPT, _("Receipt")), (Proof.Kind.QUOTE, _("Quote"))],
+        initial=Proof.Kind.RECEIPT,
+        widget=forms.RadioSelect,
+    )
+    file = forms.FileField(
+        label=_("File"),
+        allow_empty_file=False,
+        help_text=_("PDF, JPEG or PNG, at most %(size)s MB.") % {"size": settings.PROOFS_MAX_BYTES // 2**20},
+    )
+    amount = forms.CharField(
+        label=_("Amount of the receipt (€)"),
+        required=False,
+        max_length=20,
+        help_text=_("Only for receipts, e.g. 125,50."),
+        widget=forms.TextInput(attrs={"inputmode": "decimal", "autocomplete": "off"}),
+    )
+
+    def __init__(self, *args, item=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.item = item
+
+    def clean_file(self):
+        try:
+            return check_file(self.cleaned_data.get("file"))
+        except Refused as refused:
+            raise ValidationError(str(refused.message), code="refused") from None
+
+    def clean(self):
+        cleaned = super().clean()
+        receipt = cleaned.get("kind") == Proof.Kind.RECEIPT
+        try:
+            cleaned["amount"] = parse_amount(self.data.get(self.add_prefix("amount")), required=receipt)
+        except Refused as refused:
+            self.add_error("amount", str(refused.message))
+        if not receipt:
+            cleaned["amount"] = None
+        return cleaned

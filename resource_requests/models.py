@@ -8,6 +8,11 @@
   (`RequestItem`, one line per resource) and its history (`RequestEvent`: status changes, decisions and
   the messages VMDO sends, with who and when).
 
+- After the decision: `ChecklistTemplate` (what is due per kind of offer, a translatable snippet editors
+  write), `Proof` (a receipt or quote the association uploaded, in the private storage "proofs") and
+  `Reminder` (a reminder mailed about a line, at most once per kind); `RequestItem.returned_at` is the
+  confirmed return of an item or a room.
+
 These are records, not content: they are not translatable and have no revisions. Decisions create the
 catalogue's own `Reservation` and `Grant` rows (`resource_requests/service.py`), which is what the
 catalogue's availability counts. Personal data (contact person, e-mail, phone, free texts) is removed by
@@ -18,9 +23,11 @@ The tables keep the names they had when these models lived in `catalogue` (`Meta
 """
 
 import secrets
+from pathlib import PurePosixPath
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.files.storage import storages
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils import formats, timezone
@@ -29,9 +36,11 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel
 from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path, re_path
 from wagtail.fields import RichTextField
-from wagtail.models import Page
+from wagtail.models import Page, TranslatableMixin
 from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField
 
+from catalogue.models import Resource
 from home.models import BasePage
 from taxonomy.fields import OFFER_LANGUAGES, LanguageListField
 
@@ -118,6 +127,18 @@ class RequestPage(RoutablePageMixin, BasePage):
         from resource_requests.views import request_status
 
         return request_status(self, request, token)
+
+    @re_path(rf"^status/(?P<token>{TOKEN_PATTERN})/proofs/$", name="proof_upload")
+    def proof_upload(self, request, token):
+        from resource_requests.views import upload_proof
+
+        return upload_proof(self, request, token)
+
+    @re_path(rf"^status/(?P<token>{TOKEN_PATTERN})/proofs/(?P<proof>[0-9]{{1,18}})/$", name="proof_file")
+    def proof_file(self, request, token, proof):
+        from resource_requests.views import proof_file
+
+        return proof_file(self, request, token, int(proof))
 
     def status_url(self, token, request=None):
         return self.get_url(request) + self.reverse_subpage("status", kwargs={"token": token})
@@ -384,6 +405,9 @@ class RequestItem(models.Model):
     grant = models.OneToOneField(
         "catalogue.Grant", null=True, blank=True, on_delete=models.SET_NULL, related_name="request_item"
     )
+    returned_at = models.DateTimeField(
+        _("returned"), null=True, blank=True, help_text=_("Items and rooms: when the team took them back.")
+    )
 
     class Meta:
         db_table = "catalogue_requestitem"
@@ -431,6 +455,9 @@ class RequestEvent(models.Model):
         APPROVED = "item_approved", _("Resource approved")
         DECLINED = "item_declined", _("Resource declined")
         MESSAGE = "message", _("Message to the association")
+        PROOF = "proof", _("Proof of use received")
+        PROOF_REVIEWED = "proof_reviewed", _("Proof of use reviewed")
+        RETURNED = "returned", _("Returned")
 
     request = models.ForeignKey(
         ResourceRequest, verbose_name=_("request"), on_delete=models.CASCADE, related_name="events"
@@ -480,3 +507,146 @@ class RequestCounter(models.Model):
 
     def __str__(self):
         return f"{self.year}: {self.last}"
+
+
+# --- After the decision: checklists and proofs of use ------------------------------------------------------
+
+
+class ChecklistTemplate(TranslatableMixin, models.Model):
+    """What an association has to do after a resource of one kind is approved, as editors write it.
+
+    One per kind of offer and language (translated with wagtail-localize; the kind and the number of
+    days are the same in every language). The status page adds the line's own dates, place and amounts
+    (`resource_requests.checklist`). A plain translatable snippet without drafts: a short instruction
+    text that takes effect when saved.
+    """
+
+    kind = models.CharField(_("kind of offer"), max_length=20, choices=Resource.Kind.choices)
+    heading = models.CharField(_("heading"), max_length=120)
+    steps = RichTextField(
+        _("what to do"),
+        features=["bold", "italic", "ul", "ol", "link"],
+        help_text=_("A short list: what the association brings, signs, keeps or sends."),
+    )
+    proof_days = models.PositiveSmallIntegerField(
+        _("days for the proof of use"),
+        default=30,
+        validators=[MaxValueValidator(365)],
+        help_text=_(
+            "Money: receipts are due this many days after the end of the plan (or after the decision)."
+        ),
+    )
+
+    override_translatable_fields = [SynchronizedField("kind"), SynchronizedField("proof_days")]
+    panels = [FieldPanel("kind"), FieldPanel("heading"), FieldPanel("steps"), FieldPanel("proof_days")]
+
+    class Meta(TranslatableMixin.Meta):
+        verbose_name = _("checklist after approval")
+        verbose_name_plural = _("checklists after approval")
+        constraints = [
+            models.UniqueConstraint(fields=["kind", "locale"], name="checklist_one_per_kind_and_language"),
+        ]
+
+    def __str__(self):
+        return f"{self.get_kind_display()} · {self.heading}"
+
+
+def proof_storage():
+    """The private storage of proofs: `STORAGES["proofs"]` (a callable, so migrations do not name the
+    deployment's storage)."""
+    return storages["proofs"]
+
+
+def proof_path(instance, filename):
+    """A random name under the request's folder: nothing the association typed ends up in a path."""
+    suffix = PurePosixPath(filename).suffix.lower()
+    return f"requests/{instance.request_id}/{secrets.token_hex(16)}{suffix}"
+
+
+class Proof(models.Model):
+    """A file the association uploaded on its status page for an approved line: a receipt or a quote.
+
+    Stored in the private storage "proofs" (never under a public media URL); served only through the
+    status link and to the team in the admin. Deleted with the request's personal data.
+    """
+
+    class Kind(models.TextChoices):
+        RECEIPT = "receipt", _("Receipt")
+        QUOTE = "quote", _("Quote")
+        OTHER = "other", _("Other proof")
+
+    class Status(models.TextChoices):
+        SUBMITTED = "submitted", _("Received, not checked yet")
+        ACCEPTED = "accepted", _("Accepted")
+        MORE_NEEDED = "more_needed", _("More needed")
+
+    request = models.ForeignKey(
+        ResourceRequest, verbose_name=_("request"), on_delete=models.CASCADE, related_name="proofs"
+    )
+    item = models.ForeignKey(
+        RequestItem, verbose_name=_("resource"), on_delete=models.CASCADE, related_name="proofs"
+    )
+    kind = models.CharField(_("kind of proof"), max_length=10, choices=Kind.choices, default=Kind.RECEIPT)
+    file = models.FileField(_("file"), storage=proof_storage, upload_to=proof_path, max_length=200)
+    name = models.CharField(_("file name"), max_length=120)
+    content_type = models.CharField(_("type"), max_length=40)
+    size = models.PositiveIntegerField(_("size (bytes)"))
+    amount = models.DecimalField(
+        _("amount (€)"),
+        max_digits=10,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(0)],
+    )
+    status = models.CharField(
+        _("review"), max_length=12, choices=Status.choices, default=Status.SUBMITTED, db_index=True
+    )
+    review_note = models.TextField(_("note for the association"), max_length=1000, blank=True)
+    reviewed_at = models.DateTimeField(_("reviewed"), null=True, blank=True)
+    reviewed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("reviewed by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    uploaded_at = models.DateTimeField(_("uploaded"), default=timezone.now)
+
+    class Meta:
+        ordering = ["uploaded_at", "pk"]
+        verbose_name = _("proof of use")
+        verbose_name_plural = _("proofs of use")
+
+    def __str__(self):
+        return f"{self.request.reference} · {self.name}"
+
+    @property
+    def is_image(self):
+        return self.content_type.startswith("image/")
+
+
+class Reminder(models.Model):
+    """A reminder mailed about an approved line (`resource_requests.reminders`): at most one per kind."""
+
+    class Kind(models.TextChoices):
+        PROOF_SOON = "proof_soon", _("Proof of use due soon")
+        PROOF_OVERDUE = "proof_overdue", _("Proof of use overdue")
+        RETURN_SOON = "return_soon", _("Return due soon")
+        RETURN_OVERDUE = "return_overdue", _("Return overdue")
+
+    item = models.ForeignKey(
+        RequestItem, verbose_name=_("resource"), on_delete=models.CASCADE, related_name="reminders"
+    )
+    kind = models.CharField(_("reminder"), max_length=20, choices=Kind.choices)
+    sent_at = models.DateTimeField(_("sent"), default=timezone.now)
+
+    class Meta:
+        ordering = ["sent_at", "pk"]
+        verbose_name = _("reminder")
+        verbose_name_plural = _("reminders")
+        constraints = [models.UniqueConstraint(fields=["item", "kind"], name="reminder_once_per_kind")]
+
+    def __str__(self):
+        return f"{self.item} · {self.get_kind_display()}"

@@ -36,6 +36,7 @@ from catalogue.money import format_euro
 from home.models import OutgoingEmail
 from resource_requests.models import (
     ConsultationSlot,
+    Proof,
     RequestCounter,
     RequestEvent,
     RequestItem,
@@ -335,6 +336,60 @@ def send_message(resource_request, user, text):
     return event
 
 
+# --- After the decision: proofs of use and returns ----------------------------------------------------------
+
+
+def review_proof(proof, user, status, note="", *, notify=True):
+    """The team accepts a proof or asks for more (with a note); the association reads it and gets a mail."""
+    note = note.strip()
+    if status not in (Proof.Status.ACCEPTED, Proof.Status.MORE_NEEDED):
+        raise DecisionError(_("Please choose: accepted or more needed."))
+    if status == Proof.Status.MORE_NEEDED and not note:
+        raise DecisionError(_("Please say what is missing; the association will read it."))
+    with transaction.atomic():
+        resource_request, _item = _locked(proof.request_id)
+        proof = Proof.objects.select_for_update().get(pk=proof.pk)
+        proof.status = status
+        proof.review_note = note
+        proof.reviewed_at = timezone.now()
+        proof.reviewed_by = user
+        proof.save(update_fields=["status", "review_note", "reviewed_at", "reviewed_by"])
+        event = RequestEvent.objects.create(
+            request=resource_request,
+            kind=RequestEvent.Kind.PROOF_REVIEWED,
+            item_id=proof.item_id,
+            status="",
+            text=note,
+            public=True,
+            user=user,
+        )
+        if notify and resource_request.anonymised_at is None:
+            emails.queue_proof_review(resource_request, proof, event)
+    return proof
+
+
+def mark_returned(item, user):
+    """The team took a borrowed item (or a room's key) back. Until then the approved reservation keeps
+    its units; an early return ends the reservation today, so the units are free again from now on."""
+    with transaction.atomic():
+        resource_request, item = _locked(item.request_id, item.pk)
+        if item.status != RequestItem.Status.APPROVED or not item.counts_units:
+            raise DecisionError(_("Only approved items and rooms can be returned."))
+        if item.returned_at is not None:
+            raise DecisionError(_("This resource has already been returned."))
+        today = timezone.localdate()
+        reservation = item.reservation
+        if reservation is not None and reservation.status == StockStatus.APPROVED and reservation.end > today:
+            reservation.end = max(reservation.start, today)
+            reservation.save(update_fields=["end"])
+        item.returned_at = timezone.now()
+        item.save(update_fields=["returned_at"])
+        RequestEvent.objects.create(
+            request=resource_request, kind=RequestEvent.Kind.RETURNED, item=item, public=True, user=user
+        )
+    return item
+
+
 # --- Programme rules --------------------------------------------------------------------------------------
 
 
@@ -398,7 +453,7 @@ def anonymise(resource_request, now=None):
     """Remove a request's personal data for good; keep the reference, the basket and the decisions.
 
     Contact person, e-mail, phone, call-back times and free texts (plan description, other partners,
-    notes and messages) are emptied, the status link stops working (new random token), and the e-mails
+    notes and messages) are emptied, uploaded proofs of use and their files deleted, the status link stops working (new random token), and the e-mails
     about the request are deleted from the outbox.
     """
     now = now or timezone.now()
@@ -409,6 +464,9 @@ def anonymise(resource_request, now=None):
         )
         RequestEvent.objects.filter(request_id=resource_request.pk).update(text="")
         RequestItem.objects.filter(request_id=resource_request.pk).update(decision_note="")
+        # Uploaded proofs go with the personal data; their files follow once this commits (proofs.py).
+        for proof in Proof.objects.filter(request_id=resource_request.pk):
+            proof.delete()
         OutgoingEmail.objects.filter(
             about_type=ContentType.objects.get_for_model(ResourceRequest), about_id=resource_request.pk
         ).delete()

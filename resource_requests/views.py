@@ -7,11 +7,15 @@
 - `/de/anfrage/basket/`      POST: add a resource to the basket (the form on a resource's page)
 - `/de/anfrage/sent/`        the confirmation after sending (reference number, status link)
 - `/de/anfrage/status/<t>/`  the private status page (the token is the only key; never cached or indexed)
+                             with what is due after the decision (`checklist.py`)
+- `…/status/<t>/proofs/`     POST: upload a proof of use (receipt or quote) for an approved money line
+- `…/status/<t>/proofs/<n>/` one uploaded proof, only under its own request's token (a download; images
+                             inline), never cached, never sniffed
 """
 
 from django.conf import settings
 from django.contrib import messages
-from django.http import Http404, HttpResponseNotAllowed
+from django.http import FileResponse, Http404, HttpResponseNotAllowed
 from django.shortcuts import redirect
 from django.utils import translation
 from django.utils.translation import gettext as _
@@ -21,18 +25,21 @@ from catalogue.models import ProgrammeRules, Resource, ResourceIndexPage
 from catalogue.views import page_locales
 from home.antispam import RateLimit
 from partners.views import privacy_url
-from resource_requests.models import RequestPage, ResourceRequest
+from resource_requests.models import Proof, RequestItem, RequestPage, ResourceRequest
 
-from . import emails, service
+from . import emails, proofs, service
 from .basket import Basket
-from .forms import ItemForm, RequestForm, RequestWebForm
+from .checklist import checklists
+from .forms import ItemForm, ProofForm, RequestForm, RequestWebForm
 from .stock import StockSnapshot
 
 LAST_REQUEST_KEY = "request_last"
 PRIVATE_HEADERS = {
     "Cache-Control": "private, no-store",
     "X-Robots-Tag": "noindex, nofollow",
-    "Referrer-Policy": "no-referrer",
+    # The token in the address never goes to another site. Not "no-referrer": with it browsers send
+    # `Origin: null` with the status page's upload form, and Django's CSRF check refuses that.
+    "Referrer-Policy": "same-origin",
 }
 
 
@@ -375,7 +382,7 @@ def show_titles_in(items, locale):
             item.resource_title = titles[item.resource.translation_key]
 
 
-def request_status(page, request, token):
+def _status_request(token):
     resource_request = (
         ResourceRequest.objects.filter(token=token, anonymised_at__isnull=True)
         .select_related("slot", "district", "engagement_field")
@@ -383,7 +390,12 @@ def request_status(page, request, token):
     )
     if resource_request is None:
         raise Http404
-    items = list(resource_request.items.select_related("resource"))
+    return resource_request
+
+
+def request_status(page, request, token, *, proof_form=None, status=200):
+    resource_request = _status_request(token)
+    items = list(resource_request.items.select_related("resource", "reservation"))
     events = [
         event
         for event in resource_request.events.select_related("item__resource")
@@ -396,6 +408,12 @@ def request_status(page, request, token):
         .filter(translation_key=page.translation_key)
         .select_related("locale")
     }
+    due = checklists(resource_request, items, page.locale)
+    for entry in due:
+        if entry.takes_proofs:
+            bound = proof_form is not None and proof_form.item.pk == entry.item.pk
+            entry.form = proof_form if bound else ProofForm(item=entry.item, prefix=f"proof-{entry.item.pk}")
+    status_url = page.status_url(token, request)
     response = page.render(
         request,
         template="resource_requests/status.html",
@@ -412,8 +430,89 @@ def request_status(page, request, token):
             else [],
             "language_urls": language_urls,
             "form_url": page.get_url(request),
+            "checklists": due,
+            "status_url": status_url,
+            "upload_url": page.get_url(request)
+            + page.reverse_subpage("proof_upload", kwargs={"token": token}),
+            "proofs_left": max(settings.PROOFS_MAX_FILES - resource_request.proofs.count(), 0),
+            "proofs_max": settings.PROOFS_MAX_FILES,
         },
     )
+    response.status_code = status
+    for name, value in PRIVATE_HEADERS.items():
+        response[name] = value
+    return response
+
+
+def upload_proof(page, request, token):
+    """POST a receipt or quote for one approved money line; errors come back on the status page (400)."""
+    if request.method != "POST":
+        return redirect(page.status_url(token, request))
+    resource_request = _status_request(token)
+    item = (
+        resource_request.items.filter(
+            pk=_int(request.POST.get("item")), status=RequestItem.Status.APPROVED, kind="money"
+        ).first()
+        if _int(request.POST.get("item"))
+        else None
+    )
+    if item is None:
+        messages.error(request, _("Please upload the file in the box of an approved amount."))
+        return redirect(page.status_url(token, request) + "#status-due")
+    limit = RateLimit("proof").hit(request)
+    prefix = f"proof-{item.pk}"
+    form = ProofForm(request.POST, request.FILES, item=item, prefix=prefix)
+    if limit.exceeded:
+        form.is_valid()
+        form.add_error(None, limit.message)
+        return request_status(page, request, token, proof_form=form, status=429)
+    if resource_request.proofs.count() >= settings.PROOFS_MAX_FILES:
+        form.is_valid()
+        form.add_error(
+            None,
+            _("A request can have at most %(count)s files. Please ask the team before you add more.")
+            % {"count": settings.PROOFS_MAX_FILES},
+        )
+        return request_status(page, request, token, proof_form=form, status=400)
+    if not form.is_valid():
+        return request_status(page, request, token, proof_form=form, status=400)
+    try:
+        proof = proofs.store(
+            resource_request,
+            item,
+            form.cleaned_data["kind"],
+            form.cleaned_data["file"],
+            form.cleaned_data["amount"],
+        )
+    except proofs.Refused as refused:
+        form.add_error(None, str(refused.message))
+        return request_status(page, request, token, proof_form=form, status=400)
+    messages.success(
+        request, _("Thank you: “%(name)s” has arrived. The team will check it.") % {"name": proof.name}
+    )
+    return redirect(page.status_url(token, request) + f"#due-{item.pk}")
+
+
+def proof_file(page, request, token, proof_id):
+    """One proof, only under its own request's status link: a download (images shown inline)."""
+    resource_request = _status_request(token)
+    proof = Proof.objects.filter(pk=proof_id, request=resource_request).first()
+    if proof is None:
+        raise Http404
+    return proof_response(proof)
+
+
+def proof_response(proof):
+    """The file of a proof with headers that keep it private and stop browsers guessing its type."""
+    try:
+        handle = proof.file.open("rb")
+    except (FileNotFoundError, OSError):
+        raise Http404 from None
+    response = FileResponse(
+        handle, as_attachment=not proof.is_image, filename=proof.name, content_type=proof.content_type
+    )
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Content-Security-Policy"] = "default-src 'none'; sandbox"
     for name, value in PRIVATE_HEADERS.items():
         response[name] = value
     return response

@@ -1,8 +1,12 @@
-"""Requests and consultation times in the admin: their own menu, and a dashboard panel (see `admin.py`)."""
+"""Requests and consultation times in the admin: their own menu, and a dashboard panel (see `admin.py`);
+the checklists after approval are a translatable snippet."""
 
 from wagtail import hooks
+from wagtail.snippets.models import register_snippet
 
-from resource_requests.admin import RequestsViewSetGroup, dashboard_panel
+from resource_requests.admin import ChecklistTemplateViewSet, RequestsViewSetGroup, dashboard_panel
+
+register_snippet(ChecklistTemplateViewSet)
 
 
 @hooks.register("register_admin_viewset")

@@ -18,6 +18,7 @@ PAGES = {
     "request-form-errors": ("/de/anfrage/", "/ar/request/"),
     "request-sent": ("/de/anfrage/sent/", "/ar/request/sent/"),
     "request-status": ("/de/anfrage/status/<token>/", "/ar/request/status/<token>/"),
+    "request-status-checklist": ("/de/anfrage/status/<token>/", "/ar/request/status/<token>/"),
 }
 
 DAY = timezone.localdate() + datetime.timedelta(days=45)
@@ -166,3 +167,50 @@ def test_request_pages_load_nothing_from_other_hosts(portal_server, browser_page
     for url in ("/de/anfrage/", "/ar/request/"):
         browser_page.goto(portal_server + url)
     assert requested and all(url.startswith(portal_server) for url in requested), requested
+
+
+@pytest.fixture
+def approved_sample_token(django_db_blocker):
+    """The demo's approved sample request (a projector and 300 € for the event): its status link's token."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    from django.db import connection
+
+    from resource_requests.models import ResourceRequest
+
+    def read():
+        try:
+            return ResourceRequest.objects.get(is_sample=True, status="approved").token
+        finally:
+            connection.close()
+
+    # In a thread of its own: Django's database calls refuse to run beside Playwright's event loop, which
+    # the module's browser (started by the tests above) keeps in this thread.
+    with django_db_blocker.unblock(), ThreadPoolExecutor(1) as pool:
+        return pool.submit(read).result()
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("language", ["de", "ar"])
+def test_status_page_with_checklist_and_a_refused_upload(
+    portal_server, browser_page, approved_sample_token, language, tmp_path
+):
+    page = browser_page
+    url = dict(zip(("de", "ar"), PAGES["request-status-checklist"], strict=True))[language]
+    response = page.goto(portal_server + url.replace("<token>", approved_sample_token))
+    assert response.status == 200
+    assert page.locator(".due-list").count() == 2, "one box per approved line"
+    assert page.locator(".proof-form input[type=file]").count() == 1, "uploads for the money line only"
+    assert scan(page) == [], "the status page with its checklist"
+
+    # A program renamed .pdf: refused by its content, the message next to the form, nothing stored.
+    disguised = tmp_path / "rechnung.pdf"
+    disguised.write_bytes(b"MZ\x90\x00" + b"\x00" * 256 + b"This program cannot be run in DOS mode")
+    page.set_input_files(".proof-form input[type=file]", str(disguised))
+    page.fill(".proof-form input[name$=amount]", "12,50")
+    with page.expect_navigation() as navigation:
+        page.click(".proof-form button[type=submit]")
+    assert navigation.value.status == 400, (navigation.value.status, page.content()[:3000])
+    assert page.locator(".proof-form .error-summary").count() == 1
+    assert page.locator(".proof-form input[type=file][aria-invalid=true]").count() == 1
+    assert scan(page) == [], "the upload form with its error"

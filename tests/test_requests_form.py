@@ -377,7 +377,7 @@ def test_status_page_is_private_and_shows_decisions_and_messages(client):
     response = client.get(url)
     html = response.content.decode()
     assert response["Cache-Control"] == "private, no-store"
-    assert response["X-Robots-Tag"] == "noindex, nofollow" and response["Referrer-Policy"] == "no-referrer"
+    assert response["X-Robots-Tag"] == "noindex, nofollow" and response["Referrer-Policy"] == "same-origin"
     assert stored.reference in html and "Abgelehnt" in html
     assert "Bitte bringen Sie zwei Angebote mit." in html and "alle Beamer verliehen" in html
     assert 'aria-current="step"' in html

@@ -205,9 +205,19 @@ STATIC_ROOT = env.path("STATIC_ROOT", default=str(VAR_DIR / "static"))
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = env.path("MEDIA_ROOT", default=str(VAR_DIR / "media"))
+# Proofs of use (receipts, quotes) that associations upload on their status page: a storage of their own,
+# outside MEDIA_ROOT and never served under a public URL (only through the status link and the admin).
+# Several app servers: point it at shared or S3-compatible storage by configuration alone, e.g.
+# PROOFS_STORAGE_BACKEND=storages.backends.s3.S3Storage and PROOFS_STORAGE_OPTIONS='{"bucket_name": ...}'
+# (docs/configuration.md).
+PROOFS_STORAGE = {
+    "BACKEND": env("PROOFS_STORAGE_BACKEND", default="django.core.files.storage.FileSystemStorage"),
+    "OPTIONS": env.json("PROOFS_STORAGE_OPTIONS", default={"location": str(VAR_DIR / "proofs")}),
+}
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    "proofs": PROOFS_STORAGE,
 }
 # The largest real forms: a page's edit form in the admin (109 fields for an engagement example, the
 # demo's largest) and the request form with a full basket and every partner ticked (165 with the demo's
@@ -326,6 +336,8 @@ RATE_LIMITS = {
     "request": (10, 60 * 60),
     "request-api": (10, 60 * 60),
     "request-basket": (120, 60 * 60),
+    # Uploads of proofs of use on a status page (at most PROOFS_MAX_FILES per request anyway).
+    "proof": (40, 60 * 60),
     # Wagtail's "forgotten password" form: each one sends a mail.
     "admin-password-reset": (5, 60 * 60),
 }
@@ -367,6 +379,9 @@ REQUESTS_BASKET_MAX_ITEMS = 20
 REQUESTS_CONFIRMATIONS_PER_DAY = env.int("REQUESTS_CONFIRMATIONS_PER_DAY", default=3)
 # Consultation times offered in the form: from now until this many weeks ahead.
 REQUESTS_SLOT_WEEKS_AHEAD = env.int("REQUESTS_SLOT_WEEKS_AHEAD", default=10)
+# Proofs of use on the status page: at most this many files per request, each at most this large.
+PROOFS_MAX_FILES = env.int("PROOFS_MAX_FILES", default=20)
+PROOFS_MAX_BYTES = env.int("PROOFS_MAX_BYTES", default=10 * 1024 * 1024)
 
 # --- Logging --------------------------------------------------------------------------------------
 LOGGING = {

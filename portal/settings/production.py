@@ -3,7 +3,7 @@
 from csp.constants import NONE, SELF
 
 from .base import *  # noqa: F403
-from .base import MIDDLEWARE, env
+from .base import MIDDLEWARE, PROOFS_STORAGE, env
 
 DEBUG = False
 SECRET_KEY = env("SECRET_KEY")  # required: no default
@@ -15,6 +15,7 @@ WAGTAILADMIN_BASE_URL = env("WAGTAILADMIN_BASE_URL", default=f"https://{ALLOWED_
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
+    "proofs": PROOFS_STORAGE,
 }
 
 # HTTPS only. A proxy in front sets X-Forwarded-Proto; SECURE_SSL_REDIRECT=false if it redirects itself.

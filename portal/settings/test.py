@@ -8,7 +8,7 @@ in-request tasks keep the suite quick; everything else is the production code pa
 import os
 
 from .base import *  # noqa: F403
-from .base import DATABASES, VAR_DIR, WAGTAILSEARCH_BACKENDS, env
+from .base import DATABASES, STORAGES, VAR_DIR, WAGTAILSEARCH_BACKENDS, env
 
 DEBUG = False
 SECRET_KEY = "test-only-not-secret"  # noqa: S105
@@ -43,6 +43,7 @@ if "INDEX_PREFIX" in WAGTAILSEARCH_BACKENDS["default"]:
 VAR_DIR.mkdir(exist_ok=True)
 # Media on disk, so the server the browser tests start in a subprocess sees the demo images too.
 MEDIA_ROOT = VAR_DIR / "test-media"
+STORAGES["proofs"] = {**STORAGES["proofs"], "OPTIONS": {"location": str(VAR_DIR / "test-proofs")}}
 # Static files straight from the source folders through WhiteNoise (no collectstatic for tests).
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
