@@ -70,6 +70,17 @@ class AmountField(forms.DecimalField):
         return super().to_python(value)
 
 
+class IsolatedSelect(forms.Select):
+    """A select whose options may run either way (German district names, language names in their own
+    script): every option gets `dir="auto"`, so "Aplerbeck" or "Türkçe" keeps its order on an Arabic page
+    (home/bidi.py)."""
+
+    def create_option(self, *args, **kwargs):
+        option = super().create_option(*args, **kwargs)
+        option["attrs"]["dir"] = "auto"
+        return option
+
+
 DATE_ERRORS = {"invalid": _("Please enter a date, e.g. 24.05.2026.")}
 
 
@@ -286,6 +297,7 @@ class RequestForm(forms.Form):
         help_text=_("e.g. VR 12345 at the local court – leave empty if your association is not registered."),
     )
     district = forms.ChoiceField(
+        widget=IsolatedSelect,
         label=_("District of your association"),
         required=False,
         error_messages={"invalid_choice": _("Please choose a district from the list.")},
@@ -316,6 +328,7 @@ class RequestForm(forms.Form):
         widget=forms.TextInput(attrs={"autocomplete": "tel", "type": "tel", "dir": "ltr"}),
     )
     consultation_language = forms.ChoiceField(
+        widget=IsolatedSelect,
         label=_("Preferred language for the consultation"),
         choices=list(OFFER_LANGUAGES.items()),
         error_messages={"invalid_choice": _("Please choose a language from the list.")},
@@ -357,6 +370,7 @@ class RequestForm(forms.Form):
         widget=forms.NumberInput(attrs={"min": 1, "inputmode": "numeric"}),
     )
     engagement_field = forms.ChoiceField(
+        widget=IsolatedSelect,
         label=_("Engagement field"),
         required=False,
         error_messages={"invalid_choice": _("Please choose an engagement field from the list.")},
