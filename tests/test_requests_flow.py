@@ -225,3 +225,10 @@ def test_no_ics_without_a_booked_time_or_with_a_wrong_token(client):
     assert select(page, "a.calendar-link") == []
     assert client.get(f"/de/anfrage/status/{callback.token}/ics/").status_code == 404
     assert client.get("/de/anfrage/status/" + "x" * 43 + "/ics/").status_code == 404
+
+
+def test_a_resource_page_says_the_basket_reserves_nothing_while_supplies_last(client):
+    page = parse(client.get("/de/ressourcen/beamer/"))
+    assert "Solange der Vorrat reicht" in select_one(page, ".add-to-request__supply").get_text()
+    coaching = parse(client.get("/de/ressourcen/vereinsgruendung/"))
+    assert select(coaching, ".add-to-request__supply") == [], "coaching has no supply to run out"
