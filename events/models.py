@@ -16,6 +16,7 @@ is published (`home/synchronize.py`), so nobody reads an outdated date in anothe
 """
 
 import datetime
+from urllib.parse import urlencode
 
 from django import forms
 from django.core.exceptions import ValidationError
@@ -599,6 +600,14 @@ class EventPage(RoutablePageMixin, BasePage):
 
     def ics_url(self, request=None):
         return self.get_url(request) + self.reverse_subpage("ics")
+
+    @property
+    def map_url(self):
+        """OpenStreetMap's search for the venue's address: a plain link, no embedded map and nothing loaded
+        from another site until the visitor follows it. "" without street or town."""
+        town = " ".join(part for part in (self.postcode, self.city) if part)
+        query = ", ".join(part for part in (self.street, town) if part)
+        return f"https://www.openstreetmap.org/search?{urlencode({'query': query})}" if query else ""
 
     def get_context(self, request, *args, **kwargs):
         from events.views import event_context

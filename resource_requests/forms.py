@@ -41,6 +41,9 @@ CALLBACK = "callback"
 SLOT_NOTICE = datetime.timedelta(hours=2)
 MAX_QUANTITY = 9999
 MAX_PARTICIPANTS = 100_000
+# The partner picker shows at most this many organisations whose name matches what was typed (the
+# directory may hold thousands; a keyboard user should never tab through them all).
+PARTNER_MATCHES = 10
 
 phone_characters = RegexValidator(
     r"^[0-9+()/.\- ]*$",
@@ -66,6 +69,17 @@ class AmountField(forms.DecimalField):
             if "," in value and "." not in value:
                 value = value.replace(",", ".")
         return super().to_python(value)
+
+
+class IsolatedSelect(forms.Select):
+    """A select whose options may run either way (German district names, language names in their own
+    script): every option gets `dir="auto"`, so "Aplerbeck" or "Türkçe" keeps its order on an Arabic page
+    (home/bidi.py)."""
+
+    def create_option(self, *args, **kwargs):
+        option = super().create_option(*args, **kwargs)
+        option["attrs"]["dir"] = "auto"
+        return option
 
 
 DATE_ERRORS = {"invalid": _("Please enter a date, e.g. 24.05.2026.")}
@@ -284,6 +298,7 @@ class RequestForm(forms.Form):
         help_text=_("e.g. VR 12345 at the local court – leave empty if your association is not registered."),
     )
     district = forms.ChoiceField(
+        widget=IsolatedSelect,
         label=_("District of your association"),
         required=False,
         error_messages={"invalid_choice": _("Please choose a district from the list.")},
@@ -314,6 +329,7 @@ class RequestForm(forms.Form):
         widget=forms.TextInput(attrs={"autocomplete": "tel", "type": "tel", "dir": "ltr"}),
     )
     consultation_language = forms.ChoiceField(
+        widget=IsolatedSelect,
         label=_("Preferred language for the consultation"),
         choices=list(OFFER_LANGUAGES.items()),
         error_messages={"invalid_choice": _("Please choose a language from the list.")},
@@ -355,6 +371,7 @@ class RequestForm(forms.Form):
         widget=forms.NumberInput(attrs={"min": 1, "inputmode": "numeric"}),
     )
     engagement_field = forms.ChoiceField(
+        widget=IsolatedSelect,
         label=_("Engagement field"),
         required=False,
         error_messages={"invalid_choice": _("Please choose an engagement field from the list.")},
@@ -364,6 +381,14 @@ class RequestForm(forms.Form):
         required=False,
         widget=forms.CheckboxSelectMultiple,
         error_messages={"invalid_choice": _("Please choose partner organisations from the list.")},
+    )
+    # The partner picker's search box: not stored; it only decides which organisations are offered.
+    partner_search = forms.CharField(
+        label=_("Find a partner organisation by its name"),
+        required=False,
+        max_length=100,
+        help_text=_("Type a part of the name, then press “Search”."),
+        widget=forms.TextInput(attrs={"type": "search", "autocomplete": "off", "dir": "auto"}),
     )
     other_partners = forms.CharField(
         label=_("Other partners"),
@@ -399,7 +424,7 @@ class RequestForm(forms.Form):
         if consent_label:
             self.fields["consent"].label = consent_label
         for name, field in self.fields.items():
-            if not field.required and name not in ("honeypot", "form_started", "partners"):
+            if not field.required and name not in ("honeypot", "form_started", "partners", "partner_search"):
                 field.label = _("%(label)s (optional)") % {"label": field.label}
         self.fields["consultation_language"].initial = language if language in OFFER_LANGUAGES else "de"
         self.fields["district"].choices = [
@@ -411,13 +436,7 @@ class RequestForm(forms.Form):
             ("", _("Please choose")),
             *((slug, term.name) for slug, term in self.engagement_fields.items()),
         ]
-        self.partner_objects = {
-            str(partner.pk): partner
-            for partner in PartnerOrganisation.objects.in_language(language)
-            .select_related("locale")
-            .order_by("name")
-        }
-        self.fields["partners"].choices = [(pk, partner.name) for pk, partner in self.partner_objects.items()]
+        self._find_partners(language)
         self.slots = list(upcoming_slots())
         self.slot_objects = {str(slot.pk): slot for slot in self.slots}
         self.fields["slot"].choices = [
@@ -433,14 +452,44 @@ class RequestForm(forms.Form):
             for slot in self.slots
         ]
 
+    def _find_partners(self, language):
+        """The partner picker: the organisations already chosen, and at most `PARTNER_MATCHES` whose name
+        contains what was typed into the search box. Only these are valid choices of this form, so a
+        directory of thousands is never loaded, rendered or tabbed through; an organisation chosen earlier
+        stays a valid choice because the chosen values are sent again (and looked up again) every time."""
+        partners = PartnerOrganisation.objects.in_language(language).select_related("locale")
+        chosen = [value for value in (self["partners"].value() or []) if str(value).isdigit()]
+        chosen = [value for value in chosen if 0 < int(value) < 2**63][:50]
+        self.partner_query = " ".join(str(self["partner_search"].value() or "").replace("\x00", "").split())[
+            :100
+        ]
+        found = {str(partner.pk): partner for partner in partners.filter(pk__in=chosen).order_by("name")}
+        matches = []
+        if self.partner_query:
+            matches = list(
+                partners.filter(name__icontains=self.partner_query)
+                .exclude(pk__in=[int(pk) for pk in found])
+                .order_by("name")[: PARTNER_MATCHES + 1]
+            )
+        self.partner_more = len(matches) > PARTNER_MATCHES
+        self.partner_matches = matches[:PARTNER_MATCHES]
+        self.partner_objects = {**found, **{str(partner.pk): partner for partner in self.partner_matches}}
+        self.fields["partners"].choices = [(pk, partner.name) for pk, partner in self.partner_objects.items()]
+
     def partner_options(self):
-        chosen = set(self["partners"].value() or [])
+        """Chosen partners first (e.g. coming from a partner's page), then the matches of the search."""
+        chosen = {str(value) for value in self["partners"].value() or []}
         options = [
             {"value": pk, "partner": partner, "checked": pk in chosen}
             for pk, partner in self.partner_objects.items()
         ]
-        # Partners already chosen (e.g. coming from a partner's page) first.
         return sorted(options, key=lambda option: not option["checked"])
+
+    def chosen_partner_options(self):
+        return [option for option in self.partner_options() if option["checked"]]
+
+    def matching_partner_options(self):
+        return [option for option in self.partner_options() if not option["checked"]]
 
     def clean_slot(self):
         value = self.cleaned_data["slot"]

@@ -140,6 +140,12 @@ class RequestPage(RoutablePageMixin, BasePage):
 
         return proof_file(self, request, token, int(proof))
 
+    @re_path(rf"^status/(?P<token>{TOKEN_PATTERN})/ics/$", name="status_ics")
+    def status_ics(self, request, token):
+        from resource_requests.views import consultation_ics
+
+        return consultation_ics(self, request, token)
+
     def status_url(self, token, request=None):
         return self.get_url(request) + self.reverse_subpage("status", kwargs={"token": token})
 

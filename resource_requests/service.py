@@ -27,12 +27,15 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 from django.db.models import F
 from django.utils import formats, timezone
+from django.utils.html import conditional_escape
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from catalogue import availability
 from catalogue.models import Grant, ProgrammeRules, Reservation, StockStatus
 from catalogue.money import format_euro
+from home import bidi
 from home.models import OutgoingEmail
 from resource_requests.models import (
     ConsultationSlot,
@@ -429,16 +432,34 @@ def rules_for_request(resource_request):
     return programme_rules([(item.resource, item.amount) for item in items if item.resource is not None])
 
 
-def slot_text(slot):
-    """ "Tuesday, 12 May 2026, 10:00–10:45" in the active language (Dortmund's time)."""
+def slot_text(slot, markup=False):
+    """ "Tuesday, 12 May 2026, 10:00–10:45" in the active language (Dortmund's time).
+
+    With `markup`, safe HTML for the pages: the date in a `<bdi>` and the hours in one left-to-right
+    isolate, so in Arabic "10:00–10:45" keeps its order instead of turning into "10:45–10:00" (home/bidi.py).
+    """
     start = timezone.localtime(slot.start)
     end = timezone.localtime(slot.end)
-    return _("%(weekday)s, %(date)s, %(start)s–%(end)s") % {
+    parts = {
         "weekday": formats.date_format(start, "l"),
         "date": formats.date_format(start, "DATE_FORMAT"),
         "start": formats.time_format(start, "TIME_FORMAT"),
         "end": formats.time_format(end, "TIME_FORMAT"),
     }
+    text = _("%(weekday)s, %(date)s, %(start)s–%(end)s")
+    if not markup:
+        return text % parts
+    # The hours as one run: the translation's own "start–end" is kept, only isolated as a whole.
+    hours = "%(start)s–%(end)s"
+    if hours in text:
+        text = text.replace(hours, "%(hours)s")
+        parts["hours"] = bidi.ltr(hours % parts)
+        parts["start"] = parts["end"] = ""
+    else:
+        parts["start"], parts["end"] = bidi.ltr(parts["start"]), bidi.ltr(parts["end"])
+    parts["date"] = bidi.isolate(parts["date"])
+    escaped = {name: conditional_escape(value) for name, value in parts.items()}
+    return mark_safe(conditional_escape(text) % escaped)  # noqa: S308 - the text and every part escaped
 
 
 def today_range():

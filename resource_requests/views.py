@@ -11,11 +11,12 @@
 - `…/status/<t>/proofs/`     POST: upload a proof of use (receipt or quote) for an approved money line
 - `…/status/<t>/proofs/<n>/` one uploaded proof, only under its own request's token (a download; images
                              inline), never cached, never sniffed
+- `/de/anfrage/status/<t>/ics/`  the booked consultation as an .ics file (404 without a booked time)
 """
 
 from django.conf import settings
 from django.contrib import messages
-from django.http import FileResponse, Http404, HttpResponseNotAllowed
+from django.http import FileResponse, Http404, HttpResponse, HttpResponseNotAllowed
 from django.shortcuts import redirect
 from django.utils import translation
 from django.utils.translation import gettext as _
@@ -27,7 +28,7 @@ from home.antispam import RateLimit
 from partners.views import privacy_url
 from resource_requests.models import Proof, RequestItem, RequestPage, ResourceRequest
 
-from . import emails, proofs, service
+from . import calendar, emails, proofs, service
 from .basket import Basket
 from .checklist import checklists
 from .forms import ItemForm, ProofForm, RequestForm, RequestWebForm
@@ -102,6 +103,10 @@ class RequestPageState:
         self.stock = StockSnapshot([line.resource for line in self.basket.lines])
         self.add_form = None
         self.add_resource = None
+        # Why "add to my request" failed, beside the add form's own errors (shown in its error summary).
+        self.add_errors = []
+        # After a search in the partner picker the page opens at its results (see `_update_basket`).
+        self.focus_partners = False
 
     # --- Forms ---------------------------------------------------------------------------------------
 
@@ -149,6 +154,9 @@ class RequestPageState:
             "basket_max": settings.REQUESTS_BASKET_MAX_ITEMS,
             "add_form": self.add_form,
             "add_resource": self.add_resource,
+            "add_errors": self.add_errors,
+            "add_failed": bool(self.add_errors or (self.add_form is not None and self.add_form.errors)),
+            "focus_partners": self.focus_partners,
             "notices": self.notices,
             "rules": self.rules(),
             "rate_limit_message": rate_limit_message,
@@ -187,7 +195,7 @@ def _catalogue_url(request):
 
 def _initial_from_post(data, form_class=RequestForm):
     """What was typed, as initial values of a form that shows no errors (after changing the basket)."""
-    multiple = {"partners"}
+    multiple = {"partners"}  # partner_search is kept too: the picker shows its matches again
     return {
         name: data.getlist(name) if name in multiple else data.get(name)
         for name in form_class.base_fields
@@ -264,6 +272,11 @@ def _update_basket(state, data, lines, removed):
         state.basket.remove(removed)
         changed = True
     form = state.request_form(initial=_initial_from_post(data))
+    # A new search in the partner picker ("Search", or Enter in its box, which presses the form's first
+    # button): the page opens with the focus on its results, not at the top.
+    state.focus_partners = bool(form.partner_query) and form.partner_query != data.get("partner_search_shown")
+    if state.focus_partners and not form.partner_matches:
+        form.fields["partner_search"].widget.attrs["autofocus"] = True  # nothing found: type again
     invalid = [line for line in state.basket.lines if line.form is not None and not line.form.is_valid()]
     if invalid:
         state.notices.append(_("Some lines of your basket need a correction; the others were saved."))
@@ -314,13 +327,13 @@ def add_to_basket(page, request):
         return state.render(form, status=429, headers=limit.headers(), rate_limit_message=limit.message)
     resource = find_resource(request.POST.get("resource"), state.locale, state.default_locale)
     if resource is None:
-        state.notices.append(_("We could not find this resource. Please choose one from the catalogue."))
+        state.add_errors.append(_("We could not find this resource. Please choose one from the catalogue."))
         return state.render(form, status=400)
     add_form = ItemForm(request.POST, resource=resource, stock=StockSnapshot([resource]), prefix="add")
     state.add_resource, state.add_form = resource, add_form
     existing = state.basket.find(resource.translation_key)
     if existing is None and state.basket.is_full:
-        state.notices.append(
+        state.add_errors.append(
             _("Your basket holds at most %(count)s resources. Please send this request first.")
             % {"count": settings.REQUESTS_BASKET_MAX_ITEMS}
         )
@@ -352,7 +365,10 @@ def request_sent(page, request):
         context_overrides={
             "resource_request": resource_request,
             "status_url": page.status_url(token, request) if resource_request else "",
-            "slot_text": service.slot_text(resource_request.slot)
+            "ics_url": page.get_url(request) + page.reverse_subpage("status_ics", kwargs={"token": token})
+            if resource_request and resource_request.slot_id
+            else "",
+            "slot_text": service.slot_text(resource_request.slot, markup=True)
             if resource_request and resource_request.slot
             else "",
             "rules": service.rules_for_request(resource_request) if resource_request else [],
@@ -422,7 +438,9 @@ def request_status(page, request, token, *, proof_form=None, status=200):
             "items": items,
             "events": events,
             "steps": _steps(resource_request),
-            "slot_text": service.slot_text(resource_request.slot) if resource_request.slot else "",
+            "slot_text": service.slot_text(resource_request.slot, markup=True)
+            if resource_request.slot
+            else "",
             "rules": service.programme_rules(
                 [(item.resource, item.amount) for item in items if item.resource_id]
             )
@@ -436,6 +454,9 @@ def request_status(page, request, token, *, proof_form=None, status=200):
             + page.reverse_subpage("proof_upload", kwargs={"token": token}),
             "proofs_left": max(settings.PROOFS_MAX_FILES - resource_request.proofs.count(), 0),
             "proofs_max": settings.PROOFS_MAX_FILES,
+            "ics_url": page.get_url(request) + page.reverse_subpage("status_ics", kwargs={"token": token})
+            if resource_request.slot_id
+            else "",
         },
     )
     response.status_code = status
@@ -513,6 +534,24 @@ def proof_response(proof):
     )
     response["X-Content-Type-Options"] = "nosniff"
     response["Content-Security-Policy"] = "default-src 'none'; sandbox"
+    for name, value in PRIVATE_HEADERS.items():
+        response[name] = value
+    return response
+
+
+def consultation_ics(page, request, token):
+    """The booked consultation as an .ics file, reached only through the private status link."""
+    resource_request = (
+        ResourceRequest.objects.filter(token=token, anonymised_at__isnull=True).select_related("slot").first()
+    )
+    if resource_request is None or resource_request.slot is None:
+        raise Http404
+    status_url = request.build_absolute_uri(page.status_url(token, request))
+    response = HttpResponse(
+        calendar.consultation_calendar(resource_request, status_url),
+        content_type="text/calendar; charset=utf-8",
+    )
+    response["Content-Disposition"] = f'attachment; filename="{resource_request.reference}.ics"'
     for name, value in PRIVATE_HEADERS.items():
         response[name] = value
     return response

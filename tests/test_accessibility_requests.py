@@ -190,6 +190,154 @@ def approved_sample_token(django_db_blocker):
         return pool.submit(read).result()
 
 
+# --- The whole flow, counted ------------------------------------------------------------------------------
+
+# The review's flow (two resources of different kinds, the form, a consultation, send, open the status)
+# took 242 key presses; the goal is at most this many. Counted: every key pressed (Tab, Shift+Tab, Enter,
+# Space, arrows); not counted: the characters of the texts and dates typed into the fields, which are the
+# same however the form is built, and going to the second resource's address (the review typed addresses).
+MAX_FLOW_PRESSES = 120
+
+
+class CountingKeyboard:
+    def __init__(self, page):
+        self.page = page
+        self.presses = 0
+        self.typed = 0
+
+    def press(self, key):
+        self.page.keyboard.press(key)
+        self.presses += 1
+
+    def type(self, text):
+        self.page.keyboard.type(text)
+        self.typed += len(text)
+
+    def focused(self, predicate):
+        return self.page.evaluate(f"(el => {predicate})(document.activeElement)")
+
+    def tab_to(self, predicate, limit=80):
+        for _ in range(limit):
+            self.press("Tab")
+            if self.focused(predicate):
+                return
+        raise AssertionError(f"never reached by keyboard: {predicate}")
+
+    def date(self, day):
+        """A date into the focused date field, in the part order the browser shows (see `type_date`)."""
+        self.type(day.strftime("%m%d%Y"))
+        if self.page.evaluate("document.activeElement.value") != day.isoformat():
+            self.press("Shift+Tab")
+            self.press("Shift+Tab")
+            self.type(day.strftime("%d%m%Y"))
+
+    def skip_to_content(self):
+        self.press("Tab")
+        assert self.focused("el.classList.contains('skip-link')")
+        self.press("Enter")
+
+
+@pytest.mark.browser
+def test_the_whole_flow_by_keyboard_takes_at_most_120_key_presses(portal_server, browser_page):
+    page = browser_page
+    keys = CountingKeyboard(page)
+    steps = {}
+
+    # A lendable item: how many, from when.
+    page.goto(portal_server + "/de/ressourcen/beamer/")
+    keys.skip_to_content()
+    keys.tab_to("el.id === 'id_add-quantity'")
+    keys.type("1")
+    keys.tab_to("el.id === 'id_add-start'")
+    keys.date(DAY)
+    keys.tab_to("el.type === 'submit' && el.closest('form.add-form')")
+    with page.expect_navigation():
+        keys.press("Enter")
+    assert page.locator(".basket__line").count() == 1
+    steps["first resource"] = keys.presses
+
+    # A room, on another day.
+    page.goto(portal_server + "/de/ressourcen/seminarraum-nordstadt/")
+    keys.skip_to_content()
+    keys.tab_to("el.id === 'id_add-start'")
+    keys.date(DAY + datetime.timedelta(days=1))
+    keys.tab_to("el.type === 'submit' && el.closest('form.add-form')")
+    with page.expect_navigation():
+        keys.press("Enter")
+    assert page.locator(".basket__line").count() == 2
+    steps["second resource"] = keys.presses
+
+    for field, text in (
+        ("id_association_name", "Kulturverein Brücke"),
+        ("id_contact_name", "Ahmet Kaya"),
+        ("id_email", "ahmet@example.org"),
+        ("id_plan_title", "Lesung mit Musik"),
+        ("id_plan_description", "Eine zweisprachige Lesung im Stadtteil."),
+    ):
+        keys.tab_to(f"el.id === '{field}'")
+        keys.type(text)
+    steps["association and plan"] = keys.presses
+
+    # The partner picker: type a part of the name, Enter; the page opens on the first match.
+    keys.tab_to("el.id === 'id_partner_search'")
+    keys.type("Nordstadt")
+    with page.expect_navigation():
+        keys.press("Enter")
+    assert keys.focused("el.name === 'partners' && !!el.closest('#partner-matches')"), "focus on the matches"
+    keys.press("Space")
+    assert page.locator("input[name=partners]:checked").count() == 1
+    assert page.input_value("#id_plan_title") == "Lesung mit Musik", "nothing typed is lost"
+    shown = time.monotonic()  # the form's signed start time is from this page
+    steps["partner"] = keys.presses
+
+    # The consultation: Tab into the radio group, an arrow key to the next free time.
+    keys.tab_to("el.name === 'slot'")
+    first = page.evaluate("document.activeElement.value")
+    keys.press("ArrowDown")
+    chosen = page.evaluate("document.activeElement.value")
+    assert chosen != first and page.is_checked(f"#id_slot_{chosen}")
+    steps["consultation"] = keys.presses
+
+    keys.tab_to("el.id === 'id_consent'")
+    keys.press("Space")
+    keys.tab_to("el.name === 'action' && el.value === 'send'")
+    time.sleep(max(0, HUMAN_PAUSE - (time.monotonic() - shown)))
+    with page.expect_navigation():
+        keys.press("Enter")
+    assert page.url.endswith("/anfrage/sent/"), page.locator(".error-summary").all_inner_texts()
+    assert keys.focused("el.tagName === 'H1'"), "the confirmation's heading has the focus"
+    steps["sent"] = keys.presses
+
+    keys.tab_to("el.classList.contains('button') && el.href && el.href.includes('/status/')")
+    with page.expect_navigation():
+        keys.press("Enter")
+    assert "/anfrage/status/" in page.url
+    status = page.locator(".status-items").inner_text()
+    assert "Beamer" in status and "Seminarraum" in status
+    assert page.locator(".calendar-link").count() == 1
+    steps["status"] = keys.presses
+    print(f"key presses: {keys.presses} (+ {keys.typed} characters typed); after each step: {steps}")
+    assert keys.presses <= MAX_FLOW_PRESSES, steps
+
+
+@pytest.mark.browser
+def test_arrow_keys_reach_every_free_consultation_time(portal_server, browser_page):
+    page = browser_page
+    page.goto(portal_server + "/de/anfrage/")
+    free = page.eval_on_selector_all("input[name=slot]:not([disabled])", "els => els.map(el => el.value)")
+    assert len(free) > 3 and "callback" in free
+    page.focus(f"#id_slot_{free[0]}")
+    page.keyboard.press("Space")
+    reached = [page.evaluate("document.activeElement.value")]
+    for _ in range(len(free) - 1):
+        page.keyboard.press("ArrowDown")
+        reached.append(page.evaluate("document.activeElement.value"))
+        assert page.evaluate("document.activeElement.checked")
+    assert reached == free
+    legend = page.locator("#slot-choice legend").inner_text()
+    assert legend and page.get_attribute("#slot-choice", "aria-describedby").startswith("slot-choice-note")
+
+
 @pytest.mark.browser
 @pytest.mark.parametrize("language", ["de", "ar"])
 def test_status_page_with_checklist_and_a_refused_upload(
@@ -214,3 +362,33 @@ def test_status_page_with_checklist_and_a_refused_upload(
     assert page.locator(".proof-form .error-summary").count() == 1
     assert page.locator(".proof-form input[type=file][aria-invalid=true]").count() == 1
     assert scan(page) == [], "the upload form with its error"
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("language", ["de", "ar"])
+def test_failed_forms_put_the_focus_on_their_error_summary(portal_server, browser_page, language):
+    page = browser_page
+    form_url, resource_url = {
+        "de": ("/de/anfrage/", "/de/ressourcen/beamer/"),
+        "ar": ("/ar/request/", "/ar/resources/projector/"),
+    }[language]
+    page.goto(portal_server + resource_url)
+    page.fill("#id_add-quantity", "1")
+    page.fill("#id_add-start", (timezone.localdate() - datetime.timedelta(days=2)).isoformat())
+    with page.expect_navigation():
+        page.click("form.add-form button[type=submit]")
+    assert page.evaluate("document.activeElement.id") == "add-error-summary"
+    assert scan(page) == [], "the failed add"
+
+    page.goto(portal_server + form_url)
+    with page.expect_navigation():
+        page.click("button[name=action][value=send]")
+    assert page.evaluate("document.activeElement.id") == "error-summary"
+    page.keyboard.press("Tab")
+    assert page.evaluate("!!document.activeElement.closest('.error-summary')"), "its links come next"
+
+    page.fill("#id_partner_search", "zzzz")
+    with page.expect_navigation():
+        page.click("button[name=action][value=find_partners]")
+    assert page.evaluate("document.activeElement.id") == "id_partner_search"
+    assert scan(page) == [], "the partner picker with nothing found"

@@ -8,7 +8,7 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError
 from django.utils import formats, timezone, translation
-from markup import text
+from markup import select_one, text
 from wagtail.models import Locale
 
 from events import dates
@@ -210,8 +210,8 @@ def test_event_page_shows_the_facts(client):
         "Beispieleintrag",
     ]:
         assert expected.lower() in page.lower(), expected
-    assert '<li lang="tr"><a href="/de/veranstaltungen/?language=tr">Türkçe</a></li>' in html
-    assert '<li lang="ar"><a href="/de/veranstaltungen/?language=ar">العربية</a></li>' in html
+    assert '<li lang="tr" dir="auto"><a href="/de/veranstaltungen/?language=tr">Türkçe</a></li>' in html
+    assert '<li lang="ar" dir="auto"><a href="/de/veranstaltungen/?language=ar">العربية</a></li>' in html
     assert 'href="/de/veranstaltungen/antragsworkshop/ics/"' in html
 
 
@@ -320,3 +320,15 @@ def test_demo_events_cover_what_the_calendar_must_show():
     for code in ("en", "tr", "ar"):
         translated = EventPage.objects.filter(locale__language_code=code, alias_of__isnull=True, live=True)
         assert translated.count() == events.count(), code
+
+
+def test_the_venue_links_to_openstreetmap_and_embeds_nothing(client):
+    event = german("antragsworkshop")
+    html = client.get("/de/veranstaltungen/antragsworkshop/").content.decode()
+    link = select_one(html, "a.map-link")
+    assert link["href"] == event.map_url
+    assert link["href"].startswith("https://www.openstreetmap.org/search?query=")
+    assert "Beuthstra%C3%9Fe+21%2C+44147+Dortmund" in link["href"]
+    assert "<iframe" not in html and "openstreetmap.org/" not in html.replace(link["href"], "")
+    event.street = event.postcode = event.city = ""
+    assert event.map_url == ""

@@ -194,6 +194,8 @@ LANGUAGES = [
 WAGTAIL_I18N_ENABLED = True
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 LOCALE_PATHS = [BASE_DIR / "locale"]
+# Date formats Django lacks for a language (Arabic date and time), see portal/formats/.
+FORMAT_MODULE_PATH = ["portal.formats"]
 # The language is carried in the URL (/de/, /ar/ ...); `/` redirects by Accept-Language.
 USE_I18N = True
 USE_TZ = True

@@ -13,8 +13,9 @@ register = template.Library()
 
 @register.filter
 def slot_text(slot):
-    """A consultation time as people read it: "Tuesday, 12 May 2026, 10:00–10:45"."""
-    return service.slot_text(slot) if slot else ""
+    """A consultation time as people read it: "Tuesday, 12 May 2026, 10:00–10:45" (HTML, the date and
+    hours isolated for right-to-left pages)."""
+    return service.slot_text(slot, markup=True) if slot else ""
 
 
 @register.inclusion_tag("resource_requests/includes/add_to_request.html", takes_context=True)

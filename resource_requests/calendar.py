@@ -1,0 +1,76 @@
+"""The booked consultation as an iCalendar (RFC 5545) file, written with the `icalendar` package as the
+events' files are (`events/calendar.py`; that module knows event pages, this one a consultation time).
+
+The file is reached only through the private status link (`…/status/<token>/ics/`), so it may name the
+reference; it carries nothing the association typed (no names, plan or phone), only the time, how the
+consultation takes place, where, and the status link. Times carry `TZID=Europe/Berlin` with the zone's
+`VTIMEZONE`, so the hour is right on either side of a daylight-saving change. The UID is the reference: a
+calendar that imports the file again after the time was moved updates the entry instead of adding one;
+SEQUENCE (minutes from 2020 to the request's last change) grows with every change, as RFC 5545 asks.
+"""
+
+import datetime
+from urllib.parse import urlsplit
+from zoneinfo import ZoneInfo
+
+import icalendar
+from django.conf import settings
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+PRODUCT_ID = "-//VMDO e.V.//House of Resources Dortmund//DE"
+SEQUENCE_START = datetime.datetime(2020, 1, 1, tzinfo=datetime.UTC)
+
+
+def where(slot):
+    """Where the consultation takes place, as the status page says it."""
+    if slot.place:
+        return slot.place
+    if slot.mode == slot.Mode.VIDEO:
+        return _("we send you the link by e-mail")
+    if slot.mode == slot.Mode.PHONE:
+        return _("we call you")
+    return ""
+
+
+def consultation_calendar(resource_request, status_url):
+    """The request's booked consultation as a VCALENDAR (bytes); `status_url` is absolute."""
+    slot = resource_request.slot
+    zone = ZoneInfo(settings.TIME_ZONE)
+    cal = icalendar.Calendar()
+    cal.add("prodid", PRODUCT_ID)
+    cal.add("version", "2.0")
+    cal.add("calscale", "GREGORIAN")
+    cal.add("method", "PUBLISH")
+    item = icalendar.Event()
+    host = urlsplit(status_url).hostname or "localhost"
+    item.add("uid", f"consultation-{resource_request.reference}@{host}")
+    item.add("dtstamp", timezone.now())
+    changed = resource_request.updated_at or timezone.now()
+    item.add("sequence", max(0, int((changed - SEQUENCE_START).total_seconds() // 60)))
+    item.add("dtstart", slot.start.astimezone(zone))
+    item.add("dtend", slot.end.astimezone(zone))
+    item.add(
+        "summary",
+        _("Consultation at the House of Resources Dortmund (%(reference)s)")
+        % {"reference": resource_request.reference},
+    )
+    place = where(slot)
+    item.add(
+        "description",
+        "\n\n".join(
+            part
+            for part in (
+                f"{slot.get_mode_display()} · {place}" if place else str(slot.get_mode_display()),
+                _("Your private status page: %(url)s") % {"url": status_url},
+            )
+            if part
+        ),
+    )
+    if place:
+        item.add("location", place)
+    item.add("url", status_url)
+    item.add("status", "CONFIRMED")
+    cal.add_component(item)
+    cal.add_missing_timezones()
+    return cal.to_ical()
