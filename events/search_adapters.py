@@ -26,6 +26,9 @@ class EventSearchAdapter(PageSearchAdapter):
     kind = "event"
     label = _("Event")
     label_plural = _("Events")
+    # No dated line of its own: the key fact already says when the event takes place, and the page's
+    # "Last updated" label would stand before the (often future) start date used for sorting.
+    date_label = ""
     summary_fields = ("search_description", "summary")
 
     def get_queryset(self):
