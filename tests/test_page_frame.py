@@ -161,3 +161,20 @@ def test_print_stylesheet_leaves_out_search_forms_and_menu():
     print_rules = css[css.index("@media print") :]
     for selector in (".site-search", ".site-menu", "form", ".basket-link", ".site-footer nav"):
         assert f"  {selector},\n" in print_rules, selector
+
+
+# --- Small visible fixes ---------------------------------------------------------------------------
+
+
+def test_workshop_without_a_registration_link_says_how_to_register(client):
+    html = client.get("/de/veranstaltungen/antragsworkshop/").content.decode()
+    assert "Anmeldung per E-Mail oder Telefon (siehe unten)." in html
+    assert "oder per E-Mail oder Telefon" not in html, "nothing before the “or”"
+
+
+def test_events_in_search_results_have_no_last_updated_date(client):
+    html = client.get("/de/suche/?q=Antragsworkshop").content.decode()
+    result = select_one(html, ".search-result")
+    assert "Antragsworkshop" in text(result)
+    assert "Zuletzt aktualisiert" not in text(result)
+    assert select(result, ".search-result__fact"), "the key fact still says when"
