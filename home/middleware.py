@@ -27,7 +27,8 @@ class PrivateWhenSessionReadMiddleware:
         session = getattr(request, "session", None)
         # Without a session cookie the session read was empty (the messages framework reads it on many
         # pages): nothing of this visitor is on the page.
-        if session is not None and session.accessed and settings.SESSION_COOKIE_NAME in request.COOKIES:
+        # (The API puts a stand-in without `accessed` there: api.middleware.)
+        if getattr(session, "accessed", False) and settings.SESSION_COOKIE_NAME in request.COOKIES:
             patch_cache_control(response, private=True)  # and drops "public"
         return response
 
