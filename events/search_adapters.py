@@ -15,7 +15,7 @@ from django.utils.translation import gettext_lazy as _
 from catalogue.search_adapters import localized_name
 from events import dates
 from events.models import EventPage
-from search.registry import PageSearchAdapter, register
+from search.registry import PageSearchAdapter, SearchAdapter, register
 from taxonomy.fields import OFFER_LANGUAGES
 from taxonomy.models import EngagementField, TargetGroup
 
@@ -26,6 +26,9 @@ class EventSearchAdapter(PageSearchAdapter):
     kind = "event"
     label = _("Event")
     label_plural = _("Events")
+    # The entry's date is the event's start (what "sort by date" uses), not when its page was last
+    # published: so "Date", not the page adapter's "Last updated" before a future day.
+    date_label = SearchAdapter.date_label
     summary_fields = ("search_description", "summary")
 
     def get_queryset(self):

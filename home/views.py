@@ -1,10 +1,16 @@
+import logging
+
 from django.db import connection
-from django.http import HttpResponse, JsonResponse
+from django.http import HttpResponse, HttpResponseServerError, JsonResponse
+from django.template import loader
 from django.urls import reverse
+from django.utils import translation
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
 
 from search import health as search_health
+
+logger = logging.getLogger(__name__)
 
 
 @require_GET
@@ -38,3 +44,18 @@ def health(request):
     search = search_health.status()
     checks["search"] = search
     return JsonResponse({"status": "ok" if search["status"] == "ok" else "degraded", "checks": checks})
+
+
+def server_error(request):
+    """The portal's own 500 page, in the visitor's language (the language of the address, still active).
+
+    First with the portal's frame, a search box and the main pages (`templates/500.html`); when that
+    cannot be rendered either – the database is often what failed – the self-contained
+    `templates/500_plain.html`, which needs nothing but the translations. Never raises.
+    """
+    try:
+        body = loader.render_to_string("500.html", {}, request)
+    except Exception:  # noqa: BLE001 - an error page must not fail; the plain one needs no database
+        logger.warning("the full 500 page could not be rendered, sending the plain one", exc_info=True)
+        body = loader.render_to_string("500_plain.html", {"home_url": f"/{translation.get_language()}/"})
+    return HttpResponseServerError(body)

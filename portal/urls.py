@@ -32,6 +32,9 @@ if settings.DEBUG:
 
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
+# The portal's own error pages, in the visitor's language (templates/404.html, 500.html).
+handler500 = "home.views.server_error"
+
 # Every public URL carries its language: /de/..., /ar/...; `/` redirects by Accept-Language.
 urlpatterns += i18n_patterns(
     path("api/", api_views.reference, name="api_reference"),

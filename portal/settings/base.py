@@ -73,6 +73,8 @@ MIDDLEWARE = [
     "corsheaders.middleware.CorsMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    # A page that read the session (the header's basket count) is sent Cache-Control: private.
+    "home.middleware.PrivateWhenSessionReadMiddleware",
     # Django's LocaleMiddleware, except that /api/ is never redirected to a language prefix and takes
     # its language from ?lang= or Accept-Language only (see api/middleware.py).
     "api.middleware.LocaleMiddleware",

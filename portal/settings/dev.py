@@ -1,7 +1,7 @@
 """Local development: `make run`. SQLite and database search unless the environment says otherwise."""
 
 from .base import *  # noqa: F403
-from .base import VAR_DIR, env
+from .base import MIDDLEWARE, VAR_DIR, env
 
 DEBUG = env.bool("DEBUG", default=True)
 # A fixed, clearly insecure key for local use only; production refuses to start without SECRET_KEY.
@@ -11,3 +11,8 @@ ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=["127.0.0.1", "localhost", "[:
 VAR_DIR.mkdir(exist_ok=True)  # the SQLite database and uploaded media live here
 # The dev server is one process: django-axes' warning about an in-process cache does not apply.
 SILENCED_SYSTEM_CHECKS = ["axes.W001"]
+
+# `make run` answers a missing page with the portal's own 404 page (templates/404.html), as visitors see
+# it, although DEBUG is on; DEBUG_TECHNICAL_404=true shows Django's technical 404 page instead.
+if DEBUG and not env.bool("DEBUG_TECHNICAL_404", default=False):
+    MIDDLEWARE = [*MIDDLEWARE, "home.middleware.PortalNotFoundMiddleware"]

@@ -1,6 +1,7 @@
 """Template helpers of the request basket: the "add to my request" form on a resource's page."""
 
 from django import template
+from django.conf import settings
 from django.utils.http import urlencode
 
 from resource_requests import service
@@ -49,3 +50,23 @@ def plan_with_partner_link(context, partner):
     request = context.get("request")
     url = request_page_url(request=request) if request is not None else ""
     return {"url": f"{url}?{urlencode({'partner': partner.pk})}#plan" if url and partner.pk else ""}
+
+
+@register.inclusion_tag("resource_requests/includes/basket_link.html", takes_context=True)
+def basket_link(context):
+    """The header's link to the request basket with how many resources wait in it; nothing when it is empty.
+
+    The basket lives in the session. A visitor without a session cookie has no basket: the session is not
+    read, so the page costs no query for it and stays the same for every such visitor (cacheable). When the
+    session is read, Django's SessionMiddleware adds `Vary: Cookie` and `home.middleware.
+    PrivateWhenSessionReadMiddleware` marks the answer private: no shared cache keeps one visitor's count
+    for another.
+    """
+    request = context.get("request")
+    if request is None or not hasattr(request, "session") or getattr(request, "is_preview", False):
+        return {"count": 0}
+    if settings.SESSION_COOKIE_NAME not in request.COOKIES:
+        return {"count": 0}
+    count = len(Basket(request))
+    url = request_page_url(request=request) if count else ""
+    return {"count": count if url else 0, "url": f"{url}#basket" if url else ""}
