@@ -57,6 +57,14 @@ DETAILS = {
 
 
 class ErrorItem(Schema):
+    model_config = {
+        "json_schema_extra": {
+            "examples": [
+                {"loc": ["query", "limit"], "msg": "Give a number of at most 100.", "type": "less_than_equal"}
+            ]
+        }
+    }
+
     loc: list[str | int] = []
     msg: str
     type: str = "invalid"
@@ -64,6 +72,26 @@ class ErrorItem(Schema):
 
 class Problem(Schema):
     """An error: what went wrong (`title`, `detail`, in the client's language) and where (`errors`)."""
+
+    model_config = {
+        "json_schema_extra": {
+            "examples": [
+                {
+                    "type": "about:blank",
+                    "title": "Invalid parameters",
+                    "status": 422,
+                    "detail": "Some parameters of the request are not valid; see “errors”.",
+                    "errors": [
+                        {
+                            "loc": ["query", "categroy"],
+                            "msg": "Unknown parameter “categroy”. Did you mean “category”?",
+                            "type": "unknown_parameter",
+                        }
+                    ],
+                }
+            ]
+        }
+    }
 
     type: str = "about:blank"
     title: str

@@ -374,7 +374,11 @@ def _money(value):
         "(`Cache-Control: private, no-store`)."
     ),
 )
-def request_status(request, response: HttpResponse, token: Token = Path(...)):  # noqa: B008
+def request_status(
+    request,
+    response: HttpResponse,
+    token: Token = Path(..., description="The token from `status_url` of the POST's answer."),  # noqa: B008
+):
     resource_request = (
         ResourceRequest.objects.filter(token=token, anonymised_at__isnull=True).select_related("slot").first()
     )
