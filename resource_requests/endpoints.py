@@ -46,6 +46,7 @@ DateText = Annotated[str, StringConstraints(pattern=DATE_PATTERN, max_length=10)
 Token = Annotated[str, StringConstraints(pattern=rf"^{TOKEN_PATTERN}$")]
 ConsultationLanguage = Annotated[str, StringConstraints(max_length=10)]
 NO_STORE = "private, no-store"
+ITEM_FIELDS = ("quantity", "start", "end", "amount")
 # Request bodies for the `curl` examples of the reference page (`/<lang>/api/`), by operation id.
 EXAMPLE_BODIES = {
     "requests_create": {
@@ -288,14 +289,27 @@ def validate(payload, language):
             continue
         seen.add(resource.translation_key)
         item_form = ItemForm(
-            {name: _text(line.get(name)) for name in ("quantity", "start", "end", "amount")},
+            {name: _text(line.get(name)) for name in ITEM_FIELDS},
             resource=resource,
             stock=stock,
         )
-        if item_form.is_valid():
+        # A field the resource's kind does not take (an amount for a room) is refused, not dropped: the
+        # client should learn that it was not understood.
+        left_out = [
+            {
+                "loc": [*loc, name],
+                "msg": _("This does not apply to this kind of resource (%(kind)s).")
+                % {"kind": resource.get_kind_display()},
+                "type": "not_applicable",
+            }
+            for name in ITEM_FIELDS
+            if line.get(name) is not None and name not in item_form.fields
+        ]
+        if item_form.is_valid() and not left_out:
             items.append((resource, item_form.values()))
         else:
-            errors.extend(_errors(item_form, loc))
+            errors.extend(left_out)
+            errors.extend(_errors(item_form, loc) if not item_form.is_valid() else [])
     if not form.is_valid():
         errors.extend(_errors(form, ["body"]))
     return form, items, errors

@@ -151,6 +151,29 @@ def test_basket_lines_follow_the_forms_rules(client):
     assert "zweimal" in errors[("body", "items", 2, "resource")]
 
 
+def test_fields_that_do_not_apply_to_a_resources_kind_are_refused(client):
+    beamer, flyers, coaching = german("beamer"), german("flyer-und-plakate"), german("vereinsgruendung")
+    response = post(
+        client,
+        payload(
+            items=[
+                {"resource": beamer.pk, "quantity": 1, "start": day(40), "amount": "300"},
+                {"resource": flyers.pk, "amount": "100", "quantity": 2},
+                {"resource": coaching.pk, "start": day(40)},
+            ]
+        ),
+    )
+    assert response.status_code == 422
+    errors = {tuple(error["loc"]): error for error in response.json()["errors"]}
+    assert errors[("body", "items", 0, "amount")]["type"] == "not_applicable"
+    assert errors[("body", "items", 0, "amount")]["msg"].startswith(
+        "Das gilt nicht für diese Art von Ressource"
+    )
+    assert errors[("body", "items", 1, "quantity")]["type"] == "not_applicable"
+    assert errors[("body", "items", 2, "start")]["type"] == "not_applicable"
+    assert not ResourceRequest.objects.filter(source="api").exists()
+
+
 def test_only_json_is_accepted(client):
     response = client.post(URL, {"association_name": "x"})
     assert response.status_code == 415 and response["Content-Type"] == "application/problem+json"
