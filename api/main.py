@@ -11,11 +11,12 @@ import importlib
 
 from django.apps import apps
 from django.urls import reverse
-from ninja import NinjaAPI, Schema
+from ninja import NinjaAPI, Query, Schema
 
 from . import contract, pages
 from .collections import Endpoints
 from .errors import PROBLEM_JSON, Problem, register_exception_handlers
+from .language import LanguageCode
 
 DESCRIPTION = """\
 Read the portal's content as JSON: pages, the resource catalogue with its availability, partner
@@ -100,7 +101,13 @@ ENDPOINTS = discover_endpoints()
     description="The addresses of the OpenAPI document, the Swagger UI, the reference page and every list.",
     tags=["API"],
 )
-def index(request):
+def index(
+    request,
+    lang: LanguageCode | None = Query(  # noqa: B008
+        None,
+        description="Language of the response's messages (the addresses are the same in every language).",
+    ),
+):
     def url(name):
         return request.build_absolute_uri(reverse(f"api:{name}"))
 
