@@ -124,13 +124,14 @@ class Collection(Endpoints):
                 model,
                 queryset=self.live_items,
                 detail_url=self.link_detail_url,
-                html_url=self.link_html_url,
                 name=self.link_name,
+                page_model=self.link_page_model,
             )
 
     # --- Links from other items (`api.links`) ------------------------------------------------------
 
     link_name = "name"  # the field a link shows as `name`
+    link_page_model = None  # the index page the items' web pages hang below, if they have any
 
     def live_items(self):
         manager = self.model._default_manager
@@ -138,9 +139,6 @@ class Collection(Endpoints):
 
     def link_detail_url(self, request, obj, language):
         return self.detail_url(request, obj, language)
-
-    def link_html_url(self, request, obj, language):
-        return None
 
     # --- Data --------------------------------------------------------------------------------------
 

@@ -21,6 +21,8 @@ from ninja import Field, Schema
 
 from home.listing import localized
 
+from .translated import item_page_url, page_urls_once
+
 
 class ItemLink(Schema):
     model_config = {
@@ -53,14 +55,14 @@ class Target:
     queryset: Any  # callable() -> queryset of the live items
     detail_url: Any  # callable(request, obj, language) -> str
     name: str = "name"
-    html_url: Any = None  # callable(request, obj, language) -> str | None
+    page_model: Any = None  # the index page the items' web pages hang below (ResourceIndexPage)
 
 
 TARGETS = {}
 
 
-def register(model, *, queryset, detail_url, name="name", html_url=None):
-    TARGETS[model] = Target(queryset=queryset, detail_url=detail_url, name=name, html_url=html_url)
+def register(model, *, queryset, detail_url, name="name", page_model=None):
+    TARGETS[model] = Target(queryset=queryset, detail_url=detail_url, name=name, page_model=page_model)
 
 
 def _versions(request, model, language):
@@ -80,8 +82,11 @@ def links(request, model, objects):
     """`objects` (items of `model` that an item points at, in any language) as links in the response's
     language, in their order."""
     language = getattr(getattr(request, "api_language", None), "code", settings.LANGUAGE_CODE)
+    # Read whether or not there is anything to link, so a page of items costs the same queries
+    # whatever its items link to.
     versions = _versions(request, model, language)
     target = TARGETS.get(model)
+    pages = page_urls_once(request, target.page_model) if target and target.page_model else {}
     found = []
     for obj in objects:
         shown = versions.get(obj.translation_key)
@@ -94,7 +99,7 @@ def links(request, model, objects):
                 "name": str(getattr(shown, target.name if target else "name", "") or shown),
                 "locale": shown.locale.language_code,
                 "detail_url": target.detail_url(request, shown, language) if target else None,
-                "html_url": target.html_url(request, shown, language) if target and target.html_url else None,
+                "html_url": item_page_url(pages, language, shown.slug),
             }
         )
     return found

@@ -87,9 +87,13 @@ def _foreign_key(generator, field):
     elif _is_link_target(related):
         annotation = links.ItemLink
 
-        def serialize(request, value):
-            found = links.links(request, related, [value])
+        def resolve_link(obj, context):
+            value = getattr(obj, name)
+            # Asked even without a value: a page of items costs the same queries whatever they link to.
+            found = links.links(context["request"], related, [] if value is None else [value])
             return found[0] if found else None
+
+        return annotation | None, None, staticmethod(resolve_link)
     else:
         annotation, serialize = Related, lambda request, value: _related(value)
 

@@ -530,6 +530,7 @@ class ResourceCollection(Collection):
         self.list_schema = ResourceList
 
     link_name = "title"
+    link_page_model = ResourceIndexPage
 
     def live_items(self):
         return Resource.objects.live()
@@ -537,11 +538,6 @@ class ResourceCollection(Collection):
     def link_detail_url(self, request, obj, language):
         path = reverse("api:resources_detail", kwargs={"resource_id": obj.pk})
         return request.build_absolute_uri(f"{path}?lang={language}")
-
-    def link_html_url(self, request, obj, language):
-        return translated.item_page_url(
-            translated.page_urls_once(request, ResourceIndexPage), language, obj.slug
-        )
 
     def get_queryset(self, request, language):
         locale, default = translated.locales(language)

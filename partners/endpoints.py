@@ -310,17 +310,14 @@ class PartnerCollection(Collection):
         )
         self.list_schema = PartnerList
 
+    link_page_model = PartnerFinderPage
+
     def live_items(self):
         return PartnerOrganisation.objects.live()
 
     def link_detail_url(self, request, obj, language):
         path = reverse("api:partners_detail", kwargs={"partner_id": obj.pk})
         return request.build_absolute_uri(f"{path}?lang={language}")
-
-    def link_html_url(self, request, obj, language):
-        return translated.item_page_url(
-            translated.page_urls_once(request, PartnerFinderPage), language, obj.slug
-        )
 
     def get_queryset(self, request, language):
         return PartnerOrganisation.objects.in_language(language).order_by("name", "pk")
