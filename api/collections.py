@@ -22,7 +22,7 @@ standing in, marked `meta.fallback`. A content type with parameters of its own s
 and overrides `router()` (resources: `catalogue/endpoints.py`; partners: `partners/endpoints.py`).
 """
 
-from typing import Annotated
+from typing import Annotated, Literal
 
 from django.conf import settings
 from django.http import Http404
@@ -33,7 +33,7 @@ from wagtail.models import DraftStateMixin, Page, TranslatableMixin
 
 from home.listing import localized
 
-from . import schemas
+from . import links, schemas
 from .errors import Problem
 from .facets import apply_facets
 from .language import LanguageCode
@@ -118,6 +118,27 @@ class Collection(Endpoints):
         object_name = model._meta.object_name
         self.schema = schema or schemas.build(model, name=object_name, base_class=schemas.Item)
         self.list_schema = list_schema(self.schema, name=f"{object_name}List", facets=True)
+        if self.translatable and not issubclass(model, Page) and lookup == "slug":
+            # Other items link to these (`api.links`): an event's target groups, an example's partners.
+            links.register(
+                model,
+                queryset=self.live_items,
+                detail_url=self.link_detail_url,
+                name=self.link_name,
+                page_model=self.link_page_model,
+            )
+
+    # --- Links from other items (`api.links`) ------------------------------------------------------
+
+    link_name = "name"  # the field a link shows as `name`
+    link_page_model = None  # the index page the items' web pages hang below, if they have any
+
+    def live_items(self):
+        manager = self.model._default_manager
+        return manager.filter(live=True) if self.publishable else manager.all()
+
+    def link_detail_url(self, request, obj, language):
+        return self.detail_url(request, obj, language)
 
     # --- Data --------------------------------------------------------------------------------------
 
@@ -184,7 +205,9 @@ class Collection(Endpoints):
             description = facet.description or (
                 f"Filter by {facet.name}; repeat for several values (any of them matches)."
             )
-            fields[facet.name] = (list[FacetValue], Field([], description=description))
+            fixed = getattr(facet.choices, "values", None)
+            value_type = Literal[fixed] if fixed else FacetValue
+            fields[facet.name] = (list[value_type], Field([], description=description))
         return create_model(f"{self.model._meta.object_name}Filters", __base__=Schema, **fields)
 
     def router(self):
@@ -216,10 +239,12 @@ class Collection(Endpoints):
             url_name=f"{self.name}_detail",
             operation_id=f"{self.name}_detail",
             summary=f"One of the {self.label.lower()}",
+            description=f"One of the {self.label.lower()} by its {self.lookup} (the same in every language), "
+            "in the response's language.",
         )
         def get_item(
             request,
-            slug: Slug = Path(...),  # noqa: B008
+            slug: Slug = Path(..., description=f"The item's {self.lookup}, as in the list."),  # noqa: B008
             lang: LanguageCode | None = Query(None, description=LANG_DESCRIPTION),  # noqa: B008
         ):
             language = request.api_language.code

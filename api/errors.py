@@ -36,6 +36,7 @@ TITLES = {
     404: gettext_lazy("Not found"),
     405: gettext_lazy("Method not allowed"),
     406: gettext_lazy("Not acceptable"),
+    409: gettext_lazy("Conflict"),
     413: gettext_lazy("Request too large"),
     415: gettext_lazy("Unsupported media type"),
     422: gettext_lazy("Invalid parameters"),
@@ -57,6 +58,14 @@ DETAILS = {
 
 
 class ErrorItem(Schema):
+    model_config = {
+        "json_schema_extra": {
+            "examples": [
+                {"loc": ["query", "limit"], "msg": "Give a number of at most 100.", "type": "less_than_equal"}
+            ]
+        }
+    }
+
     loc: list[str | int] = []
     msg: str
     type: str = "invalid"
@@ -64,6 +73,26 @@ class ErrorItem(Schema):
 
 class Problem(Schema):
     """An error: what went wrong (`title`, `detail`, in the client's language) and where (`errors`)."""
+
+    model_config = {
+        "json_schema_extra": {
+            "examples": [
+                {
+                    "type": "about:blank",
+                    "title": "Invalid parameters",
+                    "status": 422,
+                    "detail": "Some parameters of the request are not valid; see “errors”.",
+                    "errors": [
+                        {
+                            "loc": ["query", "categroy"],
+                            "msg": "Unknown parameter “categroy”. Did you mean “category”?",
+                            "type": "unknown_parameter",
+                        }
+                    ],
+                }
+            ]
+        }
+    }
 
     type: str = "about:blank"
     title: str

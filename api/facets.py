@@ -32,6 +32,18 @@ class FacetChoice(Schema):
 
 
 class FacetResult(Schema):
+    model_config = {
+        "json_schema_extra": {
+            "examples": [
+                {
+                    "name": "district",
+                    "label": "District",
+                    "choices": [{"value": "eving", "label": "Eving", "count": 3, "selected": False}],
+                }
+            ]
+        }
+    }
+
     name: str
     label: str
     choices: list[FacetChoice]
@@ -140,6 +152,8 @@ def field_choices(model, field_name):
         with translation.override(language):
             return [Choice(str(value), str(label)) for value, label in field.flatchoices]
 
+    # A fixed set: the OpenAPI document lists it (an enum), `api.collections.Collection.filter_schema`.
+    choices.values = tuple(str(value) for value, _label in field.flatchoices)
     return choices
 
 

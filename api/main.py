@@ -11,11 +11,12 @@ import importlib
 
 from django.apps import apps
 from django.urls import reverse
-from ninja import NinjaAPI, Schema
+from ninja import NinjaAPI, Query, Schema
 
-from . import pages
+from . import contract, pages
 from .collections import Endpoints
 from .errors import PROBLEM_JSON, Problem, register_exception_handlers
+from .language import LanguageCode
 
 DESCRIPTION = """\
 Read the portal's content as JSON: pages, the resource catalogue with its availability, partner
@@ -38,9 +39,15 @@ request (the basket and a consultation) and read its status with the token it re
 
 
 class PortalAPI(NinjaAPI):
-    def get_openapi_schema(self, *args, **kwargs):
+    def get_openapi_schema(self, *, path_prefix=None, path_params=None):
+        """The document in English, built once per process (`api.contract`)."""
+        if path_prefix is None:
+            path_prefix = self.get_root_path(path_params or {})
+        return contract.document(lambda: self._build_openapi_schema(path_prefix), path_prefix)
+
+    def _build_openapi_schema(self, path_prefix):
         """django-ninja documents every response as application/json; errors are problem+json."""
-        schema = super().get_openapi_schema(*args, **kwargs)
+        schema = super().get_openapi_schema(path_prefix=path_prefix)
         for path_item in schema["paths"].values():
             for operation in path_item.values():
                 for status, response in operation.get("responses", {}).items():
@@ -91,9 +98,16 @@ ENDPOINTS = discover_endpoints()
     url_name="index",
     operation_id="index",
     summary="What this API offers",
+    description="The addresses of the OpenAPI document, the Swagger UI, the reference page and every list.",
     tags=["API"],
 )
-def index(request):
+def index(
+    request,
+    lang: LanguageCode | None = Query(  # noqa: B008
+        None,
+        description="Language of the response's messages (the addresses are the same in every language).",
+    ),
+):
     def url(name):
         return request.build_absolute_uri(reverse(f"api:{name}"))
 

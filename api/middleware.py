@@ -9,6 +9,8 @@ redirect to `/de/api/...` (Django would, because the site's URLs carry a languag
   typed a page's password on the web site, change nothing (no drafts, no private pages, and answers that
   proxies may share);
 - a NUL character anywhere in the query is a 422, before any view sees it (databases refuse it);
+- a query parameter the OpenAPI document does not name, or a single-value one given twice, is a 422
+  naming it (`api.strict`);
 - `HEAD` is answered like `GET`, without the body;
 - errors that do not come from a view (unknown address, wrong method) are problem JSON too;
 - successful reads get `ETag` (a hash of the body), `Last-Modified` and `Cache-Control`, and a request
@@ -22,9 +24,10 @@ from django.utils import translation
 from django.utils.cache import patch_vary_headers
 from django.utils.translation import gettext
 
-from . import caching
+from . import caching, strict
 from .errors import PROBLEM_JSON, problem_response
 from .language import negotiate
+from .main import api
 
 API_PREFIX = "/api/"
 # Responses that depend on the code only, not on content: their Last-Modified is the process start.
@@ -93,6 +96,13 @@ class APIMiddleware:
             request.method = "HEAD"
             response.content = b""
         return response
+
+    def process_view(self, request, view_func, view_args, view_kwargs):
+        """Unknown and repeated query parameters are a 422 before the view runs (`api.strict`)."""
+        match = request.resolver_match
+        if not is_api_request(request) or match is None or match.namespace != "api":
+            return None
+        return strict.check(request, api, match.url_name)
 
     @staticmethod
     def _structured(response):

@@ -14,17 +14,19 @@ from typing import Literal
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.utils import translation
-from ninja import Field, Path, Query, Router
+from ninja import Field, Path, Query, Router, Schema
 from wagtail.api.v3.querysets import get_pages_queryset
 from wagtail.api.v3.routers.pages import IntPKFilter, PageFilterSchema, PageTypeLiteral, RootRelativeFilter
 from wagtail.api.v3.schemas.base import build_discriminated_union
 from wagtail.api.v3.schemas.pages import BASE_PAGE_READ_FIELDS
 from wagtail.api.v3.schemas.params import APIFieldFilterSchema, OrderingSchema, SearchSchema
+from wagtail.api.validators import APIFieldValidator
+from wagtail.coreutils import resolve_model_string
 from wagtail.models import Page, Site, get_page_models
 
 from search.engine import words
 
-from . import content, schemas
+from . import content, schemas, strict
 from .errors import Problem
 from .language import LANGUAGE_CODES, LanguageCode
 from .pagination import PageQuery, list_schema, paginate
@@ -85,6 +87,48 @@ class PageOrdering(OrderingSchema):
     )
 
 
+class PageLanguage(Schema):
+    lang: LanguageCode | None = None
+
+
+LIST_LANG_DESCRIPTION = (
+    "Language of the response (messages) and of the pages listed: `lang=ar` lists the Arabic tree "
+    "(like `locale=ar`, which wins when both are given). Without it, pages of every language."
+)
+DETAIL_LANG_DESCRIPTION = (
+    "Language of the response's messages. A page is in its own language (`meta.locale`); its "
+    "translations are linked in `meta.translations`."
+)
+
+
+# (page model, name of its route) -> callable(request, language, **route kwargs) -> the API address of the
+# item a routable page shows at that address, or None when there is none. Registered by the apps whose
+# items have web pages below an index page (`catalogue/endpoints.py`, `partners/endpoints.py`).
+ITEM_ADDRESSES = {}
+
+
+def field_filters(request):
+    """The query parameters that filter by a field (`?slug=impressum`): the base fields of every page and,
+    with one `type`, that type's `api_fields` (`api.strict.EXTRA`)."""
+    types = request.GET.getlist("type")
+    try:
+        model = resolve_model_string(types[0]) if len(types) == 1 else Page
+    except (LookupError, ValueError):
+        model = Page
+    if not (isinstance(model, type) and issubclass(model, Page)):
+        model = Page
+    validator = APIFieldValidator(
+        model=model,
+        fields=set(request.GET.keys()),
+        base_fields=BASE_PAGE_READ_FIELDS,
+        db_fields_only=True,
+        skip_invalid=True,
+    )
+    return set(validator.fields)
+
+
+strict.EXTRA["pages_list"] = field_filters
+
 PageList = list_schema(schemas.PageListItem, name="PageList")
 PageDetail = build_discriminated_union(
     get_page_models(),
@@ -93,7 +137,7 @@ PageDetail = build_discriminated_union(
     ),
 )
 ERRORS = {404: Problem, 422: Problem}
-PageId = Path(..., ge=1, le=2**31 - 1)
+PageId = Path(..., ge=1, le=2**31 - 1, description="The page's id (each language version has its own).")
 
 
 @router.get(
@@ -111,13 +155,18 @@ def list_pages(
     ordering: PageOrdering = Query(...),  # noqa: B008
     search: PageSearch = Query(...),  # noqa: B008
     page: PageQuery = Query(...),  # noqa: B008
+    lang: LanguageCode | None = Query(None, description=LIST_LANG_DESCRIPTION),  # noqa: B008
 ):
     models = filters.type
     field_filter = APIFieldFilterSchema.with_exclude_schemas(
         raw_params=request.GET,
-        schemas=(PageFilters, PageOrdering, PageSearch, PageQuery),
+        schemas=(PageFilters, PageOrdering, PageSearch, PageQuery, PageLanguage),
         base_fields=BASE_PAGE_READ_FIELDS,
     )
+    if lang and filters.locale is None:
+        # The answer says `"language": "ar"`: then its pages are Arabic ones (an alias stands in for a
+        # page not translated, `meta.fallback`), not every language's.
+        filters = filters.model_copy(update={"locale": lang})
     queryset = get_pages_queryset(request, models[0] if len(models) == 1 else Page)
     queryset = filters.filter(queryset, request)
     queryset = field_filter.filter_queryset(queryset)
@@ -133,10 +182,21 @@ def list_pages(
     url_name="pages_find",
     operation_id="pages_find",
     summary="Find a page by its address",
-    description="Redirects to the page's detail. `html_path` is the path on the web site, with its "
-    "language: `/ar/how-it-works/`.",
+    description="Redirects to what the web site shows at that address: a page's detail, or a resource's or "
+    "partner's own endpoint (`/ar/resources/projector/` → `/api/v3/resources/{id}/?lang=ar`). 404 when the "
+    "web site has nothing there.",
 )
-def find_page(request, html_path: str = Query(..., max_length=1000)):  # noqa: B008
+def find_page(
+    request,
+    lang: LanguageCode | None = Query(  # noqa: B008
+        None, description="Language of the messages, and of the path when it has no language prefix."
+    ),
+    html_path: str = Query(  # noqa: B008
+        ...,
+        max_length=1000,
+        description="The page's path on the web site, with its language: `/ar/how-it-works/`.",
+    ),
+):
     components = [component for component in html_path.split("/") if component]
     language = request.api_language.code
     if components and components[0] in LANGUAGE_CODES:
@@ -147,11 +207,23 @@ def find_page(request, html_path: str = Query(..., max_length=1000)):  # noqa: B
     with translation.override(language):
         root = site.root_page.localized.specific
     try:
-        found = root.route(request, components)[0]
+        found, route, _kwargs = root.route(request, components)
     except Http404:
-        found = None
+        found, route = None, None
     if found is None or not get_pages_queryset(request).filter(pk=found.pk).exists():
         raise Http404
+    if route:  # an address a routable page serves itself (a resource below the catalogue page)
+        match = getattr(request, "routable_resolver_match", None)
+        name = match.url_name if match else None
+        item_url = ITEM_ADDRESSES.get((type(found), name))
+        if item_url is None:
+            if route[1] or route[2]:
+                raise Http404  # e.g. the partner contact form's "sent" page: no API counterpart
+        else:
+            url = item_url(request, language, **route[2])
+            if url is None:
+                raise Http404
+            return redirect(url)
     return redirect(content.page_detail_url(request, found.pk))
 
 
@@ -163,7 +235,11 @@ def find_page(request, html_path: str = Query(..., max_length=1000)):  # noqa: B
     summary="One page",
     description="The page with all fields of its type (`meta.type`), its parent and its translations.",
 )
-def get_page(request, page_id: int = PageId):
+def get_page(
+    request,
+    page_id: int = PageId,
+    lang: LanguageCode | None = Query(None, description=DETAIL_LANG_DESCRIPTION),  # noqa: B008
+):
     public = get_pages_queryset(request)
     page = get_object_or_404(public, pk=page_id).specific
     order = {code: index for index, code in enumerate(LANGUAGE_CODES)}

@@ -10,30 +10,53 @@ the portal's field types, so every content type comes out the same way (see `api
 | ForeignKey to an image      | image with renditions and alt text                                     |
 | ForeignKey to a document    | document with its URL                                                  |
 | ForeignKey to a page        | page link                                                              |
-| ForeignKey / ManyToMany     | `{"id", "type", "title", "slug"}` (a list for many-to-many)            |
+| FK / M2M to a translatable  | `{"id", "slug", "name", "locale", "detail_url", "html_url"}` in the    |
+| item with a slug            | response's language (`api.links`; a list for many-to-many)             |
+| other ForeignKey / M2M      | `{"id", "type", "title", "slug"}` (a list for many-to-many)            |
 | field with choices          | `{"value", "label"}`, the label in the response's language             |
 | anything else               | as Wagtail/django-ninja type it (str, int, date, ...)                  |
 """
 
 from datetime import datetime
+from typing import Literal
 
 from django.db.models import CharField, ForeignKey, ManyToManyField
 from django.db.models.fields.reverse_related import ForeignObjectRel
-from ninja import Schema
+from ninja import Field, Schema
+from pydantic import create_model
 from taggit.managers import TaggableManager
 from wagtail.api.v3.schemas.base import BaseMetaSchema, BaseSchema
 from wagtail.api.v3.schemas.generators.read import SchemaGenerator, reverse_related_schema, tags_schema
 from wagtail.documents.models import AbstractDocument
 from wagtail.fields import RichTextField, StreamField
 from wagtail.images.models import AbstractImage
-from wagtail.models import Page
+from wagtail.models import Page, TranslatableMixin
 
-from . import content
+from . import content, links
 
 
 class Choice(Schema):
     value: str
     label: str
+
+
+_choice_schemas = {}
+
+
+def choice_schema(model, field_name):
+    """`Choice` with `value` limited to the field's values (an enum in the OpenAPI document), one schema
+    per field (`ResourceKindChoice`)."""
+    field = model._meta.get_field(field_name)
+    name = f"{model._meta.object_name}{field_name.title().replace('_', '')}Choice"
+    if name not in _choice_schemas:
+        values = tuple(str(value) for value, _label in field.flatchoices)
+        _choice_schemas[name] = create_model(
+            name,
+            __base__=Choice,
+            value=(Literal[values], Field(..., description="The stored value (the same in every language).")),
+            label=(str, Field(..., description="The value in words, in the response's language.")),
+        )
+    return _choice_schemas[name]
 
 
 class Related(Schema):
@@ -61,6 +84,16 @@ def _foreign_key(generator, field):
         annotation, serialize = content.Document, content.document
     elif issubclass(related, Page):
         annotation, serialize = content.PageLink, content.page_link
+    elif _is_link_target(related):
+        annotation = links.ItemLink
+
+        def resolve_link(obj, context):
+            value = getattr(obj, name)
+            # Asked even without a value: a page of items costs the same queries whatever they link to.
+            found = links.links(context["request"], related, [] if value is None else [value])
+            return found[0] if found else None
+
+        return annotation | None, None, staticmethod(resolve_link)
     else:
         annotation, serialize = Related, lambda request, value: _related(value)
 
@@ -71,8 +104,22 @@ def _foreign_key(generator, field):
     return annotation | None, None, staticmethod(resolve)
 
 
+def _is_link_target(model):
+    """A translatable item with a slug (a term, a resource, a partner): linked as `api.links.ItemLink`."""
+    if issubclass(model, Page) or not issubclass(model, TranslatableMixin):
+        return False
+    return any(field.name == "slug" for field in model._meta.get_fields())
+
+
 def _many_to_many(generator, field):
     name = field.name
+    related = field.related_model
+    if _is_link_target(related):
+
+        def resolve_links(obj, context):
+            return links.links(context["request"], related, getattr(obj, name).all())
+
+        return list[links.ItemLink], [], staticmethod(resolve_links)
 
     def resolve(obj, context):
         return [_related(value) for value in getattr(obj, name).all()]
@@ -108,7 +155,7 @@ def _char(generator, field):
                 return None
             return {"value": value, "label": str(getattr(obj, f"get_{name}_display")())}
 
-        return Choice | None, None, staticmethod(resolve_choice)
+        return choice_schema(field.model, name) | None, None, staticmethod(resolve_choice)
 
     def resolve(obj, context):
         return getattr(obj, name)

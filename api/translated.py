@@ -16,6 +16,7 @@ Everything here costs a fixed number of queries for a whole page of items.
 from urllib.parse import quote
 
 from django.conf import settings
+from django.urls import reverse
 from ninja import Schema
 from wagtail.models import Locale
 
@@ -23,12 +24,18 @@ from .language import LANGUAGE_CODES
 
 
 class Term(Schema):
+    model_config = {
+        "json_schema_extra": {"examples": [{"slug": "bildung", "name": "التعليم", "locale": "ar"}]}
+    }
+
     slug: str
     name: str
     locale: str
 
 
 class DistrictLink(Schema):
+    model_config = {"json_schema_extra": {"examples": [{"slug": "eving", "name": "Eving"}]}}
+
     slug: str
     name: str
 
@@ -91,10 +98,40 @@ def page_urls(request, page_model):
     return urls
 
 
+def page_urls_once(request, page_model):
+    """`page_urls`, read once per request (links from many items to resources or partners)."""
+    memo = request.__dict__.setdefault("_api_page_urls", {})
+    if page_model not in memo:
+        memo[page_model] = page_urls(request, page_model)
+    return memo[page_model]
+
+
 def item_page_url(base_urls, language, slug):
     """The item's page below `base_urls[language]` (its slug as the last part), or None."""
     base = base_urls.get(language)
     return f"{base}{quote(slug)}/" if base else None
+
+
+def item_address(queryset, url_name, id_name):
+    """For `api.pages.ITEM_ADDRESSES`: callable(request, language, slug) -> the API detail address of the
+    live item (of `queryset()`) whose web address ends in `slug` – its version in `language` if that has
+    the slug, else any language's – or None."""
+
+    def address(request, language, slug):
+        found = {
+            code: pk
+            for pk, code in queryset()
+            .filter(slug=slug)
+            .order_by("pk")
+            .values_list("pk", "locale__language_code")
+        }
+        pk = found.get(language) or next(iter(found.values()), None)
+        if pk is None:
+            return None
+        path = reverse(f"api:{url_name}", kwargs={id_name: pk})
+        return request.build_absolute_uri(f"{path}?lang={language}")
+
+    return address
 
 
 def versions(queryset, items):

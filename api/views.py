@@ -6,10 +6,8 @@ JavaScript, with a `curl` example for every endpoint. Swagger UI at /api/v3/docs
 """
 
 import json
-from functools import lru_cache
 
 from django.conf import settings
-from django.core.serializers.json import DjangoJSONEncoder
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils import translation
@@ -25,11 +23,9 @@ def not_found(request):
     return problem_response(404)
 
 
-@lru_cache(maxsize=1)
 def _document():
-    """The OpenAPI document (it depends on the code only), as a plain dict."""
-    document = api.get_openapi_schema(path_prefix=reverse("api:index"))
-    return json.loads(json.dumps(document, cls=DjangoJSONEncoder))
+    """The OpenAPI document (English, built once: `api.contract`), as a plain dict."""
+    return api.get_openapi_schema(path_prefix=reverse("api:index"))
 
 
 def _examples(request):

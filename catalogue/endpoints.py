@@ -27,7 +27,7 @@ from django.utils import timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from ninja import Field, Path, Query, Router, Schema
-from pydantic import StringConstraints
+from pydantic import StringConstraints, WithJsonSchema
 from wagtail.images import get_image_model
 
 from api import caching, content, translated
@@ -35,8 +35,9 @@ from api.collections import ERRORS, LANG_DESCRIPTION, Collection, FacetValue
 from api.errors import DETAILS, APIError
 from api.facets import FacetChoice, FacetResult, choose, facet_results
 from api.language import LanguageCode
+from api.pages import ITEM_ADDRESSES
 from api.pagination import PageQuery, list_schema, paginate
-from api.schemas import Choice
+from api.schemas import choice_schema
 from catalogue import availability
 from catalogue.listing import (
     MAX_CAPACITY,
@@ -62,7 +63,12 @@ from home.listing import localized_terms
 from resource_requests.pages import resource_request_url
 from taxonomy.models import EngagementField, ResourceCategory
 
-DateText = Annotated[str, StringConstraints(pattern=r"^\d{4}-\d{2}-\d{2}$", max_length=10)]
+# Checked as text (the form's messages say what is wrong: not a date, past, ...); documented as a date.
+DateText = Annotated[
+    str,
+    StringConstraints(pattern=r"^\d{4}-\d{2}-\d{2}$", max_length=10),
+    WithJsonSchema({"type": "string", "format": "date"}),
+]
 MonthText = Annotated[str, StringConstraints(pattern=r"^\d{4}-\d{2}$", max_length=7)]
 ResourceSlug = Annotated[str, StringConstraints(pattern=r"^[-\w]+$", max_length=140)]
 ResourceId = Path(..., ge=1, le=2**31 - 1, description="The id of the resource in any of its languages.")
@@ -161,7 +167,7 @@ class ResourceSummary(Schema):
     title: str
     slug: str
     summary: str
-    kind: Choice
+    kind: choice_schema(Resource, "kind")
     category: translated.Term
     engagement_fields: list[translated.Term]
     district: translated.DistrictLink | None = None
@@ -176,7 +182,7 @@ class ResourceSummary(Schema):
     cost_per_day: str | None = Field(None, description="Euros; 0 is free of charge, null by agreement.")
     budget: str | None = None
     max_amount_per_request: str | None = None
-    format: Choice | None = None
+    format: choice_schema(Resource, "format") | None = None
     languages: list[OfferLanguage]
     image: Picture | None = Field(None, description="The first picture.")
     request_url: str = Field(..., description="The request form with this resource chosen.")
@@ -523,6 +529,16 @@ class ResourceCollection(Collection):
         )
         self.list_schema = ResourceList
 
+    link_name = "title"
+    link_page_model = ResourceIndexPage
+
+    def live_items(self):
+        return Resource.objects.live()
+
+    def link_detail_url(self, request, obj, language):
+        path = reverse("api:resources_detail", kwargs={"resource_id": obj.pk})
+        return request.build_absolute_uri(f"{path}?lang={language}")
+
     def get_queryset(self, request, language):
         locale, default = translated.locales(language)
         return visible_resources(locale, default).order_by("title", "pk")
@@ -701,3 +717,7 @@ def detail(request, params, find):
 
 
 endpoints = [ResourceCollection()]
+# `pages/find/?html_path=/ar/resources/projector/` -> this resource's own endpoint.
+ITEM_ADDRESSES[(ResourceIndexPage, "resource")] = translated.item_address(
+    Resource.objects.live, "resources_detail", "resource_id"
+)

@@ -31,6 +31,7 @@ from api.collections import ERRORS, LANG_DESCRIPTION, Collection, FacetValue
 from api.errors import APIError, Problem
 from api.facets import choose, facet_results
 from api.language import LanguageCode
+from api.pages import ITEM_ADDRESSES
 from api.pagination import PageQuery, list_schema, paginate
 from home.listing import localized_terms
 from partners import map as district_map
@@ -98,7 +99,7 @@ class PartnerSummary(Schema):
     meta: translated.TranslatedMeta
     name: str
     slug: str
-    kind: schemas.Choice
+    kind: schemas.choice_schema(PartnerOrganisation, "kind")
     summary: str = Field(..., description=f"The beginning of the description (about {SUMMARY_WORDS} words).")
     logo: content.Image | None = None
     engagement_fields: list[translated.Term]
@@ -118,7 +119,7 @@ class RelatedPartner(Schema):
     id: int
     name: str
     slug: str
-    kind: schemas.Choice
+    kind: schemas.choice_schema(PartnerOrganisation, "kind")
     locale: str
     detail_url: str
     html_url: str | None = None
@@ -309,6 +310,15 @@ class PartnerCollection(Collection):
         )
         self.list_schema = PartnerList
 
+    link_page_model = PartnerFinderPage
+
+    def live_items(self):
+        return PartnerOrganisation.objects.live()
+
+    def link_detail_url(self, request, obj, language):
+        path = reverse("api:partners_detail", kwargs={"partner_id": obj.pk})
+        return request.build_absolute_uri(f"{path}?lang={language}")
+
     def get_queryset(self, request, language):
         return PartnerOrganisation.objects.in_language(language).order_by("name", "pk")
 
@@ -405,6 +415,11 @@ def detail(request, language, partner):
     answer.load_versions([partner])
     return answer.detail(partner)
 
+
+# `pages/find/?html_path=/ar/partners/<slug>/` -> this partner's own endpoint.
+ITEM_ADDRESSES[(PartnerFinderPage, "partner")] = translated.item_address(
+    PartnerOrganisation.objects.live, "partners_detail", "partner_id"
+)
 
 endpoints = [
     PartnerCollection(),

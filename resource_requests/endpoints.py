@@ -24,18 +24,19 @@ from django.http import HttpResponse
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
-from ninja import Field, Path, Router, Schema, Status
+from ninja import Field, Header, Path, Query, Router, Schema, Status
 from ninja.decorators import decorate_view
 from pydantic import ConfigDict, StringConstraints
 from wagtail.models import Locale
 
-from api.collections import Endpoints
+from api.collections import LANG_DESCRIPTION, Endpoints
 from api.errors import DETAILS, APIError, Problem, problem_response
+from api.language import LanguageCode
 from catalogue.listing import visible_resources
 from catalogue.models import Resource
 from home.antispam import RateLimit
 from partners.models import PartnerOrganisation
-from resource_requests import service
+from resource_requests import idempotency, service
 from resource_requests.checklist import checklists
 from resource_requests.forms import ItemForm, RequestForm
 from resource_requests.models import TOKEN_PATTERN, ResourceRequest
@@ -48,8 +49,14 @@ router = Router(tags=["Requests"])
 DATE_PATTERN = r"^\d{4}-\d{2}-\d{2}$"
 DateText = Annotated[str, StringConstraints(pattern=DATE_PATTERN, max_length=10)]
 Token = Annotated[str, StringConstraints(pattern=rf"^{TOKEN_PATTERN}$")]
+IdempotencyKey = Annotated[str, StringConstraints(pattern=idempotency.KEY_PATTERN)]
 ConsultationLanguage = Annotated[str, StringConstraints(max_length=10)]
 NO_STORE = "private, no-store"
+REQUEST_LANG_DESCRIPTION = (
+    "Language of the answer and of the e-mails to the association (de, en, tr, ar, uk or pl); without it, "
+    "the Accept-Language header decides (then German)."
+)
+ITEM_FIELDS = ("quantity", "start", "end", "amount")
 # Request bodies for the `curl` examples of the reference page (`/<lang>/api/`), by operation id.
 EXAMPLE_BODIES = {
     "requests_create": {
@@ -325,14 +332,27 @@ def validate(payload, language):
             continue
         seen.add(resource.translation_key)
         item_form = ItemForm(
-            {name: _text(line.get(name)) for name in ("quantity", "start", "end", "amount")},
+            {name: _text(line.get(name)) for name in ITEM_FIELDS},
             resource=resource,
             stock=stock,
         )
-        if item_form.is_valid():
+        # A field the resource's kind does not take (an amount for a room) is refused, not dropped: the
+        # client should learn that it was not understood.
+        left_out = [
+            {
+                "loc": [*loc, name],
+                "msg": _("This does not apply to this kind of resource (%(kind)s).")
+                % {"kind": resource.get_kind_display()},
+                "type": "not_applicable",
+            }
+            for name in ITEM_FIELDS
+            if line.get(name) is not None and name not in item_form.fields
+        ]
+        if item_form.is_valid() and not left_out:
             items.append((resource, item_form.values()))
         else:
-            errors.extend(_errors(item_form, loc))
+            errors.extend(left_out)
+            errors.extend(_errors(item_form, loc) if not item_form.is_valid() else [])
     if not form.is_valid():
         errors.extend(_errors(form, ["body"]))
     return form, items, errors
@@ -343,7 +363,15 @@ def validate(payload, language):
 
 @router.post(
     "/",
-    response={201: RequestCreated, 400: Problem, 403: Problem, 415: Problem, 422: Problem, 429: Problem},
+    response={
+        201: RequestCreated,
+        400: Problem,
+        403: Problem,
+        409: Problem,
+        415: Problem,
+        422: Problem,
+        429: Problem,
+    },
     url_name="requests_create",
     operation_id="requests_create",
     summary="Submit a request",
@@ -357,7 +385,53 @@ def validate(payload, language):
     ),
 )
 @decorate_view(guard_submission)
-def create_request(request, payload: RequestIn, response: HttpResponse):
+def create_request(
+    request,
+    payload: RequestIn,
+    response: HttpResponse,
+    lang: LanguageCode | None = Query(None, description=REQUEST_LANG_DESCRIPTION),  # noqa: B008
+    idempotency_key: IdempotencyKey | None = Header(  # noqa: B008
+        None,
+        alias="Idempotency-Key",
+        description="A unique text of the client's (e.g. a UUID): sent again with the same body, the first "
+        "answer comes back instead of a second request (`Idempotent-Replayed: true`); with another body, "
+        "422; while the first is being processed, 409.",
+    ),
+):
+    response["Cache-Control"] = NO_STORE
+    if not idempotency_key:
+        return _create(request, payload, response)
+    try:
+        kept = idempotency.replay(idempotency_key, request.body)
+        if kept is None:
+            idempotency.begin(idempotency_key)
+    except idempotency.KeyReused:
+        raise APIError(
+            422,
+            DETAILS[422],
+            [
+                {
+                    "loc": ["header", "Idempotency-Key"],
+                    "msg": _("This key was already used for another request."),
+                    "type": "key_reused",
+                }
+            ],
+        ) from None
+    except idempotency.InProgress:
+        raise APIError(409, _("A request with this key is being processed. Try again in a moment.")) from None
+    if kept is not None:
+        response["Location"] = kept["location"]
+        response["Idempotent-Replayed"] = "true"
+        return Status(201, kept["data"])
+    try:
+        answer = _create(request, payload, response)
+        idempotency.keep(idempotency_key, request.body, data=answer.value, location=response["Location"])
+        return answer
+    finally:
+        idempotency.end(idempotency_key)
+
+
+def _create(request, payload, response):
     language = request.api_language.code
     form, items, errors = validate(payload.model_dump(), language)
     if errors:
@@ -378,7 +452,6 @@ def create_request(request, payload: RequestIn, response: HttpResponse):
         reverse("api:requests_status", kwargs={"token": resource_request.token})
     )
     response["Location"] = api_url
-    response["Cache-Control"] = NO_STORE
     return Status(
         201,
         {
@@ -411,7 +484,12 @@ def _money(value):
         "(`Cache-Control: private, no-store`)."
     ),
 )
-def request_status(request, response: HttpResponse, token: Token = Path(...)):  # noqa: B008
+def request_status(
+    request,
+    response: HttpResponse,
+    token: Token = Path(..., description="The token from `status_url` of the POST's answer."),  # noqa: B008
+    lang: LanguageCode | None = Query(None, description=LANG_DESCRIPTION),  # noqa: B008
+):
     resource_request = (
         ResourceRequest.objects.filter(token=token, anonymised_at__isnull=True).select_related("slot").first()
     )

@@ -49,3 +49,33 @@ def test_engagement_example_detail_has_its_links(client):
 def test_lists_of_the_new_page_types(client, model):
     body = client.get(f"/api/v3/pages/?type={model}&locale=de&limit=100").json()
     assert body["count"] >= 12
+
+
+LINK_KEYS = {"id", "slug", "name", "locale", "detail_url", "html_url"}
+
+
+def test_links_between_items_come_in_the_requested_language_in_one_shape(client):
+    """An event's terms and an example's partners and resources: the version in the response's
+    language (German standing in, its `locale` says so), each with its own endpoint."""
+    german = EventPage.objects.get(slug="antragsworkshop", locale__language_code="de")
+    body = client.get(f"/api/v3/events/{german.pk}/?lang=ar").json()
+    assert body["target_groups"] and body["engagement_fields"]
+    for link in body["target_groups"] + body["engagement_fields"]:
+        assert set(link) == LINK_KEYS
+        assert link["locale"] == "ar", link
+        assert link["detail_url"].endswith(f"/{link['slug']}/?lang=ar")
+        assert link["html_url"] is None
+        term = client.get(link["detail_url"]).json()
+        assert term["name"] == link["name"] and term["meta"]["locale"] == "ar"
+    assert "Vereine und Ehrenamtliche" not in {link["name"] for link in body["target_groups"]}
+
+    example = EngagementExamplePage.objects.get(slug="fest-fuer-den-nordmarkt", locale__language_code="de")
+    body = client.get(f"/api/v3/examples/{example.pk}/?lang=tr").json()
+    for collection in ("partners", "resources"):
+        assert body[collection], collection
+        for link in body[collection]:
+            assert set(link) == LINK_KEYS
+            own = client.get(link["detail_url"]).json()
+            assert own["id"] == link["id"] and own["meta"]["locale"] == link["locale"]
+            assert link["html_url"] == own["meta"]["html_url"]
+            assert link["name"] in (own.get("name"), own.get("title"))

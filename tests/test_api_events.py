@@ -241,9 +241,10 @@ def test_example_detail_with_story_pictures_and_links(client):
     assert body["meta"]["locale"] == "tr"
     assert body["year"] == 2025 and body["district_slug"] == "innenstadt-nord"
     assert body["story"]["html"] and body["image"]["renditions"]
-    assert {item["slug"] for item in body["partners"]} == {
-        "quartiersbuero-nordstadt",
-        "stadtteilcafe-am-hafen-eg",
+    # Linked partners in the response's language (api/links.py): their Turkish versions.
+    assert {(item["slug"], item["locale"]) for item in body["partners"]} == {
+        ("nordstadt-mahalle-burosu", "tr"),
+        ("liman-semt-kafesi-kooperatifi", "tr"),
     }
     assert get(client, f"{EXAMPLES}by-slug/fest-fuer-den-nordmarkt/", lang="tr")["id"] == body["id"]
 

@@ -1,6 +1,8 @@
 """Pages through the API: Wagtail v3's filters, every page's language and translations, rich text,
 images and documents as a headless client needs them."""
 
+from urllib.parse import urlsplit
+
 import pytest
 import search_support
 from wagtail.documents import get_document_model
@@ -157,6 +159,23 @@ def test_find_a_page_by_its_web_address(client):
     )
     assert client.get("/api/v3/pages/find/?html_path=/de/gibt-es-nicht/").status_code == 404
     assert client.get("/api/v3/pages/find/").status_code == 422
+
+
+def test_find_a_resource_or_partner_by_its_web_address(client):
+    """The web address of a resource or partner leads to its own endpoint; an unknown one is a 404, not
+    the index page that would show "not found"."""
+    for collection in ("resources", "partners"):
+        items = client.get(f"/api/v3/{collection}/?lang=ar&limit=50").json()["items"]
+        item = next(item for item in items if not item["meta"]["fallback"])
+        path = urlsplit(item["meta"]["html_url"]).path
+        assert path.startswith("/ar/")
+        response = client.get(f"/api/v3/pages/find/?html_path={path}")
+        assert response.status_code == 302, path
+        assert response["Location"] == item["meta"]["detail_url"]
+        index = path.rstrip("/").rsplit("/", 1)[0] + "/"
+        assert client.get(f"/api/v3/pages/find/?html_path={index}does-not-exist/").status_code == 404
+        listing = client.get(f"/api/v3/pages/find/?html_path={index}")
+        assert listing.status_code == 302 and "/api/v3/pages/" in listing["Location"], "the index page itself"
 
 
 def test_rich_text_links_resolve_to_public_urls_in_the_pages_language(client):

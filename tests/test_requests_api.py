@@ -12,7 +12,7 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from catalogue.models import Resource
-from resource_requests import service
+from resource_requests import idempotency, service
 from resource_requests.factories import ConsultationSlotFactory, in_days, item, make_request
 from resource_requests.models import ResourceRequest
 
@@ -151,6 +151,29 @@ def test_basket_lines_follow_the_forms_rules(client):
     assert "zweimal" in errors[("body", "items", 2, "resource")]
 
 
+def test_fields_that_do_not_apply_to_a_resources_kind_are_refused(client):
+    beamer, flyers, coaching = german("beamer"), german("flyer-und-plakate"), german("vereinsgruendung")
+    response = post(
+        client,
+        payload(
+            items=[
+                {"resource": beamer.pk, "quantity": 1, "start": day(40), "amount": "300"},
+                {"resource": flyers.pk, "amount": "100", "quantity": 2},
+                {"resource": coaching.pk, "start": day(40)},
+            ]
+        ),
+    )
+    assert response.status_code == 422
+    errors = {tuple(error["loc"]): error for error in response.json()["errors"]}
+    assert errors[("body", "items", 0, "amount")]["type"] == "not_applicable"
+    assert errors[("body", "items", 0, "amount")]["msg"].startswith(
+        "Das gilt nicht für diese Art von Ressource"
+    )
+    assert errors[("body", "items", 1, "quantity")]["type"] == "not_applicable"
+    assert errors[("body", "items", 2, "start")]["type"] == "not_applicable"
+    assert not ResourceRequest.objects.filter(source="api").exists()
+
+
 def test_only_json_is_accepted(client):
     response = client.post(URL, {"association_name": "x"})
     assert response.status_code == 415 and response["Content-Type"] == "application/problem+json"
@@ -233,3 +256,39 @@ def test_an_over_large_body_is_413_problem_json(client):
     assert response["Content-Type"] == "application/problem+json"
     assert response.json()["status"] == 413 and "zu groß" in response.json()["title"]
     assert not ResourceRequest.objects.filter(source="api").exists()
+
+
+def test_an_idempotency_key_makes_a_retry_return_the_first_answer(client):
+    body = payload(items=[{"resource": german("flyer-und-plakate").pk, "amount": "100"}])
+    first = post(client, body, HTTP_IDEMPOTENCY_KEY="3f2b6c1e-retry")
+    again = post(client, body, HTTP_IDEMPOTENCY_KEY="3f2b6c1e-retry")
+    assert first.status_code == again.status_code == 201, again.content
+    assert again.json() == first.json() and again["Location"] == first["Location"]
+    assert again["Idempotent-Replayed"] == "true" and "Idempotent-Replayed" not in first
+    assert again["Cache-Control"] == "private, no-store"
+    assert ResourceRequest.objects.filter(source="api").count() == 1
+
+    other = post(client, payload(plan_title="Herbstfest"), HTTP_IDEMPOTENCY_KEY="3f2b6c1e-retry")
+    assert other.status_code == 422
+    assert other.json()["errors"][0]["loc"] == ["header", "Idempotency-Key"]
+    assert (
+        other.json()["errors"][0]["msg"] == "Dieser Schlüssel wurde schon für eine andere Anfrage verwendet."
+    )
+    assert post(client, body, HTTP_IDEMPOTENCY_KEY="another-key").status_code == 201
+    assert post(client, body).status_code == 201, "without a key every POST is a request of its own"
+    assert ResourceRequest.objects.filter(source="api").count() == 3
+
+
+def test_a_refused_request_can_be_corrected_under_the_same_key(client):
+    refused = post(client, payload(email="kaputt"), HTTP_IDEMPOTENCY_KEY="fix-me")
+    assert refused.status_code == 422
+    assert post(client, payload(), HTTP_IDEMPOTENCY_KEY="fix-me").status_code == 201
+
+
+def test_a_key_still_being_processed_is_a_conflict(client):
+    idempotency.begin("busy-key")
+    response = post(client, payload(), HTTP_IDEMPOTENCY_KEY="busy-key")
+    assert response.status_code == 409 and response["Content-Type"] == "application/problem+json"
+    assert response.json()["title"] == "Konflikt"
+    assert not ResourceRequest.objects.filter(source="api").exists()
+    assert post(client, payload(), HTTP_IDEMPOTENCY_KEY="bad key with spaces").status_code == 422
