@@ -24,15 +24,16 @@ import logging
 import math
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from django.conf import settings
 from django.db.models import Count, Exists, F, OuterRef
 from elastic_transport import TransportError
 from elasticsearch import ApiError, BadRequestError
 from modelsearch.backends.elasticsearch8 import Elasticsearch8Mapping
+from modelsearch.query import Or, PlainText
 
-from . import health
+from . import health, spelling, synonyms
 from .analysis import NGRAM_LANGUAGES, WHOLE_WORDS_ANALYZER
 from .backends import fallback_name, get_backend, is_elasticsearch
 from .fts import matches_of
@@ -46,6 +47,11 @@ MAX_QUERY_LENGTH = 200
 # Elasticsearch's index.max_result_window: results beyond it cannot be paged to (on either engine).
 MAX_RESULT_WINDOW = 10_000
 FUZZY_MAX_WORDS = 6
+# A search with fewer results than this "finds little": the page offers a corrected spelling ("Did you mean
+# …?") when the vocabulary has one, and the database backend tries its forgiving pass when it found nothing.
+FEW_RESULTS = 3
+# Variants of the query from synonyms count this much of the query as typed (Elasticsearch).
+SYNONYM_BOOST = 0.6
 MAX_WORDS = 24
 SORTS = ("relevance", "date")
 SOURCE_LANGUAGE = settings.LANGUAGE_CODE
@@ -103,7 +109,8 @@ class SearchOutcome:
     page: int
     engine: str
     per_page: int = 12
-    fuzzy: bool = False
+    fuzzy: bool = False  # the results are of a forgiving pass (typos, compounds), not of the query as typed
+    suggestion: str = ""  # a spelling of the query the vocabulary knows ("Did you mean …?"), or ""
 
     @property
     def window(self):
@@ -117,6 +124,28 @@ def max_pages(per_page):
 
 def last_page(total, per_page):
     return max(1, min(math.ceil(total / per_page), max_pages(per_page)))
+
+
+@dataclass(frozen=True)
+class Forgiving:
+    query: str
+    corrected: bool  # a spelling correction (offered as "Did you mean …?"), not only compounds
+
+
+def forgiving_queries(query, language):
+    """What the database backend searches when the query as typed finds nothing, in this order: the query
+    spelled as the vocabulary spells it; its German compounds split into known words ("Referentenhonorar"
+    → "referenten honorar"); its words written apart joined ("Ton Anlage" → "tonanlage")."""
+    if len(words(query)) > FUZZY_MAX_WORDS:
+        return []
+    found = []
+    corrected = spelling.correct(query, language)
+    if corrected:
+        found.append(Forgiving(corrected, True))
+    for other in (spelling.split_compounds(query, language), spelling.join_words(query, language)):
+        if other and other not in [one.query for one in found]:
+            found.append(Forgiving(other, False))
+    return found
 
 
 # --- Database -------------------------------------------------------------------------------------
@@ -134,23 +163,31 @@ class DatabaseEngine:
             queryset = queryset.exclude(translation_key__in=request.exclude_keys)
         return queryset
 
-    def _text(self, base, query):
+    def _text(self, base, query, language):
         """The entries of `base` whose text has the words of `query`, or words beginning as typed.
 
         The database backends build querysets of the matching entries (full-text search and its
         prefix form, with their scores); filters, counts, ranks and slices stay in SQL on top of them.
+        Synonyms (`search.synonyms`) widen the full-text search with OR; words beginning as typed are
+        cut to their stems (`search.spelling.prefixes`: "Lastenräder" finds "Lastenrad"). Entries with
+        every word in the title rank first, then by score.
         """
-        terms = " ".join(words(query))
-        whole = matches_of(self.backend.search(terms, base, operator="and"))
-        begins = matches_of(self.backend.autocomplete(terms, base, operator="and"))
-        return QueryMatch(SearchEntry, whole, begins)
+        terms = words(query)
+        text = " ".join(terms)
+        variants = synonyms.variants(text, language)
+        wanted = Or([PlainText(one, operator="and") for one in [text, *variants]]) if variants else text
+        whole = matches_of(self.backend.search(wanted, base, operator="and"))
+        in_title = matches_of(self.backend.search(wanted, base, fields=["title"], operator="and"))
+        stems = " ".join(spelling.prefixes(terms, language))
+        begins = matches_of(self.backend.autocomplete(stems, base, operator="and"))
+        return QueryMatch(SearchEntry, whole, begins, in_title)
 
     def _matching(self, request):
         """(matching entries, their order by relevance or None)."""
         base = self._base(request)
         if request.browsing:
             return (base.none() if request.query.strip() and not request.filters else base), None
-        text = self._text(base, request.query)
+        text = self._text(base, request.query, request.language)
         return text.entries, text.rank()
 
     @staticmethod
@@ -162,6 +199,23 @@ class DatabaseEngine:
         return queryset
 
     def search(self, request):
+        """One page of results; when the query finds nothing, the forgiving pass (`forgiving_queries`)."""
+        outcome = self._search(request)
+        if request.browsing or outcome.total >= FEW_RESULTS:
+            return outcome
+        for attempt, other in enumerate(forgiving_queries(request.query, request.language)):
+            if attempt == 0 and other.corrected:
+                outcome.suggestion = other.query
+            if outcome.total:
+                break  # something was found as typed: only the suggestion
+            again = self._search(replace(request, query=other.query))
+            if again.total:
+                again.fuzzy = True
+                again.suggestion = outcome.suggestion
+                return again
+        return outcome
+
+    def _search(self, request):
         matching, relevance = self._matching(request)
         results = self._filtered(matching, request.filters)
         if request.sort == "date" or relevance is None:
@@ -209,7 +263,7 @@ class DatabaseEngine:
         if not terms:
             return []
         base = SearchEntry.objects.filter(language=language)
-        begins = matches_of(self.backend.autocomplete(" ".join(terms), base))
+        begins = matches_of(self.backend.autocomplete(" ".join(spelling.prefixes(terms, language)), base))
         best = base.filter(pk__in=begins.entry_ids()).order_by(begins.best_first("translation_key"), "-pk")
         return list(best[:limit])
 
@@ -217,7 +271,16 @@ class DatabaseEngine:
         """A listing's free text among the `kind` entries of `language` (see `search.matching`)."""
         if not words(query):
             return NoMatch(self.name)
-        return self._text(SearchEntry.objects.filter(language=language, kind=kind), query)
+        entries = SearchEntry.objects.filter(language=language, kind=kind)
+        found = self._text(entries, query, language)
+        if found.exists():
+            return found
+        for other in forgiving_queries(query, language):
+            again = self._text(entries, other.query, language)
+            if again.exists():
+                again.fuzzy = True
+                return again
+        return found
 
 
 # --- Elasticsearch --------------------------------------------------------------------------------
@@ -339,6 +402,16 @@ class ElasticsearchEngine:
             )
         return {"bool": {"should": should, "minimum_should_match": 1}}
 
+    def _expanded(self, query, language, build):
+        """`build(query)`, or with synonyms (`search.synonyms`) the query as typed OR each variant, the
+        variants counting `SYNONYM_BOOST` of it."""
+        typed = build(query)
+        variants = synonyms.variants(query, language)
+        if not variants:
+            return typed
+        weaker = [{"bool": {"must": [build(variant)], "boost": SYNONYM_BOOST}} for variant in variants]
+        return {"bool": {"should": [typed, *weaker], "minimum_should_match": 1}}
+
     def _sort(self, request):
         by_date = {self.date_field: {"order": "desc", "missing": "_last"}}
         by_key = {self.key_field: {"order": "asc"}}
@@ -350,7 +423,11 @@ class ElasticsearchEngine:
         if request.browsing:
             text = {"match_all": {}} if (request.filters or not request.query.strip()) else {"match_none": {}}
         else:
-            text = self._text_query(" ".join(words(request.query)), request.language, fuzzy)
+            text = self._expanded(
+                " ".join(words(request.query)),
+                request.language,
+                lambda query: self._text_query(query, request.language, fuzzy),
+            )
         query = {"bool": {"must": [text], "filter": [{"term": {self.language_field: request.language}}]}}
         if request.exclude_keys:
             query["bool"]["must_not"] = [
@@ -402,6 +479,9 @@ class ElasticsearchEngine:
         if page > last_page(total, request.per_page):
             page = last_page(total, request.per_page)
             response = self.es.search(index=self.index, **self._body(request, fuzzy, page))
+        suggestion = ""
+        if total < FEW_RESULTS and not request.browsing and len(words(request.query)) <= FUZZY_MAX_WORDS:
+            suggestion = spelling.correct(request.query, request.language) or ""
         counts = {}
         for facet in facets():
             prefix = f"{facet.name}:"
@@ -415,6 +495,7 @@ class ElasticsearchEngine:
             engine=self.name,
             per_page=request.per_page,
             fuzzy=fuzzy,
+            suggestion=suggestion,
         )
 
     def suggest(self, query, language, limit):
@@ -447,7 +528,13 @@ class ElasticsearchEngine:
 
         def keys_matching(fuzzy, split_compounds=True):
             conditions = [{"term": {self.language_field: language}}, {"term": {self.kind_field: kind}}]
-            text_query = self._text_query(text, language, fuzzy, split_compounds, LISTING_PREFIX_FIELDS)
+            text_query = self._expanded(
+                text,
+                language,
+                lambda query: self._text_query(
+                    query, language, fuzzy, split_compounds, LISTING_PREFIX_FIELDS
+                ),
+            )
             body = {
                 "query": {"bool": {"must": [text_query], "filter": conditions}},
                 "sort": ["_score", {self.key_field: {"order": "asc"}}],
@@ -478,6 +565,15 @@ class ElasticsearchEngine:
 def engine_for(name):
     backend = get_backend(name)
     return ElasticsearchEngine(backend) if is_elasticsearch(backend) else DatabaseEngine(backend)
+
+
+def active_engine():
+    """The name of the engine that answers searches now: "elasticsearch", or "database" (configured
+    alone, or standing in while Elasticsearch fails). For saying on the page what the search can do."""
+    primary = get_backend("default")
+    if is_elasticsearch(primary) and not health.failure("default"):
+        return ElasticsearchEngine.name
+    return DatabaseEngine.name
 
 
 def run(method, *args):

@@ -97,15 +97,17 @@ class NoMatch(TextMatch):
 
 class QueryMatch(TextMatch):
     """Database backend: `whole` (entries matching whole words) and `begins` (entries whose words begin as
-    typed), each a `search.fts` matches object (a subquery of entry ids, an ordering by score); nothing is
-    evaluated here."""
+    typed), each a `search.fts` matches object (a subquery of entry ids, an ordering by score); `in_title`
+    (optional) the entries with the whole words in their title, which rank first. Nothing is evaluated
+    here."""
 
     engine = "database"
 
-    def __init__(self, model, whole, begins):
+    def __init__(self, model, whole, begins, in_title=None):
         self.model = model
         self.whole = whole
         self.begins = begins
+        self.in_title = in_title
 
     @property
     def entries(self):
@@ -119,8 +121,10 @@ class QueryMatch(TextMatch):
         return queryset.filter(**{f"{field}__in": self.entries.values("translation_key")})
 
     def rank(self, field="translation_key"):
-        # Entries matching whole words come first (those that only match as a beginning have no such score).
-        return [self.whole.best_first(field), self.begins.best_first(field)]
+        # Entries with the words in their title first, then those matching whole words (those that only
+        # match as a beginning have no such score).
+        title = [self.in_title.best_first(field)] if self.in_title is not None else []
+        return [*title, self.whole.best_first(field), self.begins.best_first(field)]
 
     def keys(self, limit=ITERATION_LIMIT):
         ordered = self.entries.order_by(*self.rank("translation_key"), "translation_key")
