@@ -31,7 +31,7 @@ from django.db.models import Count, Exists, F, OuterRef
 from elastic_transport import TransportError
 from elasticsearch import ApiError, BadRequestError
 from modelsearch.backends.elasticsearch8 import Elasticsearch8Mapping
-from modelsearch.query import Or, PlainText
+from modelsearch.query import And, Or, PlainText
 
 from . import health, spelling, synonyms
 from .analysis import NGRAM_LANGUAGES, WHOLE_WORDS_ANALYZER
@@ -130,12 +130,14 @@ def last_page(total, per_page):
 class Forgiving:
     query: str
     corrected: bool  # a spelling correction (offered as "Did you mean …?"), not only compounds
+    operator: str = "and"
 
 
 def forgiving_queries(query, language):
     """What the database backend searches when the query as typed finds nothing, in this order: the query
     spelled as the vocabulary spells it; its German compounds split into known words ("Referentenhonorar"
-    → "referenten honorar"); its words written apart joined ("Ton Anlage" → "tonanlage")."""
+    → "referenten honorar"); its words written apart joined ("Ton Anlage" → "tonanlage"); any of its
+    words that carry meaning (no stop words, no numbers)."""
     if len(words(query)) > FUZZY_MAX_WORDS:
         return []
     found = []
@@ -145,6 +147,10 @@ def forgiving_queries(query, language):
     for other in (spelling.split_compounds(query, language), spelling.join_words(query, language)):
         if other and other not in [one.query for one in found]:
             found.append(Forgiving(other, False))
+    # Last, any of the words that carry meaning ("Saal für 100 Personen": "Saal" or "Personen").
+    relaxed = spelling.meaningful_words((found[0].query if corrected else query), language)
+    if len(relaxed) > 1:
+        found.append(Forgiving(" ".join(relaxed), False, "or"))
     return found
 
 
@@ -163,31 +169,35 @@ class DatabaseEngine:
             queryset = queryset.exclude(translation_key__in=request.exclude_keys)
         return queryset
 
-    def _text(self, base, query, language):
+    def _text(self, base, query, language, operator="and"):
         """The entries of `base` whose text has the words of `query`, or words beginning as typed.
 
         The database backends build querysets of the matching entries (full-text search and its
         prefix form, with their scores); filters, counts, ranks and slices stay in SQL on top of them.
-        Synonyms (`search.synonyms`) widen the full-text search with OR; words beginning as typed are
-        cut to their stems (`search.spelling.prefixes`: "Lastenräder" finds "Lastenrad"). Entries with
-        every word in the title rank first, then by score.
+        Synonyms (`search.synonyms`) widen both with OR; words beginning as typed are cut to their stems
+        (`search.spelling.prefixes`: "Lastenräder" finds "Lastenrad"), every word (modelsearch's own
+        prefix search takes only the last word as a beginning). Entries with the words in the title
+        rank first, then by score. `operator="or"`: any of the words (the last forgiving pass).
         """
         terms = words(query)
         text = " ".join(terms)
-        variants = synonyms.variants(text, language)
-        wanted = Or([PlainText(one, operator="and") for one in [text, *variants]]) if variants else text
-        whole = matches_of(self.backend.search(wanted, base, operator="and"))
-        in_title = matches_of(self.backend.search(wanted, base, fields=["title"], operator="and"))
-        stems = " ".join(spelling.prefixes(terms, language))
-        begins = matches_of(self.backend.autocomplete(stems, base, operator="and"))
+        variants = [terms, *(words(variant) for variant in synonyms.variants(text, language))]
+        wanted = Or([PlainText(" ".join(one), operator=operator) for one in variants])
+        combine = And if operator == "and" else Or
+        beginnings = Or(
+            [combine([PlainText(part) for part in spelling.prefixes(one, language)]) for one in variants]
+        )
+        whole = matches_of(self.backend.search(wanted, base, operator=operator))
+        in_title = matches_of(self.backend.search(wanted, base, fields=["title"], operator=operator))
+        begins = matches_of(self.backend.autocomplete(beginnings, base, operator=operator))
         return QueryMatch(SearchEntry, whole, begins, in_title)
 
-    def _matching(self, request):
+    def _matching(self, request, operator="and"):
         """(matching entries, their order by relevance or None)."""
         base = self._base(request)
         if request.browsing:
             return (base.none() if request.query.strip() and not request.filters else base), None
-        text = self._text(base, request.query, request.language)
+        text = self._text(base, request.query, request.language, operator)
         return text.entries, text.rank()
 
     @staticmethod
@@ -208,15 +218,15 @@ class DatabaseEngine:
                 outcome.suggestion = other.query
             if outcome.total:
                 break  # something was found as typed: only the suggestion
-            again = self._search(replace(request, query=other.query))
+            again = self._search(replace(request, query=other.query), other.operator)
             if again.total:
                 again.fuzzy = True
                 again.suggestion = outcome.suggestion
                 return again
         return outcome
 
-    def _search(self, request):
-        matching, relevance = self._matching(request)
+    def _search(self, request, operator="and"):
+        matching, relevance = self._matching(request, operator)
         results = self._filtered(matching, request.filters)
         if request.sort == "date" or relevance is None:
             results = results.order_by(F("date").desc(nulls_last=True), "translation_key")
@@ -276,7 +286,7 @@ class DatabaseEngine:
         if found.exists():
             return found
         for other in forgiving_queries(query, language):
-            again = self._text(entries, other.query, language)
+            again = self._text(entries, other.query, language, other.operator)
             if again.exists():
                 again.fuzzy = True
                 return again
@@ -471,6 +481,7 @@ class ElasticsearchEngine:
         page = min(max(request.page, 1), max_pages(request.per_page))
         response = self.es.search(index=self.index, **self._body(request, False, page))
         total = response["hits"]["total"]["value"]
+        typed_total = total
         fuzzy = False
         if total == 0 and not request.browsing and len(words(request.query)) <= FUZZY_MAX_WORDS:
             again = self.es.search(index=self.index, **self._body(request, True, page))
@@ -480,7 +491,11 @@ class ElasticsearchEngine:
             page = last_page(total, request.per_page)
             response = self.es.search(index=self.index, **self._body(request, fuzzy, page))
         suggestion = ""
-        if total < FEW_RESULTS and not request.browsing and len(words(request.query)) <= FUZZY_MAX_WORDS:
+        if (
+            typed_total < FEW_RESULTS
+            and not request.browsing
+            and len(words(request.query)) <= FUZZY_MAX_WORDS
+        ):
             suggestion = spelling.correct(request.query, request.language) or ""
         counts = {}
         for facet in facets():

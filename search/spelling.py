@@ -107,7 +107,7 @@ def distance(a, b, limit):
 
 
 def allowed_edits(word):
-    return 1 if len(word) < 7 else 2
+    return 1 if len(word) < 5 else 2
 
 
 def closest(word, words):
@@ -205,7 +205,7 @@ def _split(folded, known):
             continue
         for link in ("", *LINKING):
             head = left[: -len(link)] if link and left.endswith(link) else (left if not link else None)
-            if head and len(head) >= MIN_PART and head in known:
+            if head and len(head) >= MIN_PART and _known_beginning(head, known):
                 return [head, right]
     return None
 
@@ -244,3 +244,21 @@ def join_words(query, language):
         result.append(typed[index])
         index += 1
     return " ".join(result) if changed else None
+
+
+# Words that carry no meaning of their own in a search ("Saal für 100 Personen"), per language.
+STOP_WORDS = {
+    "de": "der die das den dem des ein eine einen einem einer und oder für mit von zu zum zur im in am an "
+    "auf aus bei nach vor über unter ich wir sie ihr mein meine unser unsere brauche brauchen suche suchen",
+    "en": "the a an and or for with of to in on at by from i we my our need needs looking",
+    "tr": "ve veya ile için bir bu şu de da ki",
+    "ar": "في من على إلى مع و أو عن",
+    "uk": "і й та або для з із на в у до від",
+    "pl": "i oraz lub dla z ze na w we do od",
+}
+
+
+def meaningful_words(query, language):
+    """The query's words without stop words (of `language` and German) and numbers."""
+    stop = set(STOP_WORDS.get(language, "").split()) | set(STOP_WORDS["de"].split())
+    return [word for word in tokens(query) if word.casefold() not in stop and not word.isdigit()]
