@@ -429,9 +429,22 @@ class ElasticsearchEngine:
             return [by_date, "_score", by_key]
         return ["_score", by_date, by_key]
 
-    def _body(self, request, fuzzy, page):
+    def _body(self, request, fuzzy, page, operator="and"):
         if request.browsing:
             text = {"match_all": {}} if (request.filters or not request.query.strip()) else {"match_none": {}}
+        elif operator == "or":
+            # Any of the words: each word's own query (with its synonyms), ranked by how many match.
+            text = {
+                "bool": {
+                    "should": [
+                        self._expanded(
+                            word, request.language, lambda q: self._text_query(q, request.language, False)
+                        )
+                        for word in words(request.query)
+                    ],
+                    "minimum_should_match": 1,
+                }
+            }
         else:
             text = self._expanded(
                 " ".join(words(request.query)),
@@ -481,22 +494,34 @@ class ElasticsearchEngine:
         page = min(max(request.page, 1), max_pages(request.per_page))
         response = self.es.search(index=self.index, **self._body(request, False, page))
         total = response["hits"]["total"]["value"]
-        typed_total = total
+        typed_total, typed_query = total, request.query
         fuzzy = False
         if total == 0 and not request.browsing and len(words(request.query)) <= FUZZY_MAX_WORDS:
             again = self.es.search(index=self.index, **self._body(request, True, page))
             if again["hits"]["total"]["value"]:
                 response, total, fuzzy = again, again["hits"]["total"]["value"], True
+        operator = "and"
+        if total == 0 and not request.browsing:
+            # Still nothing: the database backend's last passes (words apart joined, any meaningful word).
+            for other in forgiving_queries(request.query, request.language):
+                if other.corrected:
+                    continue  # the fuzzy pass above forgave typos already
+                forgiven = replace(request, query=other.query)
+                again = self.es.search(index=self.index, **self._body(forgiven, False, page, other.operator))
+                if again["hits"]["total"]["value"]:
+                    response, total, fuzzy = again, again["hits"]["total"]["value"], True
+                    request, operator = forgiven, other.operator
+                    break
         if page > last_page(total, request.per_page):
             page = last_page(total, request.per_page)
-            response = self.es.search(index=self.index, **self._body(request, fuzzy, page))
+            response = self.es.search(index=self.index, **self._body(request, fuzzy, page, operator))
         suggestion = ""
         if (
             typed_total < FEW_RESULTS
             and not request.browsing
             and len(words(request.query)) <= FUZZY_MAX_WORDS
         ):
-            suggestion = spelling.correct(request.query, request.language) or ""
+            suggestion = spelling.correct(typed_query, request.language) or ""
         counts = {}
         for facet in facets():
             prefix = f"{facet.name}:"
