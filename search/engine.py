@@ -25,9 +25,12 @@ import math
 import re
 import unicodedata
 from dataclasses import dataclass, replace
+from functools import reduce
+from operator import and_ as operator_and
+from operator import or_ as operator_or
 
 from django.conf import settings
-from django.db.models import Count, Exists, F, OuterRef
+from django.db.models import Count, Exists, F, OuterRef, Q
 from elastic_transport import TransportError
 from elasticsearch import ApiError, BadRequestError
 from modelsearch.backends.elasticsearch8 import Elasticsearch8Mapping
@@ -51,7 +54,7 @@ FUZZY_MAX_WORDS = 6
 # …?") when the vocabulary has one, and the database backend tries its forgiving pass when it found nothing.
 FEW_RESULTS = 3
 # Variants of the query from synonyms count this much of the query as typed (Elasticsearch).
-SYNONYM_BOOST = 0.6
+SYNONYM_BOOST = 0.3
 MAX_WORDS = 24
 SORTS = ("relevance", "date")
 SOURCE_LANGUAGE = settings.LANGUAGE_CODE
@@ -157,6 +160,21 @@ def forgiving_queries(query, language):
 # --- Database -------------------------------------------------------------------------------------
 
 
+def title_has(variants, language, operator="and"):
+    """A condition on entries: a word of the title begins with each word's stem (any, with "or"), for
+    the query or one of its synonym variants. A LIKE on the title of the entries that matched, which
+    ranks titles above bodies without another full-text search."""
+    conditions = []
+    for terms in variants:
+        parts = [
+            Q(title__istartswith=stem) | Q(title__icontains=f" {stem}") | Q(title__icontains=f"-{stem}")
+            for stem in spelling.prefixes(terms, language)
+        ]
+        if parts:
+            conditions.append(reduce(operator_and if operator == "and" else operator_or, parts))
+    return reduce(operator_or, conditions) if conditions else Q(pk__in=[])
+
+
 class DatabaseEngine:
     name = "database"
 
@@ -176,8 +194,8 @@ class DatabaseEngine:
         prefix form, with their scores); filters, counts, ranks and slices stay in SQL on top of them.
         Synonyms (`search.synonyms`) widen both with OR; words beginning as typed are cut to their stems
         (`search.spelling.prefixes`: "Lastenräder" finds "Lastenrad"), every word (modelsearch's own
-        prefix search takes only the last word as a beginning). Entries with the words in the title
-        rank first, then by score. `operator="or"`: any of the words (the last forgiving pass).
+        prefix search takes only the last word as a beginning). Entries with the words (or their stems)
+        at the beginning of words of their title rank first (`title_has`), then by score. `operator="or"`: any of the words (the last forgiving pass).
         """
         terms = words(query)
         text = " ".join(terms)
@@ -188,8 +206,11 @@ class DatabaseEngine:
             [combine([PlainText(part) for part in spelling.prefixes(one, language)]) for one in variants]
         )
         whole = matches_of(self.backend.search(wanted, base, operator=operator))
-        in_title = matches_of(self.backend.search(wanted, base, fields=["title"], operator=operator))
         begins = matches_of(self.backend.autocomplete(beginnings, base, operator=operator))
+        # Titles with the words as typed first, then titles with a synonym's words.
+        in_title = [base.filter(title_has(variants[:1], language, operator))]
+        if len(variants) > 1:
+            in_title.append(base.filter(title_has(variants[1:], language, operator)))
         return QueryMatch(SearchEntry, whole, begins, in_title)
 
     def _matching(self, request, operator="and"):
@@ -414,13 +435,15 @@ class ElasticsearchEngine:
 
     def _expanded(self, query, language, build):
         """`build(query)`, or with synonyms (`search.synonyms`) the query as typed OR each variant, the
-        variants counting `SYNONYM_BOOST` of it."""
+        variants counting `SYNONYM_BOOST` of it, the best one deciding the score."""
         typed = build(query)
         variants = synonyms.variants(query, language)
         if not variants:
             return typed
         weaker = [{"bool": {"must": [build(variant)], "boost": SYNONYM_BOOST}} for variant in variants]
-        return {"bool": {"should": [typed, *weaker], "minimum_should_match": 1}}
+        # The best of them counts (not their sum): an entry that says several words of a group does not
+        # outrank one that says the word as typed.
+        return {"dis_max": {"queries": [typed, *weaker], "tie_breaker": 0.1}}
 
     def _sort(self, request):
         by_date = {self.date_field: {"order": "desc", "missing": "_last"}}

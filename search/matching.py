@@ -30,7 +30,7 @@ import json
 import uuid
 
 from django.conf import settings
-from django.db.models import Expression, F, Func, IntegerField, Q, UUIDField
+from django.db.models import Exists, Expression, F, Func, IntegerField, OuterRef, Q, UUIDField
 
 ITERATION_LIMIT = 500
 
@@ -98,8 +98,8 @@ class NoMatch(TextMatch):
 class QueryMatch(TextMatch):
     """Database backend: `whole` (entries matching whole words) and `begins` (entries whose words begin as
     typed), each a `search.fts` matches object (a subquery of entry ids, an ordering by score); `in_title`
-    (optional) the entries with the whole words in their title, which rank first. Nothing is evaluated
-    here."""
+    (optional) querysets of the entries with the words in their title, which rank first, in this order. Nothing is
+    evaluated here."""
 
     engine = "database"
 
@@ -123,7 +123,9 @@ class QueryMatch(TextMatch):
     def rank(self, field="translation_key"):
         # Entries with the words in their title first, then those matching whole words (those that only
         # match as a beginning have no such score).
-        title = [self.in_title.best_first(field)] if self.in_title is not None else []
+        title = [
+            Exists(titled.filter(translation_key=OuterRef(field))).desc() for titled in self.in_title or []
+        ]
         return [*title, self.whole.best_first(field), self.begins.best_first(field)]
 
     def keys(self, limit=ITERATION_LIMIT):
