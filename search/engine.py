@@ -24,15 +24,19 @@ import logging
 import math
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from functools import reduce
+from operator import and_ as operator_and
+from operator import or_ as operator_or
 
 from django.conf import settings
-from django.db.models import Count, Exists, F, OuterRef
+from django.db.models import Count, Exists, F, OuterRef, Q
 from elastic_transport import TransportError
 from elasticsearch import ApiError, BadRequestError
 from modelsearch.backends.elasticsearch8 import Elasticsearch8Mapping
+from modelsearch.query import And, Or, PlainText
 
-from . import health
+from . import health, spelling, synonyms
 from .analysis import NGRAM_LANGUAGES, WHOLE_WORDS_ANALYZER
 from .backends import fallback_name, get_backend, is_elasticsearch
 from .fts import matches_of
@@ -46,6 +50,11 @@ MAX_QUERY_LENGTH = 200
 # Elasticsearch's index.max_result_window: results beyond it cannot be paged to (on either engine).
 MAX_RESULT_WINDOW = 10_000
 FUZZY_MAX_WORDS = 6
+# A search with fewer results than this "finds little": the page offers a corrected spelling ("Did you mean
+# …?") when the vocabulary has one, and the database backend tries its forgiving pass when it found nothing.
+FEW_RESULTS = 3
+# Variants of the query from synonyms count this much of the query as typed (Elasticsearch).
+SYNONYM_BOOST = 0.3
 MAX_WORDS = 24
 SORTS = ("relevance", "date")
 SOURCE_LANGUAGE = settings.LANGUAGE_CODE
@@ -103,7 +112,8 @@ class SearchOutcome:
     page: int
     engine: str
     per_page: int = 12
-    fuzzy: bool = False
+    fuzzy: bool = False  # the results are of a forgiving pass (typos, compounds), not of the query as typed
+    suggestion: str = ""  # a spelling of the query the vocabulary knows ("Did you mean …?"), or ""
 
     @property
     def window(self):
@@ -119,7 +129,50 @@ def last_page(total, per_page):
     return max(1, min(math.ceil(total / per_page), max_pages(per_page)))
 
 
+@dataclass(frozen=True)
+class Forgiving:
+    query: str
+    corrected: bool  # a spelling correction (offered as "Did you mean …?"), not only compounds
+    operator: str = "and"
+
+
+def forgiving_queries(query, language):
+    """What the database backend searches when the query as typed finds nothing, in this order: the query
+    spelled as the vocabulary spells it; its German compounds split into known words ("Referentenhonorar"
+    → "referenten honorar"); its words written apart joined ("Ton Anlage" → "tonanlage"); any of its
+    words that carry meaning (no stop words, no numbers)."""
+    if len(words(query)) > FUZZY_MAX_WORDS:
+        return []
+    found = []
+    corrected = spelling.correct(query, language)
+    if corrected:
+        found.append(Forgiving(corrected, True))
+    for other in (spelling.split_compounds(query, language), spelling.join_words(query, language)):
+        if other and other not in [one.query for one in found]:
+            found.append(Forgiving(other, False))
+    # Last, any of the words that carry meaning ("Saal für 100 Personen": "Saal" or "Personen").
+    relaxed = spelling.meaningful_words((found[0].query if corrected else query), language)
+    if len(relaxed) > 1:
+        found.append(Forgiving(" ".join(relaxed), False, "or"))
+    return found
+
+
 # --- Database -------------------------------------------------------------------------------------
+
+
+def title_has(variants, language, operator="and"):
+    """A condition on entries: a word of the title begins with each word's stem (any, with "or"), for
+    the query or one of its synonym variants. A LIKE on the title of the entries that matched, which
+    ranks titles above bodies without another full-text search."""
+    conditions = []
+    for terms in variants:
+        parts = [
+            Q(title__istartswith=stem) | Q(title__icontains=f" {stem}") | Q(title__icontains=f"-{stem}")
+            for stem in spelling.prefixes(terms, language)
+        ]
+        if parts:
+            conditions.append(reduce(operator_and if operator == "and" else operator_or, parts))
+    return reduce(operator_or, conditions) if conditions else Q(pk__in=[])
 
 
 class DatabaseEngine:
@@ -134,23 +187,38 @@ class DatabaseEngine:
             queryset = queryset.exclude(translation_key__in=request.exclude_keys)
         return queryset
 
-    def _text(self, base, query):
+    def _text(self, base, query, language, operator="and"):
         """The entries of `base` whose text has the words of `query`, or words beginning as typed.
 
         The database backends build querysets of the matching entries (full-text search and its
         prefix form, with their scores); filters, counts, ranks and slices stay in SQL on top of them.
+        Synonyms (`search.synonyms`) widen both with OR; words beginning as typed are cut to their stems
+        (`search.spelling.prefixes`: "Lastenräder" finds "Lastenrad"), every word (modelsearch's own
+        prefix search takes only the last word as a beginning). Entries with the words (or their stems)
+        at the beginning of words of their title rank first (`title_has`), then by score. `operator="or"`: any of the words (the last forgiving pass).
         """
-        terms = " ".join(words(query))
-        whole = matches_of(self.backend.search(terms, base, operator="and"))
-        begins = matches_of(self.backend.autocomplete(terms, base, operator="and"))
-        return QueryMatch(SearchEntry, whole, begins)
+        terms = words(query)
+        text = " ".join(terms)
+        variants = [terms, *(words(variant) for variant in synonyms.variants(text, language))]
+        wanted = Or([PlainText(" ".join(one), operator=operator) for one in variants])
+        combine = And if operator == "and" else Or
+        beginnings = Or(
+            [combine([PlainText(part) for part in spelling.prefixes(one, language)]) for one in variants]
+        )
+        whole = matches_of(self.backend.search(wanted, base, operator=operator))
+        begins = matches_of(self.backend.autocomplete(beginnings, base, operator=operator))
+        # Titles with the words as typed first, then titles with a synonym's words.
+        in_title = [base.filter(title_has(variants[:1], language, operator))]
+        if len(variants) > 1:
+            in_title.append(base.filter(title_has(variants[1:], language, operator)))
+        return QueryMatch(SearchEntry, whole, begins, in_title)
 
-    def _matching(self, request):
+    def _matching(self, request, operator="and"):
         """(matching entries, their order by relevance or None)."""
         base = self._base(request)
         if request.browsing:
             return (base.none() if request.query.strip() and not request.filters else base), None
-        text = self._text(base, request.query)
+        text = self._text(base, request.query, request.language, operator)
         return text.entries, text.rank()
 
     @staticmethod
@@ -162,7 +230,24 @@ class DatabaseEngine:
         return queryset
 
     def search(self, request):
-        matching, relevance = self._matching(request)
+        """One page of results; when the query finds nothing, the forgiving pass (`forgiving_queries`)."""
+        outcome = self._search(request)
+        if request.browsing or outcome.total >= FEW_RESULTS:
+            return outcome
+        for attempt, other in enumerate(forgiving_queries(request.query, request.language)):
+            if attempt == 0 and other.corrected:
+                outcome.suggestion = other.query
+            if outcome.total:
+                break  # something was found as typed: only the suggestion
+            again = self._search(replace(request, query=other.query), other.operator)
+            if again.total:
+                again.fuzzy = True
+                again.suggestion = outcome.suggestion
+                return again
+        return outcome
+
+    def _search(self, request, operator="and"):
+        matching, relevance = self._matching(request, operator)
         results = self._filtered(matching, request.filters)
         if request.sort == "date" or relevance is None:
             results = results.order_by(F("date").desc(nulls_last=True), "translation_key")
@@ -209,7 +294,7 @@ class DatabaseEngine:
         if not terms:
             return []
         base = SearchEntry.objects.filter(language=language)
-        begins = matches_of(self.backend.autocomplete(" ".join(terms), base))
+        begins = matches_of(self.backend.autocomplete(" ".join(spelling.prefixes(terms, language)), base))
         best = base.filter(pk__in=begins.entry_ids()).order_by(begins.best_first("translation_key"), "-pk")
         return list(best[:limit])
 
@@ -217,7 +302,16 @@ class DatabaseEngine:
         """A listing's free text among the `kind` entries of `language` (see `search.matching`)."""
         if not words(query):
             return NoMatch(self.name)
-        return self._text(SearchEntry.objects.filter(language=language, kind=kind), query)
+        entries = SearchEntry.objects.filter(language=language, kind=kind)
+        found = self._text(entries, query, language)
+        if found.exists():
+            return found
+        for other in forgiving_queries(query, language):
+            again = self._text(entries, other.query, language, other.operator)
+            if again.exists():
+                again.fuzzy = True
+                return again
+        return found
 
 
 # --- Elasticsearch --------------------------------------------------------------------------------
@@ -339,6 +433,18 @@ class ElasticsearchEngine:
             )
         return {"bool": {"should": should, "minimum_should_match": 1}}
 
+    def _expanded(self, query, language, build):
+        """`build(query)`, or with synonyms (`search.synonyms`) the query as typed OR each variant, the
+        variants counting `SYNONYM_BOOST` of it, the best one deciding the score."""
+        typed = build(query)
+        variants = synonyms.variants(query, language)
+        if not variants:
+            return typed
+        weaker = [{"bool": {"must": [build(variant)], "boost": SYNONYM_BOOST}} for variant in variants]
+        # The best of them counts (not their sum): an entry that says several words of a group does not
+        # outrank one that says the word as typed.
+        return {"dis_max": {"queries": [typed, *weaker], "tie_breaker": 0.1}}
+
     def _sort(self, request):
         by_date = {self.date_field: {"order": "desc", "missing": "_last"}}
         by_key = {self.key_field: {"order": "asc"}}
@@ -346,11 +452,28 @@ class ElasticsearchEngine:
             return [by_date, "_score", by_key]
         return ["_score", by_date, by_key]
 
-    def _body(self, request, fuzzy, page):
+    def _body(self, request, fuzzy, page, operator="and"):
         if request.browsing:
             text = {"match_all": {}} if (request.filters or not request.query.strip()) else {"match_none": {}}
+        elif operator == "or":
+            # Any of the words: each word's own query (with its synonyms), ranked by how many match.
+            text = {
+                "bool": {
+                    "should": [
+                        self._expanded(
+                            word, request.language, lambda q: self._text_query(q, request.language, False)
+                        )
+                        for word in words(request.query)
+                    ],
+                    "minimum_should_match": 1,
+                }
+            }
         else:
-            text = self._text_query(" ".join(words(request.query)), request.language, fuzzy)
+            text = self._expanded(
+                " ".join(words(request.query)),
+                request.language,
+                lambda query: self._text_query(query, request.language, fuzzy),
+            )
         query = {"bool": {"must": [text], "filter": [{"term": {self.language_field: request.language}}]}}
         if request.exclude_keys:
             query["bool"]["must_not"] = [
@@ -394,14 +517,34 @@ class ElasticsearchEngine:
         page = min(max(request.page, 1), max_pages(request.per_page))
         response = self.es.search(index=self.index, **self._body(request, False, page))
         total = response["hits"]["total"]["value"]
+        typed_total, typed_query = total, request.query
         fuzzy = False
         if total == 0 and not request.browsing and len(words(request.query)) <= FUZZY_MAX_WORDS:
             again = self.es.search(index=self.index, **self._body(request, True, page))
             if again["hits"]["total"]["value"]:
                 response, total, fuzzy = again, again["hits"]["total"]["value"], True
+        operator = "and"
+        if total == 0 and not request.browsing:
+            # Still nothing: the database backend's last passes (words apart joined, any meaningful word).
+            for other in forgiving_queries(request.query, request.language):
+                if other.corrected:
+                    continue  # the fuzzy pass above forgave typos already
+                forgiven = replace(request, query=other.query)
+                again = self.es.search(index=self.index, **self._body(forgiven, False, page, other.operator))
+                if again["hits"]["total"]["value"]:
+                    response, total, fuzzy = again, again["hits"]["total"]["value"], True
+                    request, operator = forgiven, other.operator
+                    break
         if page > last_page(total, request.per_page):
             page = last_page(total, request.per_page)
-            response = self.es.search(index=self.index, **self._body(request, fuzzy, page))
+            response = self.es.search(index=self.index, **self._body(request, fuzzy, page, operator))
+        suggestion = ""
+        if (
+            typed_total < FEW_RESULTS
+            and not request.browsing
+            and len(words(request.query)) <= FUZZY_MAX_WORDS
+        ):
+            suggestion = spelling.correct(typed_query, request.language) or ""
         counts = {}
         for facet in facets():
             prefix = f"{facet.name}:"
@@ -415,6 +558,7 @@ class ElasticsearchEngine:
             engine=self.name,
             per_page=request.per_page,
             fuzzy=fuzzy,
+            suggestion=suggestion,
         )
 
     def suggest(self, query, language, limit):
@@ -447,7 +591,13 @@ class ElasticsearchEngine:
 
         def keys_matching(fuzzy, split_compounds=True):
             conditions = [{"term": {self.language_field: language}}, {"term": {self.kind_field: kind}}]
-            text_query = self._text_query(text, language, fuzzy, split_compounds, LISTING_PREFIX_FIELDS)
+            text_query = self._expanded(
+                text,
+                language,
+                lambda query: self._text_query(
+                    query, language, fuzzy, split_compounds, LISTING_PREFIX_FIELDS
+                ),
+            )
             body = {
                 "query": {"bool": {"must": [text_query], "filter": conditions}},
                 "sort": ["_score", {self.key_field: {"order": "asc"}}],
@@ -478,6 +628,15 @@ class ElasticsearchEngine:
 def engine_for(name):
     backend = get_backend(name)
     return ElasticsearchEngine(backend) if is_elasticsearch(backend) else DatabaseEngine(backend)
+
+
+def active_engine():
+    """The name of the engine that answers searches now: "elasticsearch", or "database" (configured
+    alone, or standing in while Elasticsearch fails). For saying on the page what the search can do."""
+    primary = get_backend("default")
+    if is_elasticsearch(primary) and not health.failure("default"):
+        return ElasticsearchEngine.name
+    return DatabaseEngine.name
 
 
 def run(method, *args):

@@ -52,6 +52,7 @@ class SQLiteMatches:
         from modelsearch.backends.database.sqlite.query import MatchExpression, normalize
         from modelsearch.backends.database.sqlite.sqlite import SQLiteFTSIndexEntry
 
+        self.results = results  # modelsearch's own results, for the reference ranking in the tests
         compiler = results.query_compiler
         entries = compiler.queryset
         match = MatchExpression(

@@ -30,7 +30,7 @@ import json
 import uuid
 
 from django.conf import settings
-from django.db.models import Expression, F, Func, IntegerField, Q, UUIDField
+from django.db.models import Exists, Expression, F, Func, IntegerField, OuterRef, Q, UUIDField
 
 ITERATION_LIMIT = 500
 
@@ -97,15 +97,17 @@ class NoMatch(TextMatch):
 
 class QueryMatch(TextMatch):
     """Database backend: `whole` (entries matching whole words) and `begins` (entries whose words begin as
-    typed), each a `search.fts` matches object (a subquery of entry ids, an ordering by score); nothing is
+    typed), each a `search.fts` matches object (a subquery of entry ids, an ordering by score); `in_title`
+    (optional) querysets of the entries with the words in their title, which rank first, in this order. Nothing is
     evaluated here."""
 
     engine = "database"
 
-    def __init__(self, model, whole, begins):
+    def __init__(self, model, whole, begins, in_title=None):
         self.model = model
         self.whole = whole
         self.begins = begins
+        self.in_title = in_title
 
     @property
     def entries(self):
@@ -119,8 +121,12 @@ class QueryMatch(TextMatch):
         return queryset.filter(**{f"{field}__in": self.entries.values("translation_key")})
 
     def rank(self, field="translation_key"):
-        # Entries matching whole words come first (those that only match as a beginning have no such score).
-        return [self.whole.best_first(field), self.begins.best_first(field)]
+        # Entries with the words in their title first, then those matching whole words (those that only
+        # match as a beginning have no such score).
+        title = [
+            Exists(titled.filter(translation_key=OuterRef(field))).desc() for titled in self.in_title or []
+        ]
+        return [*title, self.whole.best_first(field), self.begins.best_first(field)]
 
     def keys(self, limit=ITERATION_LIMIT):
         ordered = self.entries.order_by(*self.rank("translation_key"), "translation_key")

@@ -9,12 +9,22 @@ types is what lets one query rank, count, facet and paginate across all of them 
 
 `SearchTerm` counts what visitors searched for, per day and language, and how often it found nothing:
 no IP address, no user, no time of day.
+
+`SynonymGroup` is what editors maintain so that a visitor's everyday word finds what the catalogue calls
+something else ("Handzettel" finds the flyers): words of one language that mean the same, applied to the
+query on both engines (`search.synonyms`).
 """
 
+import re
+
+from django.contrib.contenttypes.fields import GenericRelation
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
 from wagtail.search import index
+
+from home.snippets import PublishableSnippet
 
 from .analysis import text_subfields
 
@@ -115,3 +125,51 @@ class SearchTerm(models.Model):
 
     def __str__(self):
         return f"{self.query} ({self.language}, {self.day})"
+
+
+def split_words(text):
+    """The words and phrases of a synonym group: one per line or separated by commas, semicolons or "="."""
+    return [" ".join(part.split()) for part in re.split(r"[\n,;=]+", text or "") if part.strip()]
+
+
+class SynonymGroup(PublishableSnippet):
+    """Words (or short phrases) of one language that mean the same for a visitor: a search for any of them
+    also finds the others ("Flyer, Handzettel, Faltblatt"). Translated like other vocabulary, one group per
+    language; only published groups apply."""
+
+    words = models.TextField(
+        _("words"),
+        max_length=1000,
+        help_text=_(
+            "Words or short phrases that mean the same, one per line or separated by commas, e.g. "
+            "“Flyer, Handzettel, Faltblatt”. A search for any of them finds what the others find."
+        ),
+    )
+
+    _revisions = GenericRelation("wagtailcore.Revision", related_query_name="synonym_group")
+    workflow_states = GenericRelation(
+        "wagtailcore.WorkflowState",
+        content_type_field="base_content_type",
+        object_id_field="object_id",
+        related_query_name="synonym_group",
+        for_concrete_model=False,
+    )
+    preview_template = "search/previews/synonym_group.html"
+    panels = [FieldPanel("words")]
+    search_fields = [
+        index.SearchField("words"),
+        index.AutocompleteField("words"),
+        index.FilterField("locale_id"),
+        index.FilterField("live"),
+    ]
+
+    class Meta(PublishableSnippet.Meta):
+        verbose_name = _("synonym group")
+        verbose_name_plural = _("synonym groups")
+        ordering = ["words"]
+
+    def __str__(self):
+        return " = ".join(self.word_list())[:120] or str(_("synonym group"))
+
+    def word_list(self):
+        return split_words(self.words)

@@ -18,7 +18,15 @@ from home import page_cache
 from home.listing import ActiveFilter, ListingResult, Notice, Option, page_links
 
 from . import stats
-from .engine import MAX_QUERY_LENGTH, SORTS, SearchRequest, SearchUnavailable, clean_query, run
+from .engine import (
+    MAX_QUERY_LENGTH,
+    SORTS,
+    SearchRequest,
+    SearchUnavailable,
+    active_engine,
+    clean_query,
+    run,
+)
 from .models import SearchEntry
 from .registry import adapter_for_kind, facets, label_lang
 
@@ -181,6 +189,7 @@ def search(request):
         "listing": ListingResult(facets=[], page=None, total=0, active=[], notices=notices, pagination=None),
         "sort": search_request.sort,
         "searched": searched,
+        "engine": active_engine(),
     }
     if not searched:
         return render(request, "search/search.html", context)
@@ -210,9 +219,12 @@ def search(request):
         listing=_listing(search_request, outcome, params, notices),
         outcome=outcome,
         degraded=degraded,
+        engine=outcome.engine,
         picks=picks,
         result_count=outcome.total + len(picks),
         clear_filters_url=_link([("q", search_request.query)] if search_request.query else []),
+        # "Did you mean …?": the query as the vocabulary spells it, with the same filters and sort.
+        suggestion_url=_link(params, q=outcome.suggestion, page=None) if outcome.suggestion else "",
         sort_links=[
             {
                 "value": value,

@@ -1,12 +1,37 @@
-"""Search in the admin: the "Search terms" report and its permission."""
+"""Search in the admin: the "Search terms" report and its permission, and the synonym groups (Settings →
+"Search synonyms", beside Wagtail's "Promoted search results")."""
 
 from django.contrib.auth.models import Permission
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet
+
+from home.snippet_views import TranslatedSnippetListing, language_and_status
 
 from .admin_views import SearchTermReportView
+from .models import SynonymGroup
+
+
+class SynonymGroupViewSet(TranslatedSnippetListing, SnippetViewSet):
+    """Words that mean the same for the search, per language; edited, translated and published like the
+    vocabulary (Redaktion edits, Moderation publishes: search/migrations/0004_roles.py)."""
+
+    model = SynonymGroup
+    icon = "list-ul"
+    menu_label = _("Search synonyms")
+    menu_name = "search-synonyms"
+    add_to_settings_menu = True
+    menu_order = 510
+    list_display = ["__str__", *language_and_status()]
+    list_filter = ["live"]
+    search_fields = ["words"]
+    ordering = ["words"]
+
+
+register_snippet(SynonymGroupViewSet)
 
 
 @hooks.register("register_admin_urls")

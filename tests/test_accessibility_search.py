@@ -10,6 +10,7 @@ PAGES = {
     "search-start": ("/de/suche/", "/ar/search/"),
     "search-results": ("/de/suche/?q=Datenschutz", "/ar/search/?q=حماية"),
     "search-no-results": ("/de/suche/?q=Quantencomputer", "/ar/search/?q=Quantencomputer"),
+    "search-did-you-mean": ("/de/suche/?q=Beamr", "/ar/search/?q=Beamr"),
     "search-facets": ("/de/suche/?q=Dortmund&type=page", "/ar/search/?language=ar&type=engagement-field"),
     "search-untranslated": ("/uk/poshuk/?q=Impressum", "/pl/szukaj/?q=Datenschutz"),
     "search-picks": ("/de/suche/?q=Beratung", "/ar/search/?q=Beratung"),

@@ -18,6 +18,7 @@ from home.models import NavigationMenu, OutgoingEmail
 from partners.models import PartnerContactMessage, PartnerOrganisation
 from resource_requests.factories import make_request
 from resource_requests.models import ConsultationSlot, ResourceRequest
+from search.models import SynonymGroup
 from taxonomy.models import CooperationTopic, EngagementField, ResourceCategory, TargetGroup
 
 pytestmark = pytest.mark.django_db
@@ -30,6 +31,7 @@ EDITORIAL_SNIPPETS = [
     TargetGroup,
     CooperationTopic,
     NavigationMenu,
+    SynonymGroup,
 ]
 REQUEST_MODELS = [ResourceRequest, ConsultationSlot]
 NOBODYS_BUT_ADMINS = [OutgoingEmail]

@@ -1,0 +1,264 @@
+"""What the database backend cannot do by itself: forgive typos, find word forms, suggest a spelling.
+
+PostgreSQL's and SQLite's full-text search match whole words (PostgreSQL stems German, SQLite FTS5 only
+folds accents) and words beginning as typed. This module gives the database engine (`search.engine`) what
+Elasticsearch's analysers and fuzziness give it there:
+
+- `vocabulary(language)`: the words visitors of `language` can find – those of the search entries'
+  titles, keywords and summaries in that language (German originals standing in included), each with how
+  often it occurs; computed from the entries, the same rows both engines index, and cached for
+  `VOCABULARY_SECONDS` per language (Django's cache). Computing it reads the three columns of one
+  language's entries once: at the demo's size a few milliseconds, at the search mix's 12,000 entries per
+  language about half a second, once per lifetime of the cache.
+- `correct(query, language)`: the query with each word that is not in the vocabulary replaced by the most
+  frequent vocabulary word within a small edit distance (transpositions count once; accents and "ae/oe/ue"
+  are folded first, so "cevre" becomes "çevre" and "Raeume" "räume"). `None` when nothing changes. The
+  engines use it for the second pass when the first finds little, and for "Did you mean …?".
+- `prefixes(words, language)`: each word cut to its stem (Snowball, `snowballstemmer`, for the languages
+  it has), for finding words beginning as typed: "Lastenräder" → "lastenrad", "Mikrofone" → "mikrofon".
+  A stem that is not the beginning of the word as typed (Snowball drops umlauts) is cut from the typed
+  word at the same length, so PostgreSQL's accent-sensitive prefix search finds it too.
+
+Nothing here touches the index: all three work on the query, so nothing needs rebuilding.
+"""
+
+import functools
+import re
+import unicodedata
+from collections import Counter
+
+import snowballstemmer
+from django.core.cache import cache
+
+from .models import SearchEntry
+
+VOCABULARY_SECONDS = 300
+CACHE_KEY = "search:vocabulary:{language}"
+MIN_WORD = 4  # shorter words are left as typed: too many neighbours
+MAX_CANDIDATES = 20_000
+STEMMERS = {
+    "de": "german",
+    "en": "english",
+    "tr": "turkish",
+    "ar": "arabic",
+    "pl": "polish",
+}
+MIN_STEM = 4
+
+
+def fold(word):
+    """Lower case, accents removed, German "ae/oe/ue" read as "ä/ö/ü" would be (both become "a/o/u")."""
+    text = unicodedata.normalize("NFKD", word.casefold())
+    text = "".join(char for char in text if not unicodedata.combining(char))
+    return text.replace("ae", "a").replace("oe", "o").replace("ue", "u").replace("ß", "ss").replace("ı", "i")
+
+
+def tokens(text):
+    return re.findall(r"\w+", text or "")
+
+
+def vocabulary(language):
+    """{folded word: (the word as most often written, lower case; how often)} for `language` (cached)."""
+    key = CACHE_KEY.format(language=language)
+    found = cache.get(key)
+    if found is None:
+        found = _compute_vocabulary(language)
+        cache.set(key, found, VOCABULARY_SECONDS)
+    return found
+
+
+def forget_vocabulary(languages):
+    cache.delete_many([CACHE_KEY.format(language=language) for language in languages])
+
+
+def _compute_vocabulary(language):
+    counts = Counter()
+    rows = SearchEntry.objects.filter(language=language).values_list("title", "keywords", "summary")
+    for row in rows.iterator(chunk_size=2000):
+        for text in row:
+            for word in tokens(text):
+                if len(word) >= 3 and not word.isdigit():
+                    counts[word.casefold()] += 1
+    best = {}
+    for word, count in counts.most_common(MAX_CANDIDATES):
+        folded = fold(word)
+        known = best.get(folded)
+        best[folded] = (known[0], known[1] + count) if known else (word, count)
+    return best
+
+
+def distance(a, b, limit):
+    """Edit distance of `a` and `b` (a transposition of neighbours counts once), or `limit + 1` when more."""
+    if abs(len(a) - len(b)) > limit:
+        return limit + 1
+    previous2 = None
+    previous = list(range(len(b) + 1))
+    for i, char_a in enumerate(a, 1):
+        current = [i] + [0] * len(b)
+        for j, char_b in enumerate(b, 1):
+            cost = char_a != char_b
+            current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
+            if i > 1 and j > 1 and char_a == b[j - 2] and a[i - 2] == char_b:
+                current[j] = min(current[j], previous2[j - 2] + 1)
+        if min(current) > limit:
+            return limit + 1
+        previous2, previous = previous, current
+    return previous[-1]
+
+
+def allowed_edits(word):
+    return 1 if len(word) < 5 else 2
+
+
+def closest(word, words):
+    """The most frequent vocabulary word closest to `word` (folded), or None."""
+    folded = fold(word)
+    if folded in words:
+        return words[folded][0]
+    limit = allowed_edits(folded)
+    best = None
+    for candidate, (written, count) in words.items():
+        if candidate[:1] != folded[:1] and candidate[1:2] != folded[1:2]:
+            continue  # the first or the second letter is right: keeps the candidates few
+        found = distance(folded, candidate, limit)
+        if found <= limit:
+            rank = (found, -count, written)
+            if best is None or rank < best[0]:
+                best = (rank, written)
+    return best[1] if best else None
+
+
+def correct(query, language):
+    """The query with its unknown words spelled as the vocabulary spells them, or None when it already is."""
+    words = vocabulary(language)
+    if not words:
+        return None
+    changed = False
+    corrected = []
+    for word in tokens(query):
+        replacement = word
+        if len(word) >= MIN_WORD and not word.isdigit():
+            found = closest(word, words)
+            if found and found != word.casefold():
+                replacement, changed = found, True
+        corrected.append(replacement)
+    return " ".join(corrected) if changed else None
+
+
+@functools.cache
+def _stemmer(language):
+    name = STEMMERS.get(language)
+    return snowballstemmer.stemmer(name) if name else None
+
+
+def prefix_of(word, language):
+    """The beginning of `word` that its other forms share (its stem), as typed; the word when none."""
+    stemmer = _stemmer(language)
+    lowered = word.casefold()
+    if stemmer is None or len(lowered) <= MIN_STEM:
+        return lowered
+    stem = stemmer.stemWord(lowered)
+    if len(stem) < MIN_STEM or len(stem) >= len(lowered):
+        return lowered
+    if lowered.startswith(stem):
+        return stem
+    # Snowball's German stems drop umlauts ("gründen" → "grund"): cut the typed word at the stem's length
+    # when the two agree but for accents.
+    plain = "".join(c for c in unicodedata.normalize("NFKD", lowered) if not unicodedata.combining(c))
+    if len(plain) == len(lowered) and plain.startswith(stem):
+        return lowered[: len(stem)]
+    return lowered
+
+
+def prefixes(words, language):
+    return [prefix_of(word, language) for word in words]
+
+
+LINKING = ("s", "es", "n", "en", "e")  # German linking letters between the parts of a compound
+MIN_PART = 4
+
+
+def split_compounds(query, language):
+    """The query with each unknown word split into two known words, or None: "Referentenhonorar" →
+    "referenten honorar" (a part may be known as the beginning of a word, "honorar" of "honorare")."""
+    words = vocabulary(language)
+    if not words:
+        return None
+    known = set(words)
+    changed = False
+    result = []
+    for word in tokens(query):
+        folded = fold(word)
+        parts = None if folded in known or len(folded) < 2 * MIN_PART else _split(folded, known)
+        if parts:
+            result.extend(_written(part, words) for part in parts)
+            changed = True
+        else:
+            result.append(word)
+    return " ".join(result) if changed else None
+
+
+def _split(folded, known):
+    for cut in range(len(folded) - MIN_PART, MIN_PART - 1, -1):
+        left, right = folded[:cut], folded[cut:]
+        if not _known_beginning(right, known):
+            continue
+        for link in ("", *LINKING):
+            head = left[: -len(link)] if link and left.endswith(link) else (left if not link else None)
+            if head and len(head) >= MIN_PART and _known_beginning(head, known):
+                return [head, right]
+    return None
+
+
+def _written(folded, words):
+    """A folded word (or beginning of one) as the vocabulary writes it."""
+    if folded in words:
+        return words[folded][0]
+    for candidate, (written, _count) in words.items():
+        if candidate.startswith(folded):
+            beginning = written[: len(folded)]
+            return beginning if fold(beginning) == folded else folded
+    return folded
+
+
+def _known_beginning(part, known):
+    return part in known or any(word.startswith(part) for word in known)
+
+
+def join_words(query, language):
+    """The query with two neighbouring words joined where the vocabulary knows the joined word, or None:
+    "Ton Anlage" → "tonanlage", "Seminar Raum" → "seminarraum"."""
+    words = vocabulary(language)
+    typed = tokens(query)
+    if len(typed) < 2 or not words:
+        return None
+    result, index, changed = [], 0, False
+    while index < len(typed):
+        if index + 1 < len(typed):
+            joined = fold(typed[index] + typed[index + 1])
+            if joined in words:
+                result.append(words[joined][0])
+                index += 2
+                changed = True
+                continue
+        result.append(typed[index])
+        index += 1
+    return " ".join(result) if changed else None
+
+
+# Words that carry no meaning of their own in a search ("Saal für 100 Personen"), per language.
+STOP_WORDS = {
+    "de": "der die das den dem des ein eine einen einem einer und oder für mit von zu zum zur im in am an "
+    "auf aus bei nach vor über unter ich wir sie ihr mein meine unser unsere brauche brauchen suche suchen",
+    "en": "the a an and or for with of to in on at by from i we my our need needs looking",
+    "tr": "ve veya ile için bir bu şu de da ki",
+    "ar": "في من على إلى مع و أو عن",
+    "uk": "і й та або для з із на в у до від",
+    "pl": "i oraz lub dla z ze na w we do od",
+}
+
+
+def meaningful_words(query, language):
+    """The query's words without stop words (of `language` and German) and numbers."""
+    stop = set(STOP_WORDS.get(language, "").split()) | set(STOP_WORDS["de"].split())
+    return [word for word in tokens(query) if word.casefold() not in stop and not word.isdigit()]

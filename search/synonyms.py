@@ -1,0 +1,78 @@
+"""Synonyms editors maintain (`search.models.SynonymGroup`), applied to the query on both engines.
+
+A visitor's query is expanded with OR: besides the words as typed, the same query with a word (or phrase)
+of a group replaced by each other word of its group – "Handzettel drucken" also searches "Flyer drucken"
+and "Faltblatt drucken". The engines rank the words as typed first (the variants count less), so a
+synonym never pushes an exact match down.
+
+The groups of a language apply to its visitors' queries; German groups apply in every language too,
+because German originals stand in where nothing is translated. Only published groups count. They are
+read once per language and kept in Django's cache for `GROUPS_SECONDS`; publishing, unpublishing or
+deleting a group forgets them at once (`forget`, connected in `search.apps`).
+"""
+
+from django.conf import settings
+from django.core.cache import cache
+
+from .models import SynonymGroup, split_words
+from .spelling import fold, tokens
+
+GROUPS_SECONDS = 300
+CACHE_KEY = "search:synonyms:{language}"
+MAX_VARIANTS = 8
+
+
+def groups(language):
+    """[[folded word tuples of one group], …] of the published groups visitors of `language` use (cached)."""
+    key = CACHE_KEY.format(language=language)
+    found = cache.get(key)
+    if found is None:
+        found = _load(language)
+        cache.set(key, found, GROUPS_SECONDS)
+    return found
+
+
+def _load(language):
+    languages = {language, settings.LANGUAGE_CODE}
+    found = []
+    rows = SynonymGroup.objects.filter(live=True, locale__language_code__in=languages).values_list(
+        "words", flat=True
+    )
+    for text in rows:
+        members = []
+        for phrase in split_words(text):
+            parts = tuple(tokens(phrase))
+            if parts and (parts, phrase) not in members:
+                members.append((parts, phrase))
+        if len(members) > 1:
+            found.append(members)
+    return found
+
+
+def forget(**kwargs):
+    cache.delete_many([CACHE_KEY.format(language=code) for code, _name in settings.LANGUAGES])
+
+
+def variants(query, language):
+    """Other queries meaning the same: `query`'s words with one group member replaced by another."""
+    typed = tokens(query)
+    if not typed:
+        return []
+    folded = [fold(word) for word in typed]
+    found = []
+    for group in groups(language):
+        for parts, _phrase in group:
+            size = len(parts)
+            wanted = [fold(part) for part in parts]
+            for start in range(len(folded) - size + 1):
+                if folded[start : start + size] != wanted:
+                    continue
+                for other_parts, _other in group:
+                    if other_parts == parts:
+                        continue
+                    variant = " ".join([*typed[:start], *other_parts, *typed[start + size :]])
+                    if variant not in found and fold(variant) != fold(" ".join(typed)):
+                        found.append(variant)
+                    if len(found) >= MAX_VARIANTS:
+                        return found
+    return found
