@@ -64,12 +64,16 @@ _CSRF_INPUT = re.compile(r'(name="csrfmiddlewaretoken" value=")([A-Za-z0-9]+)(")
 _SKIPPED_DIRECTIVES = ("private", "no-store", "no-cache")
 
 # Models of the portal's own apps that no public page shows: writing them must not empty the cache
-# (an e-mail queued, a contact message stored, a search counted, a reference number drawn).
+# (an e-mail queued, a contact message stored, a search counted, a reference number drawn, a proof of
+# use uploaded or a reminder noted).
 IGNORED_MODELS = {
     "home.outgoingemail",
     "partners.partnercontactmessage",
     "search.searchterm",
     "resource_requests.requestcounter",
+    # After a decision: proofs of use and reminders are shown only on a request's private status page.
+    "resource_requests.proof",
+    "resource_requests.reminder",
 }
 # Models of Wagtail (and its companions) that pages are built from. Renditions, revisions, log entries
 # and tasks are written while editing or rendering and change nothing a visitor sees by themselves.
