@@ -273,11 +273,10 @@ CASES = [
         "Öffentlich",
         "de",
         "resource-category:oeffentlichkeitsarbeit",
-        database="resource:veranstaltungsplanung",
         top=3,
         why=(
-            "both find the beginning of 'Öffentlichkeitsarbeit'; the database ranks whole words first, and "
-            "two resources say 'öffentlich'"
+            "both find the beginning of 'Öffentlichkeitsarbeit' in a title (titles first, also on the "
+            "database backend); two resources say 'öffentlich' in their text"
         ),
     ),
     Case("Raeume", "de", "resource-category:raeume", why="'ae' for 'ä': German normalisation, spelling pass"),
