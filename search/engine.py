@@ -201,6 +201,7 @@ class DatabaseEngine:
         terms = words(query)
         text = " ".join(terms)
         variants = [terms, *(words(variant) for variant in synonyms.variants(text, language))]
+        variants += spelling.article_variants(terms, language)
         wanted = Or([PlainText(" ".join(one), operator=operator) for one in variants])
         combine = And if operator == "and" else Or
         beginnings = Or(

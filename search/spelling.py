@@ -263,6 +263,40 @@ def _stemmer(language):
     return snowballstemmer.stemmer(name) if name else None
 
 
+def stem(word, language):
+    """The word folded and cut to its Snowball stem (folded only for a language without a stemmer)."""
+    stemmer = _stemmer(language)
+    folded = fold(word)
+    return stemmer.stemWord(folded) if stemmer else folded
+
+
+ARTICLE = "ال"  # Arabic's definite article, written as the beginning of the word
+MIN_ARABIC = 3
+
+
+def article_variants(terms, language):
+    """Arabic: the words with and without their article, as other spellings of the query – the index
+    keeps "المنشورات" as one word, which "منشورات" does not find (Elasticsearch's Arabic analysis removes
+    the article; the database's does not). Nothing for other languages."""
+    if language != "ar":
+        return []
+    with_article = [
+        f"{ARTICLE}{term}"
+        if len(term) >= MIN_ARABIC and _arabic(term) and not term.startswith(ARTICLE)
+        else term
+        for term in terms
+    ]
+    without = [
+        term[len(ARTICLE) :] if term.startswith(ARTICLE) and len(term) - len(ARTICLE) >= MIN_ARABIC else term
+        for term in terms
+    ]
+    return [one for one in (with_article, without) if one != list(terms)]
+
+
+def _arabic(word):
+    return all("\u0600" <= char <= "\u06ff" for char in word)
+
+
 def prefix_of(word, language):
     """The beginning of `word` that its other forms share (its stem), as typed; the word when none."""
     stemmer = _stemmer(language)
