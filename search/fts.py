@@ -21,8 +21,9 @@ p95 2.3 s at the search mix): the condition `(title || body) @@ query` has no in
 is a correlated subquery per result row, which finds the entry's index row again and ranks it. And
 PostgreSQL's JIT compiles such a plan for about a second. `PostgresMatches` runs on the index rows:
 
-- the MATCH is `(title || body) @@ query` on `modelsearch_indexentry`, which the GIN index on that
-  expression (migration `search.0005_indexentry_title_body_gin`) drives – a bitmap index scan;
+- the MATCH is `(title || body) @@ query` on the index rows (`wagtailsearch_indexentry`), which the
+  GIN index on that expression (migration `search.0005_indexentry_title_body_gin`) drives – a bitmap
+  index scan;
 - every match's score is computed *once per statement*: an uncorrelated scalar subquery (an InitPlan)
   folds `{translation key: score}` into one `jsonb` object, and each result row looks its key up in it;
 - the JIT is off for the portal's connections (`jit=off` in the connection options,
@@ -102,7 +103,6 @@ class PostgresMatches:
 
     def __init__(self, results):
         from modelsearch.backends.database.postgres.postgres import PostgresAutocompleteQueryCompiler
-        from modelsearch.models import IndexEntry
 
         self.results = results  # modelsearch's own results, for the reference ranking in the tests
         compiler = results.query_compiler
@@ -119,8 +119,10 @@ class PostgresMatches:
         for vector, _boost in vectors[1:]:
             matched = matched._combine(vector, "||", False)
         content_types = get_descendants_content_types_pks(entries.model)
+        # Wagtail's concrete index row model (`wagtailsearch_indexentry`), through the entries' relation.
+        index_entry = entries.model._meta.get_field("index_entries").related_model
         self.matches = (
-            IndexEntry.objects.alias(_vector_=matched)
+            index_entry.objects.alias(_vector_=matched)
             .filter(_vector_=search_query, content_type_id__in=content_types)
             .annotate(entry_id=Cast("object_id", IntegerField()))
             .filter(entry_id__in=entries.values("pk"))

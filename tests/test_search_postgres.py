@@ -33,7 +33,7 @@ URLS = [
     "/de/veranstaltungen/?q=Workshop",
     "/de/suche/vorschlaege/?q=Kultur",
 ]
-GIN_INDEXES = ("search_indexentry_title_body_gin", "modelsearch_autocom_ea8581_gin")
+GIN_INDEXES = ("search_indexentry_title_body_gin", "wagtailsear_autocom_476c89_gin")
 
 
 @pytest.fixture(autouse=True)
@@ -56,7 +56,7 @@ def plan_of(sql):
 def index_row_scans(node, chain=()):
     """(the node, the relationships of the nodes above it) of every scan of modelsearch's index rows."""
     here = (*chain, node.get("Subplan Name") or node.get("Parent Relationship", ""))
-    if node.get("Relation Name") == "modelsearch_indexentry" or node.get("Index Name", "").startswith(
+    if node.get("Relation Name") == "wagtailsearch_indexentry" or node.get("Index Name", "").startswith(
         GIN_INDEXES
     ):
         yield node, here
@@ -91,7 +91,7 @@ def test_the_full_text_index_drives_and_scores_are_computed_once(client):
 def test_the_title_and_body_condition_has_its_index():
     with connection.cursor() as cursor:
         cursor.execute(
-            "SELECT indexdef FROM pg_indexes WHERE tablename = 'modelsearch_indexentry' AND indexname = %s",
+            "SELECT indexdef FROM pg_indexes WHERE tablename = 'wagtailsearch_indexentry' AND indexname = %s",
             [GIN_INDEXES[0]],
         )
         (definition,) = cursor.fetchone()

@@ -1,6 +1,7 @@
-"""PostgreSQL: a GIN index on `title || body` of modelsearch's index rows, the expression its full-text
-condition tests (search/fts.py `PostgresMatches`). modelsearch indexes `title` and `body` apart, so that
-condition read every index row of a language. Nothing on other databases."""
+"""PostgreSQL: a GIN index on `title || body` of the database search backend's index rows
+(`wagtailsearch_indexentry`), the expression its full-text condition tests (search/fts.py
+`PostgresMatches`). Wagtail (modelsearch) indexes `title` and `body` apart, so that condition read every
+index row of a language. Nothing on other databases."""
 
 from django.db import migrations
 
@@ -10,7 +11,7 @@ INDEX = "search_indexentry_title_body_gin"
 def create(apps, schema_editor):
     if schema_editor.connection.vendor == "postgresql":
         schema_editor.execute(
-            f"CREATE INDEX IF NOT EXISTS {INDEX} ON modelsearch_indexentry USING gin ((title || body))"
+            f"CREATE INDEX IF NOT EXISTS {INDEX} ON wagtailsearch_indexentry USING gin ((title || body))"
         )
 
 
@@ -22,7 +23,7 @@ def drop(apps, schema_editor):
 class Migration(migrations.Migration):
     dependencies = [
         ("search", "0004_roles"),
-        ("modelsearch", "0004_rename_modelsear_autocom_476c89_gin_modelsearch_autocom_ea8581_gin_and_more"),
+        ("wagtailsearch", "0010_add_text_fields"),
     ]
 
     operations = [migrations.RunPython(create, drop, elidable=False)]
