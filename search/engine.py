@@ -202,6 +202,7 @@ class DatabaseEngine:
         text = " ".join(terms)
         variants = [terms, *(words(variant) for variant in synonyms.variants(text, language))]
         variants += spelling.article_variants(terms, language)
+        variants += spelling.compound_variants(terms, language)
         wanted = Or([PlainText(" ".join(one), operator=operator) for one in variants])
         combine = And if operator == "and" else Or
         beginnings = Or(

@@ -396,6 +396,27 @@ def join_words(query, language):
     return " ".join(result) if changed else None
 
 
+def compound_variants(terms, language):
+    """The query with two neighbouring words written as the compound the vocabulary knows, its second word
+    in any form: "Verein gründen" → "vereinsgründung" (German: "verein" + "s" + "gründ…"). At most one
+    variant; none for what cannot be a visitor's words."""
+    if not 2 <= len(terms) <= MAX_TOKENS or not worth_correcting(" ".join(terms)):
+        return []
+    words = prepared(language)
+    if not words:
+        return []
+    for index in range(len(terms) - 1):
+        head, tail = fold(terms[index]), fold(prefix_of(terms[index + 1], language))
+        if len(head) < MIN_PART or len(tail) < MIN_STEM:
+            continue
+        for link in ("", *LINKING):
+            found = words.beginning(head + link + tail)
+            if found is not None:
+                joined = words.words[found][0]
+                return [[*terms[:index], joined, *terms[index + 2 :]]]
+    return []
+
+
 # Words that carry no meaning of their own in a search ("Saal für 100 Personen"), per language.
 STOP_WORDS = {
     "de": "der die das den dem des ein eine einen einem einer und oder für mit von zu zum zur im in am an "

@@ -275,3 +275,28 @@ def test_compound_parts_are_found_by_their_beginnings():
     # The most frequent of the words beginning so, as reading them in order of frequency finds it.
     expected = next(word for word in prepared.words if word.startswith("honorar"))
     assert beginning == expected
+
+
+@pytest.mark.parametrize(
+    ("query", "language", "expected"),
+    [
+        ("Verein gründen", "de", "resource:vereinsgruendung"),  # "Vereinsgründung": a compound, another form
+        ("leaflets", "en", "resource:flyer-und-plakate"),  # a synonym group's "leaflet", in the plural
+        ("منشورات", "ar", "resource:flyer-und-plakate"),  # the title says "المنشورات", with the article
+    ],
+)
+def test_compounds_plurals_of_synonyms_and_arabic_articles(engine, query, language, expected):
+    assert expected in first_results(query, language)[0], engine
+
+
+def test_two_words_are_also_searched_as_the_compound_the_vocabulary_knows():
+    assert spelling.compound_variants(["Verein", "gründen"], "de") == [["vereinsgründung"]]
+    assert spelling.compound_variants(["Beamer"], "de") == []
+    assert spelling.compound_variants(["<script>", "gründen"], "de") == []
+
+
+def test_arabic_words_are_also_searched_with_and_without_their_article():
+    assert spelling.article_variants(["منشورات"], "ar") == [["المنشورات"]]
+    assert spelling.article_variants(["المنشورات"], "ar") == [["منشورات"]]
+    assert spelling.article_variants(["Beamer"], "ar") == []
+    assert spelling.article_variants(["منشورات"], "de") == []
