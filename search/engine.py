@@ -140,8 +140,9 @@ def forgiving_queries(query, language):
     """What the database backend searches when the query as typed finds nothing, in this order: the query
     spelled as the vocabulary spells it; its German compounds split into known words ("Referentenhonorar"
     → "referenten honorar"); its words written apart joined ("Ton Anlage" → "tonanlage"); any of its
-    words that carry meaning (no stop words, no numbers)."""
-    if len(words(query)) > FUZZY_MAX_WORDS:
+    words that carry meaning (no stop words, no numbers). Nothing for what cannot be a visitor's
+    mistyped words (`search.spelling.worth_correcting`: too long, too many words, no letters, syntax)."""
+    if len(words(query)) > FUZZY_MAX_WORDS or not spelling.worth_correcting(query):
         return []
     found = []
     corrected = spelling.correct(query, language)
@@ -200,6 +201,8 @@ class DatabaseEngine:
         terms = words(query)
         text = " ".join(terms)
         variants = [terms, *(words(variant) for variant in synonyms.variants(text, language))]
+        variants += spelling.article_variants(terms, language)
+        variants += spelling.compound_variants(terms, language)
         wanted = Or([PlainText(" ".join(one), operator=operator) for one in variants])
         combine = And if operator == "and" else Or
         beginnings = Or(

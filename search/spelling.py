@@ -20,12 +20,29 @@ Elasticsearch's analysers and fuzziness give it there:
   word at the same length, so PostgreSQL's accent-sensitive prefix search finds it too.
 
 Nothing here touches the index: all three work on the query, so nothing needs rebuilding.
+
+**Cheap and bounded.** The engines try the forgiving pass for every query that finds (almost) nothing –
+which includes everything a bot sends. So:
+
+- `worth_correcting(query)` says whether the text can be a visitor's mistyped words at all: not longer
+  than `MAX_QUERY_CHARS`, at most `MAX_TOKENS` words, some letters, no query syntax or markup
+  (`SYNTAX`) and not mostly punctuation. Everything else skips the pass (no correction, no compounds,
+  no words joined): no vocabulary is read, no query is run. Words longer than `MAX_WORD` are left as
+  typed.
+- The vocabulary is kept twice: in Django's cache (shared, `VOCABULARY_SECONDS`), under a version that is
+  new each time it is computed, and in each process prepared for look-ups (`Vocabulary`) for as long as
+  the cache holds that version: a search reads one small key, not the whole vocabulary.
+- Looking a word up reads only the candidates that can be close: words of a length within the allowed
+  edits that share the first or the second letter (buckets built once per version); the beginnings of
+  words (compounds) are found by bisection in the sorted vocabulary, not by reading all of it.
 """
 
+import bisect
 import functools
 import re
 import unicodedata
-from collections import Counter
+import uuid
+from collections import Counter, defaultdict
 
 import snowballstemmer
 from django.core.cache import cache
@@ -34,8 +51,14 @@ from .models import SearchEntry
 
 VOCABULARY_SECONDS = 300
 CACHE_KEY = "search:vocabulary:{language}"
+VERSION_KEY = "search:vocabulary-version:{language}"
 MIN_WORD = 4  # shorter words are left as typed: too many neighbours
+MAX_WORD = 40  # longer "words" are not a typo of a word (the longest in the demo has 27 letters)
 MAX_CANDIDATES = 20_000
+# What can be a visitor's mistyped words (`worth_correcting`).
+MAX_QUERY_CHARS = 80
+MAX_TOKENS = 6
+SYNTAX = frozenset("<>{}[]^~*=|\\`$;@#%+")  # query syntax, markup, code: nobody mistypes a word into these
 STEMMERS = {
     "de": "german",
     "en": "english",
@@ -57,18 +80,100 @@ def tokens(text):
     return re.findall(r"\w+", text or "")
 
 
-def vocabulary(language):
-    """{folded word: (the word as most often written, lower case; how often)} for `language` (cached)."""
-    key = CACHE_KEY.format(language=language)
-    found = cache.get(key)
+def worth_correcting(query):
+    """Whether `query` can be a visitor's mistyped words: short, a few words, letters, no syntax."""
+    text = query or ""
+    if len(text) > MAX_QUERY_CHARS:
+        return False
+    found = tokens(text)
+    if not found or len(found) > MAX_TOKENS or not any(char.isalpha() for char in text):
+        return False
+    if any(char in SYNTAX for char in text):
+        return False
+    other = sum(1 for char in text if not (char.isalnum() or char.isspace() or char == "_"))
+    return other * 3 <= len(text)
+
+
+class Vocabulary:
+    """The vocabulary of one language prepared for look-ups (built once per version and process).
+
+    `words`: {folded word: (the word as most often written, how often)}, most frequent first.
+    """
+
+    def __init__(self, words):
+        self.words = words
+        self.sorted = sorted(words)
+        self.order = {word: index for index, word in enumerate(words)}
+        # (position of the letter, the letter, the word's length) -> words: `closest` reads only the
+        # words whose first or second letter agrees and whose length is within the allowed edits.
+        self.buckets = defaultdict(list)
+        for word in words:
+            for position in (0, 1):
+                if len(word) > position:
+                    self.buckets[(position, word[position], len(word))].append(word)
+
+    def __contains__(self, folded):
+        return folded in self.words
+
+    def __bool__(self):
+        return bool(self.words)
+
+    def candidates(self, folded, limit):
+        """The words that may be within `limit` edits of `folded` and share its first or second letter."""
+        for length in range(max(1, len(folded) - limit), len(folded) + limit + 1):
+            yield from self.buckets.get((0, folded[:1], length), ())
+            if len(folded) > 1:
+                for word in self.buckets.get((1, folded[1], length), ()):
+                    if word[:1] != folded[:1]:  # those were read above
+                        yield word
+
+    def beginning(self, part):
+        """The most frequent word beginning with `part` (folded), or None."""
+        start = bisect.bisect_left(self.sorted, part)
+        best = None
+        for word in self.sorted[start:]:
+            if not word.startswith(part):
+                break
+            if best is None or self.order[word] < self.order[best]:
+                best = word
+        return best
+
+    def has_beginning(self, part):
+        start = bisect.bisect_left(self.sorted, part)
+        return start < len(self.sorted) and self.sorted[start].startswith(part)
+
+
+_prepared = {}  # language -> (version, Vocabulary): this process's copy of the cached vocabulary
+
+
+def prepared(language):
+    """The `Vocabulary` of `language`: this process's copy while the cache holds its version; else
+    the cached words (or computed ones), prepared again."""
+    version = cache.get(VERSION_KEY.format(language=language))
+    mine = _prepared.get(language)
+    if version is not None and mine is not None and mine[0] == version:
+        return mine[1]
+    found = cache.get(CACHE_KEY.format(language=language)) if version is not None else None
     if found is None:
         found = _compute_vocabulary(language)
-        cache.set(key, found, VOCABULARY_SECONDS)
-    return found
+        version = uuid.uuid4().hex
+        cache.set_many(
+            {CACHE_KEY.format(language=language): found, VERSION_KEY.format(language=language): version},
+            VOCABULARY_SECONDS,
+        )
+    words = Vocabulary(found)
+    _prepared[language] = (version, words)
+    return words
+
+
+def vocabulary(language):
+    """{folded word: (the word as most often written, lower case; how often)} for `language` (cached)."""
+    return prepared(language).words
 
 
 def forget_vocabulary(languages):
-    cache.delete_many([CACHE_KEY.format(language=language) for language in languages])
+    keys = [key.format(language=language) for language in languages for key in (CACHE_KEY, VERSION_KEY)]
+    cache.delete_many(keys)
 
 
 def _compute_vocabulary(language):
@@ -111,33 +216,40 @@ def allowed_edits(word):
 
 
 def closest(word, words):
-    """The most frequent vocabulary word closest to `word` (folded), or None."""
+    """The most frequent vocabulary word closest to `word` (folded), or None. `words`: a `Vocabulary`."""
     folded = fold(word)
     if folded in words:
-        return words[folded][0]
+        return words.words[folded][0]
     limit = allowed_edits(folded)
     best = None
-    for candidate, (written, count) in words.items():
-        if candidate[:1] != folded[:1] and candidate[1:2] != folded[1:2]:
-            continue  # the first or the second letter is right: keeps the candidates few
+    for candidate in words.candidates(folded, limit):
         found = distance(folded, candidate, limit)
         if found <= limit:
+            written, count = words.words[candidate]
             rank = (found, -count, written)
             if best is None or rank < best[0]:
                 best = (rank, written)
     return best[1] if best else None
 
 
+def _typed_words(query):
+    """The words of `query` a look-up may change: at most MAX_TOKENS."""
+    return tokens(query)[:MAX_TOKENS]
+
+
 def correct(query, language):
-    """The query with its unknown words spelled as the vocabulary spells them, or None when it already is."""
-    words = vocabulary(language)
+    """The query with its unknown words spelled as the vocabulary spells them, or None when it already is
+    (or when it cannot be a visitor's mistyped words: `worth_correcting`)."""
+    if not worth_correcting(query):
+        return None
+    words = prepared(language)
     if not words:
         return None
     changed = False
     corrected = []
-    for word in tokens(query):
+    for word in _typed_words(query):
         replacement = word
-        if len(word) >= MIN_WORD and not word.isdigit():
+        if MIN_WORD <= len(word) <= MAX_WORD and not word.isdigit():
             found = closest(word, words)
             if found and found != word.casefold():
                 replacement, changed = found, True
@@ -149,6 +261,40 @@ def correct(query, language):
 def _stemmer(language):
     name = STEMMERS.get(language)
     return snowballstemmer.stemmer(name) if name else None
+
+
+def stem(word, language):
+    """The word folded and cut to its Snowball stem (folded only for a language without a stemmer)."""
+    stemmer = _stemmer(language)
+    folded = fold(word)
+    return stemmer.stemWord(folded) if stemmer else folded
+
+
+ARTICLE = "ال"  # Arabic's definite article, written as the beginning of the word
+MIN_ARABIC = 3
+
+
+def article_variants(terms, language):
+    """Arabic: the words with and without their article, as other spellings of the query – the index
+    keeps "المنشورات" as one word, which "منشورات" does not find (Elasticsearch's Arabic analysis removes
+    the article; the database's does not). Nothing for other languages."""
+    if language != "ar":
+        return []
+    with_article = [
+        f"{ARTICLE}{term}"
+        if len(term) >= MIN_ARABIC and _arabic(term) and not term.startswith(ARTICLE)
+        else term
+        for term in terms
+    ]
+    without = [
+        term[len(ARTICLE) :] if term.startswith(ARTICLE) and len(term) - len(ARTICLE) >= MIN_ARABIC else term
+        for term in terms
+    ]
+    return [one for one in (with_article, without) if one != list(terms)]
+
+
+def _arabic(word):
+    return all("\u0600" <= char <= "\u06ff" for char in word)
 
 
 def prefix_of(word, language):
@@ -181,15 +327,17 @@ MIN_PART = 4
 def split_compounds(query, language):
     """The query with each unknown word split into two known words, or None: "Referentenhonorar" →
     "referenten honorar" (a part may be known as the beginning of a word, "honorar" of "honorare")."""
-    words = vocabulary(language)
+    if not worth_correcting(query):
+        return None
+    words = prepared(language)
     if not words:
         return None
-    known = set(words)
     changed = False
     result = []
-    for word in tokens(query):
+    for word in _typed_words(query):
         folded = fold(word)
-        parts = None if folded in known or len(folded) < 2 * MIN_PART else _split(folded, known)
+        unknown = folded not in words and 2 * MIN_PART <= len(folded) <= MAX_WORD
+        parts = _split(folded, words) if unknown else None
         if parts:
             result.extend(_written(part, words) for part in parts)
             changed = True
@@ -198,14 +346,14 @@ def split_compounds(query, language):
     return " ".join(result) if changed else None
 
 
-def _split(folded, known):
+def _split(folded, words):
     for cut in range(len(folded) - MIN_PART, MIN_PART - 1, -1):
         left, right = folded[:cut], folded[cut:]
-        if not _known_beginning(right, known):
+        if not _known_beginning(right, words):
             continue
         for link in ("", *LINKING):
             head = left[: -len(link)] if link and left.endswith(link) else (left if not link else None)
-            if head and len(head) >= MIN_PART and _known_beginning(head, known):
+            if head and len(head) >= MIN_PART and _known_beginning(head, words):
                 return [head, right]
     return None
 
@@ -213,37 +361,60 @@ def _split(folded, known):
 def _written(folded, words):
     """A folded word (or beginning of one) as the vocabulary writes it."""
     if folded in words:
-        return words[folded][0]
-    for candidate, (written, _count) in words.items():
-        if candidate.startswith(folded):
-            beginning = written[: len(folded)]
-            return beginning if fold(beginning) == folded else folded
+        return words.words[folded][0]
+    candidate = words.beginning(folded)
+    if candidate is not None:
+        beginning = words.words[candidate][0][: len(folded)]
+        return beginning if fold(beginning) == folded else folded
     return folded
 
 
-def _known_beginning(part, known):
-    return part in known or any(word.startswith(part) for word in known)
+def _known_beginning(part, words):
+    return part in words or words.has_beginning(part)
 
 
 def join_words(query, language):
     """The query with two neighbouring words joined where the vocabulary knows the joined word, or None:
     "Ton Anlage" → "tonanlage", "Seminar Raum" → "seminarraum"."""
-    words = vocabulary(language)
-    typed = tokens(query)
-    if len(typed) < 2 or not words:
+    typed = _typed_words(query)
+    if len(typed) < 2 or not worth_correcting(query):
+        return None
+    words = prepared(language)
+    if not words:
         return None
     result, index, changed = [], 0, False
     while index < len(typed):
         if index + 1 < len(typed):
             joined = fold(typed[index] + typed[index + 1])
             if joined in words:
-                result.append(words[joined][0])
+                result.append(words.words[joined][0])
                 index += 2
                 changed = True
                 continue
         result.append(typed[index])
         index += 1
     return " ".join(result) if changed else None
+
+
+def compound_variants(terms, language):
+    """The query with two neighbouring words written as the compound the vocabulary knows, its second word
+    in any form: "Verein gründen" → "vereinsgründung" (German: "verein" + "s" + "gründ…"). At most one
+    variant; none for what cannot be a visitor's words."""
+    if not 2 <= len(terms) <= MAX_TOKENS or not worth_correcting(" ".join(terms)):
+        return []
+    words = prepared(language)
+    if not words:
+        return []
+    for index in range(len(terms) - 1):
+        head, tail = fold(terms[index]), fold(prefix_of(terms[index + 1], language))
+        if len(head) < MIN_PART or len(tail) < MIN_STEM:
+            continue
+        for link in ("", *LINKING):
+            found = words.beginning(head + link + tail)
+            if found is not None:
+                joined = words.words[found][0]
+                return [[*terms[:index], joined, *terms[index + 2 :]]]
+    return []
 
 
 # Words that carry no meaning of their own in a search ("Saal für 100 Personen"), per language.

@@ -9,13 +9,16 @@ The groups of a language apply to its visitors' queries; German groups apply in 
 because German originals stand in where nothing is translated. Only published groups count. They are
 read once per language and kept in Django's cache for `GROUPS_SECONDS`; publishing, unpublishing or
 deleting a group forgets them at once (`forget`, connected in `search.apps`).
+
+A word of the query and a word of a group are the same when their folded forms are, or their stems
+(Snowball, for the languages it has): "leaflets" finds the group of "leaflet".
 """
 
 from django.conf import settings
 from django.core.cache import cache
 
 from .models import SynonymGroup, split_words
-from .spelling import fold, tokens
+from .spelling import fold, stem, tokens
 
 GROUPS_SECONDS = 300
 CACHE_KEY = "search:synonyms:{language}"
@@ -59,13 +62,15 @@ def variants(query, language):
     if not typed:
         return []
     folded = [fold(word) for word in typed]
+    stems = [stem(word, language) for word in typed]
     found = []
     for group in groups(language):
         for parts, _phrase in group:
             size = len(parts)
             wanted = [fold(part) for part in parts]
+            wanted_stems = [stem(part, language) for part in parts]
             for start in range(len(folded) - size + 1):
-                if folded[start : start + size] != wanted:
+                if folded[start : start + size] != wanted and stems[start : start + size] != wanted_stems:
                     continue
                 for other_parts, _other in group:
                     if other_parts == parts:

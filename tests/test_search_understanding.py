@@ -6,7 +6,10 @@ is `bench/relevance.py` (tests/test_search_benchmark.py).
 """
 
 import pytest
+import search_support
 from django.core.cache import cache
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from markup import parse
 from search_support import entry_key
 from wagtail.models import Locale
@@ -149,3 +152,151 @@ def test_the_page_says_what_the_active_engine_can_do(client, engine):
     else:
         assert "Tippfehler" not in hint
         assert "ähnliche Schreibweise" in hint
+
+
+# --- The forgiving pass is cheap and bounded --------------------------------------------------------
+
+# What bots send (tests/test_hostile_input.py): none of it can be a mistyped word.
+NOT_WORDS = [
+    "x" * 200,  # what is left of an over-long text
+    "Raumbeamerleinwandflyerzeltmikrofonlautsprecher" * 2,  # one "word" longer than any
+    "' OR '1'='1' --",
+    'title:raum^5 "unclosed',
+    "raum* AND -beamer OR (",
+    '{"match_all": {}}',
+    "/.*/",
+    "<script>alert(1)</script>",
+    '"><svg/onload=alert(1)>',
+    "a Bcc: spam@example.org",
+    "99999999999999999999999999",
+    "2026-02-31",
+    "../../etc/passwd",
+    "eins zwei drei vier fünf sechs sieben",  # more words than a need is written in
+]
+
+
+@pytest.mark.parametrize("query", NOT_WORDS)
+def test_input_that_cannot_be_a_typo_skips_the_forgiving_pass(query, monkeypatch):
+    from search import engine as search_engine
+
+    assert not spelling.worth_correcting(query)
+
+    def no_vocabulary(language):
+        raise AssertionError(f"the vocabulary was read for {query!r}")
+
+    monkeypatch.setattr(spelling, "prepared", no_vocabulary)
+    assert search_engine.forgiving_queries(query, "de") == []
+    assert spelling.correct(query, "de") is None
+    assert spelling.split_compounds(query, "de") is None
+    assert spelling.join_words(query, "de") is None
+
+
+def test_what_visitors_type_is_worth_correcting():
+    """Every query of the relevance benchmark (typos, needs, compounds, six languages) gets the pass."""
+    from bench.relevance import load_queries
+
+    queries = [one["q"] for one in load_queries()]
+    assert len(queries) >= 80
+    assert [query for query in queries if not spelling.worth_correcting(query)] == []
+    assert spelling.worth_correcting("Beamer (Full HD)")
+    assert spelling.worth_correcting("Dortmund'da salon")
+
+
+def test_a_hostile_search_finds_nothing_with_the_queries_of_one_pass(settings):
+    """On the database backend a search that finds nothing costs one pass (the vocabulary read first),
+    never one more per forgiving query: the syntax keeps the pass away."""
+    settings.WAGTAILSEARCH_BACKENDS = search_support.database_backends()
+    with CaptureQueriesContext(connection) as typed:
+        run("search", SearchRequest(query="Zzqxv", language="de"))
+    with CaptureQueriesContext(connection) as hostile:
+        outcome, _reason = run("search", SearchRequest(query="' OR 'Zzqxv'='Zzqxv' --", language="de"))
+    assert outcome.total == 0
+    assert not outcome.fuzzy
+    assert 0 < len(hostile.captured_queries) <= len(typed.captured_queries)
+
+
+def brute_force_closest(word, words):
+    """`spelling.closest` as it was before the buckets: every vocabulary word read."""
+    folded = spelling.fold(word)
+    if folded in words:
+        return words[folded][0]
+    limit = spelling.allowed_edits(folded)
+    best = None
+    for candidate, (written, count) in words.items():
+        if candidate[:1] != folded[:1] and candidate[1:2] != folded[1:2]:
+            continue
+        found = spelling.distance(folded, candidate, limit)
+        if found <= limit:
+            rank = (found, -count, written)
+            if best is None or rank < best[0]:
+                best = (rank, written)
+    return best[1] if best else None
+
+
+@pytest.mark.parametrize("language", ["de", "tr", "ar"])
+def test_the_candidate_buckets_find_what_reading_every_word_finds(language):
+    prepared = spelling.prepared(language)
+    words = prepared.words
+    assert len(words) > 100
+    # Every vocabulary word with a letter changed, dropped, doubled or two swapped.
+    typos = []
+    for index, word in enumerate(list(words)[:400]):
+        position = index % max(1, len(word) - 1)
+        typos += [
+            word[:position] + "q" + word[position + 1 :],
+            word[:position] + word[position + 1 :],
+            word[:position] + word[position] + word[position:],
+            word[:position] + word[position + 1 : position + 2] + word[position] + word[position + 2 :],
+        ]
+    typos = [typo for typo in typos if len(typo) >= spelling.MIN_WORD]
+    assert len(typos) > 1000
+    differ = [typo for typo in typos if spelling.closest(typo, prepared) != brute_force_closest(typo, words)]
+    assert differ == []
+
+
+def test_the_vocabulary_is_prepared_once_per_version(django_assert_num_queries):
+    with django_assert_num_queries(1):
+        first = spelling.prepared("de")
+    with django_assert_num_queries(0):
+        assert spelling.prepared("de") is first
+        assert spelling.correct("Beamr", "de") == "beamer"
+    # A new version (another process computed it, or it expired) is prepared again.
+    spelling.forget_vocabulary(["de"])
+    with django_assert_num_queries(1):
+        assert spelling.prepared("de") is not first
+
+
+def test_compound_parts_are_found_by_their_beginnings():
+    prepared = spelling.prepared("de")
+    assert prepared.has_beginning("honorar")
+    assert not prepared.has_beginning("zzqx")
+    beginning = prepared.beginning("honorar")
+    assert beginning.startswith("honorar")
+    # The most frequent of the words beginning so, as reading them in order of frequency finds it.
+    expected = next(word for word in prepared.words if word.startswith("honorar"))
+    assert beginning == expected
+
+
+@pytest.mark.parametrize(
+    ("query", "language", "expected"),
+    [
+        ("Verein gründen", "de", "resource:vereinsgruendung"),  # "Vereinsgründung": a compound, another form
+        ("leaflets", "en", "resource:flyer-und-plakate"),  # a synonym group's "leaflet", in the plural
+        ("منشورات", "ar", "resource:flyer-und-plakate"),  # the title says "المنشورات", with the article
+    ],
+)
+def test_compounds_plurals_of_synonyms_and_arabic_articles(engine, query, language, expected):
+    assert expected in first_results(query, language)[0], engine
+
+
+def test_two_words_are_also_searched_as_the_compound_the_vocabulary_knows():
+    assert spelling.compound_variants(["Verein", "gründen"], "de") == [["vereinsgründung"]]
+    assert spelling.compound_variants(["Beamer"], "de") == []
+    assert spelling.compound_variants(["<script>", "gründen"], "de") == []
+
+
+def test_arabic_words_are_also_searched_with_and_without_their_article():
+    assert spelling.article_variants(["منشورات"], "ar") == [["المنشورات"]]
+    assert spelling.article_variants(["المنشورات"], "ar") == [["منشورات"]]
+    assert spelling.article_variants(["Beamer"], "ar") == []
+    assert spelling.article_variants(["منشورات"], "de") == []
