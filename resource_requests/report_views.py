@@ -23,6 +23,8 @@ REPORT_PREFIX = "report"
 
 def report_context(page, request, token, resource_request, report_form=None):
     """What the status page's report block needs (`includes/report.html`)."""
+    if resource_request.status != resource_request.Status.DONE:
+        return {"report": None, "report_form": None}  # reports come once a request is done: no query
     report = RequestReport.objects.filter(request=resource_request).first()
     base = page.get_url(request) + page.reverse_subpage("status", kwargs={"token": token})
     can_write = report is None and reports.can_report(resource_request)

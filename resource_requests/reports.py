@@ -24,7 +24,7 @@ from django.db import transaction
 from django.db.models.signals import post_delete
 from django.dispatch import receiver
 from django.utils import timezone
-from django.utils.text import Truncator
+from django.utils.text import Truncator, slugify
 from django.utils.translation import gettext_lazy as _
 
 from .models import RequestItem, RequestReport, ResourceRequest, report_photo_path
@@ -139,6 +139,15 @@ def _image(report):
     return image
 
 
+def _free_slug(parent, resource_request):
+    """The plan's title as an address part, with the reference where a sibling has it already."""
+    base = slugify(resource_request.plan_title)[:60].strip("-") or "beispiel"
+    taken = set(parent.get_children().values_list("slug", flat=True))
+    if base not in taken:
+        return base
+    return f"{base}-{slugify(resource_request.reference)}"
+
+
 def make_example(report, user):
     """Turn `report` into a draft engagement example; returns the page. Raises `ExampleError`."""
     from catalogue.models import Resource
@@ -181,13 +190,15 @@ def make_example(report, user):
                 district=resource_request.district,
                 image=image,
                 image_alt=report.caption if image else "",
+                slug=_free_slug(parent, resource_request),
                 live=False,
                 owner=user,
             )
-            parent.add_child(instance=page)
+            # Parental relations are kept on the unsaved page and written with it.
             page.engagement_fields.set(fields)
             page.partners.set(partners)
             page.resources.set(resources)
+            parent.add_child(instance=page)
             page.save_revision(user=user, log_action=True)
             locked.example = page
             locked.example_created_at = timezone.now()
