@@ -19,11 +19,12 @@ Invariants:
 import html
 import logging
 
+from django.conf import settings
 from django.core.files.base import ContentFile
 from django.db import transaction
 from django.db.models.signals import post_delete
 from django.dispatch import receiver
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.text import Truncator, slugify
 from django.utils.translation import gettext_lazy as _
 
@@ -92,8 +93,6 @@ class ExampleError(Exception):
 
 def examples_index():
     """The German engagement examples page, where new examples start."""
-    from django.conf import settings
-
     from engagement.models import EngagementIndexPage
 
     return (
@@ -105,8 +104,6 @@ def examples_index():
 
 def _german(objects, model):
     """The German versions (the examples page's language) of translatable snippets, where they exist."""
-    from django.conf import settings
-
     keys = {obj.translation_key for obj in objects}
     found = {
         obj.translation_key: obj
@@ -118,12 +115,13 @@ def _german(objects, model):
 
 
 def _story(report):
+    """The report's text as paragraphs, and how many came, in German (the example's language)."""
     paragraphs = [part.strip() for part in report.text.replace("\r\n", "\n").split("\n\n") if part.strip()]
     story = "".join(f"<p>{html.escape(part).replace(chr(10), '<br>')}</p>" for part in paragraphs)
     if report.participants:
-        story += (
-            "<p>" + html.escape(_("People who came: %(count)s") % {"count": report.participants}) + "</p>"
-        )
+        with translation.override(settings.LANGUAGE_CODE):
+            came = str(_("People who came: %(count)s") % {"count": report.participants})
+        story += f"<p>{html.escape(came)}</p>"
     return story
 
 
