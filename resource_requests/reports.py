@@ -17,10 +17,12 @@ Invariants:
 """
 
 import html
+import io
 import logging
 
 from django.conf import settings
 from django.core.files.base import ContentFile
+from django.core.files.images import ImageFile
 from django.db import transaction
 from django.db.models.signals import post_delete
 from django.dispatch import receiver
@@ -132,9 +134,8 @@ def _image(report):
         content = handle.read()
     suffix = ".png" if report.photo_type == "image/png" else ".jpg"
     title = report.caption or report.request.plan_title
-    image = Image(title=Truncator(title).chars(250))
-    image.file.save(f"bericht-{report.request.reference}{suffix}", ContentFile(content), save=False)
-    return image
+    name = f"bericht-{slugify(report.request.reference)}{suffix}"
+    return Image(title=Truncator(title).chars(250), file=ImageFile(io.BytesIO(content), name=name))
 
 
 def _free_slug(parent, resource_request):
