@@ -31,7 +31,7 @@ TODAY = timezone.localdate()
 EXECUTABLE = b"MZ\x90\x00\x03\x00\x00\x00" + b"\x00" * 256 + b"This program cannot be run in DOS mode"
 
 
-def in_thread(function):
+def in_thread(blocker, function):
     """Run `function` with database access in a thread of its own: Django refuses database calls beside
     Playwright's event loop, which the module's browser keeps in this thread."""
     from django.db import connection
@@ -42,7 +42,7 @@ def in_thread(function):
         finally:
             connection.close()
 
-    with ThreadPoolExecutor(1) as pool:
+    with blocker.unblock(), ThreadPoolExecutor(1) as pool:
         return pool.submit(run).result()
 
 
@@ -132,10 +132,10 @@ def log_in(page, portal_server, user):
     page.wait_for_url(re.compile(r".*/admin/$"))
 
 
-def outbox(recipient):
+def outbox(db, recipient):
     from home.models import OutgoingEmail
 
-    return in_thread(
+    return db(
         lambda: [
             (mail.subject, mail.body_text)
             for mail in OutgoingEmail.objects.order_by("pk")
@@ -145,8 +145,13 @@ def outbox(recipient):
 
 
 @pytest.mark.browser
-def test_money_and_equipment_from_approval_to_a_draft_example(after_yes, portal_server, browser, tmp_path):
+def test_money_and_equipment_from_approval_to_a_draft_example(
+    after_yes, portal_server, browser, tmp_path, django_db_blocker
+):
     from resource_requests.models import Proof, RequestItem, RequestReport, ResourceRequest
+
+    def db(function):
+        return in_thread(django_db_blocker, function)
 
     money, equipment, team = after_yes["money"], after_yes["equipment"], after_yes["team"]
     association = browser.new_context(locale="de-DE").new_page()
@@ -163,7 +168,7 @@ def test_money_and_equipment_from_approval_to_a_draft_example(after_yes, portal_
     refused = upload_receipt(association, disguised, "12,50")
     assert refused.status == 400
     assert "Nur PDF-, JPEG- und PNG-Dateien" in association.locator(".proof-form .error-summary").inner_text()
-    stored = in_thread(lambda: sorted(Proof.objects.filter(request=money).values_list("name", flat=True)))
+    stored = db(lambda: sorted(Proof.objects.filter(request=money).values_list("name", flat=True)))
     assert stored == ["Rechnung Druckerei.pdf", "kassenbon.jpg"], "the program is not stored"
 
     # --- The team asks for more (a mail in the outbox), then accepts ------------------------------------------
@@ -176,7 +181,7 @@ def test_money_and_equipment_from_approval_to_a_draft_example(after_yes, portal_
     pdf_row.locator("button[type=submit]").click()
     admin.locator(".request-admin__confirm button[name=confirmed]").click()
     admin.wait_for_url(re.compile(r".*/inspect/\d+/#proof-\d+$"))
-    mails = outbox("kasse@example.org")
+    mails = outbox(db, "kasse@example.org")
     assert any(
         "Bitte auch die zweite Seite der Rechnung." in body and money.token in body for _s, body in mails
     )
@@ -195,14 +200,14 @@ def test_money_and_equipment_from_approval_to_a_draft_example(after_yes, portal_
     # --- A reminder mail for the projector due back tomorrow; the return confirmed in the admin --------------
     from resource_requests.reminders import send_reminders
 
-    assert in_thread(send_reminders) >= 1
-    reminders = outbox("technik@example.org")
+    assert db(send_reminders) >= 1
+    reminders = outbox(db, "technik@example.org")
     assert len(reminders) == 1 and equipment.token in reminders[0][1], "one reminder, with the status link"
-    lent = in_thread(lambda: RequestItem.objects.get(request=equipment).pk)
+    lent = db(lambda: RequestItem.objects.get(request=equipment).pk)
     admin.goto(portal_server + reverse("resource_request:inspect", args=[equipment.pk]))
     admin.locator(f"form[action$='/items/{lent}/returned/'] button[type=submit]").click()
     admin.wait_for_url(re.compile(r".*#after-decision$"))
-    returned = in_thread(lambda: RequestItem.objects.get(request=equipment).returned_at)
+    returned = db(lambda: RequestItem.objects.get(request=equipment).returned_at)
     assert returned is not None
     association.goto(status_url(portal_server, equipment))
     assert "zurückgegeben am" in association.locator(".due-list").inner_text()
@@ -214,7 +219,7 @@ def test_money_and_equipment_from_approval_to_a_draft_example(after_yes, portal_
         admin.locator("form", has=admin.locator("select[name=status]")).locator("button[type=submit]").click()
         admin.locator(".request-admin__confirm button[name=confirmed]").click()
         admin.wait_for_url(re.compile(r".*#history$"))
-    statuses = in_thread(
+    statuses = db(
         lambda: set(
             ResourceRequest.objects.filter(pk__in=[money.pk, equipment.pk]).values_list("status", flat=True)
         )
@@ -238,7 +243,7 @@ def test_money_and_equipment_from_approval_to_a_draft_example(after_yes, portal_
     assert navigation.value.status == 400
     assert association.locator("#report-errors").count() == 1
     assert scan(association) == [], "the report form with its error"
-    assert in_thread(lambda: RequestReport.objects.filter(request=money).count()) == 0, "nothing half-stored"
+    assert db(lambda: RequestReport.objects.filter(request=money).count()) == 0, "nothing half-stored"
     form = association.locator(".report-form")
     form.locator("input[type=file]").set_input_files(str(photo_file(tmp_path)))
     if not form.locator("input[name=report-consent]").is_checked():
@@ -256,7 +261,7 @@ def test_money_and_equipment_from_approval_to_a_draft_example(after_yes, portal_
     assert photo.status == 200 and photo.headers["content-type"] == "image/jpeg"
 
     # --- One click in the admin: a draft engagement example ------------------------------------------------------
-    report_pk = in_thread(lambda: RequestReport.objects.get(request=money).pk)
+    report_pk = db(lambda: RequestReport.objects.get(request=money).pk)
     admin.goto(portal_server + reverse("request_report:inspect", args=[report_pk]))
     admin.locator("form[action$='/example/'] button[type=submit]").click()
     admin.wait_for_url(re.compile(r".*/admin/pages/\d+/edit/$"))
@@ -274,7 +279,7 @@ def test_money_and_equipment_from_approval_to_a_draft_example(after_yes, portal_
             "140" in page.story,
         )
 
-    assert in_thread(example_facts) == (
+    assert db(example_facts) == (
         False,
         True,
         ["Browser-Budget Fest"],
