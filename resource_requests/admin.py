@@ -12,6 +12,7 @@ to editors with "Can see the contact details of requests" (`resource_requests.vi
 else sees "hidden". Requests come from the public form only: nobody adds or edits one in the admin.
 """
 
+import datetime
 from collections import Counter
 from decimal import Decimal, InvalidOperation
 
@@ -47,14 +48,16 @@ from resource_requests.models import (
     Proof,
     RequestEvent,
     RequestItem,
+    RequestReport,
     ResourceRequest,
     with_bookings,
 )
 from taxonomy.models import ResourceCategory
 
-from . import service
+from . import reports, service
 from .checklist import checklists
 from .reminders import overdue_lines
+from .report_views import photo_response
 from .stock import StockSnapshot
 from .views import proof_response
 
@@ -314,6 +317,7 @@ class RequestDetailView(InspectView):
                 "status_url": _public_status_url(resource_request) if personal else "",
                 "summary": decision_summary(items),
                 "checklists": checklists(resource_request, items, None),
+                "report": RequestReport.objects.filter(request=resource_request).first(),
                 "review_choices": [
                     (Proof.Status.ACCEPTED, Proof.Status.ACCEPTED.label),
                     (Proof.Status.MORE_NEEDED, Proof.Status.MORE_NEEDED.label),
@@ -359,6 +363,24 @@ def _parse_number(value, kind):
         return int(value) if kind == "units" else Decimal(value)
     except (ValueError, InvalidOperation):
         raise service.DecisionError(_("Please enter a number.")) from None
+
+
+def _parse_local_datetime(value):
+    """A `datetime-local` value ("2026-12-24T10:30") as an aware datetime in Dortmund's time; None if empty."""
+    value = (value or "").strip()
+    if not value:
+        return None
+    try:
+        naive = datetime.datetime.fromisoformat(value)
+    except ValueError:
+        raise service.DecisionError(
+            _("Please enter the date and time as on the calendar, e.g. 24.12.2026 10:30.")
+        ) from None
+    if naive.tzinfo is not None or not 2000 <= naive.year <= 2100:
+        raise service.DecisionError(
+            _("Please enter the date and time as on the calendar, e.g. 24.12.2026 10:30.")
+        )
+    return timezone.make_aware(naive)
 
 
 def completes_request(item):
@@ -547,6 +569,25 @@ class RequestActions:
             messages.success(request, _("“%(title)s” marked as returned.") % {"title": item.resource_title})
         return self._back(resource_request, "#after-decision")
 
+    def appointment(self, request, pk, item_pk):
+        """Set the appointment of an approved coaching line (shown in its checklist on the status page)."""
+        resource_request = self._check(request, pk)
+        item = get_object_or_404(RequestItem, pk=item_pk, request=resource_request)
+        try:
+            service.set_appointment(
+                item,
+                request.user,
+                _parse_local_datetime(request.POST.get("when")),
+                request.POST.get("place", ""),
+            )
+        except service.DecisionError as error:
+            messages.error(request, str(error))
+        else:
+            messages.success(
+                request, _("The appointment for “%(title)s” is set.") % {"title": item.resource_title}
+            )
+        return self._back(resource_request, f"#due-{item.pk}")
+
     def proof_file(self, request, pk, proof_pk):
         """A proof's file for the team: needs "view" on proofs of use (and on requests)."""
         if not (
@@ -601,6 +642,7 @@ class ResourceRequestViewSet(ModelViewSet):
             path("<int:pk>/proofs/<int:proof_pk>/", self.actions.proof_file, name="proof_file"),
             path("<int:pk>/proofs/<int:proof_pk>/review/", self.actions.review_proof, name="review_proof"),
             path("<int:pk>/items/<int:item_pk>/returned/", self.actions.returned, name="returned"),
+            path("<int:pk>/items/<int:item_pk>/appointment/", self.actions.appointment, name="appointment"),
         ]
 
     def get_common_view_kwargs(self, **kwargs):
@@ -713,11 +755,137 @@ class ChecklistTemplateViewSet(TranslatedSnippetListing, SnippetViewSet):
     ordering = ["kind"]
 
 
+# --- Reports after the request -----------------------------------------------------------------------------
+
+
+class ReportPermissionPolicy(ModelPermissionPolicy):
+    """Reports come from the status page: in the admin they are read, turned into examples, deleted."""
+
+    def user_has_permission(self, user, action):
+        if action in ("add", "copy"):
+            return False
+        return super().user_has_permission(user, action)
+
+    def user_has_any_permission(self, user, actions):
+        return any(self.user_has_permission(user, action) for action in actions)
+
+
+register_permission_policy(RequestReport, ReportPermissionPolicy(RequestReport))
+
+
+class ExampleColumn(Column):
+    def get_value(self, instance):
+        return _("draft made") if instance.example_id else _("not yet")
+
+
+class ReportDetailView(InspectView):
+    template_name = "resource_requests/admin/report.html"
+
+    def get_object(self, queryset=None):
+        return get_object_or_404(
+            RequestReport.objects.select_related("request", "example", "example_created_by"), pk=self.pk
+        )
+
+    def get_page_subtitle(self):
+        return self.object.request.reference
+
+    def get_page_title(self):
+        return _("Report")
+
+    def get_edit_url(self):
+        return None
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        report = self.object
+        index = reports.examples_index()
+        context.update(
+            {
+                "report": report,
+                "resource_request": report.request,
+                "can_make_example": report.example_id is None
+                and self.permission_policy.user_has_permission(self.request.user, "change")
+                and index is not None
+                and index.permissions_for_user(self.request.user).can_add_subpage(),
+                "example_edit_url": reverse("wagtailadmin_pages:edit", args=[report.example_id])
+                if report.example_id
+                else "",
+            }
+        )
+        return context
+
+
+class ReportViewSet(ModelViewSet):
+    """Reports after the request, for Redaktion (who turn them into draft engagement examples) and the
+    Beratungsteam. No contact data: the association's name, its plan and what it wrote."""
+
+    model = RequestReport
+    url_namespace = "request_report"
+    url_prefix = "reports"
+    icon = "doc-full"
+    menu_label = gettext_lazy("Reports")
+    menu_order = 110
+    inspect_view_enabled = True
+    inspect_view_class = ReportDetailView
+    copy_view_enabled = False
+    list_display = [
+        Column("reference", label=gettext_lazy("Request"), accessor="request.reference"),
+        Column("association", label=gettext_lazy("Association"), accessor="request.association_name"),
+        Column("plan", label=gettext_lazy("Plan"), accessor="request.plan_title"),
+        DateColumn("created_at", label=gettext_lazy("Written"), sort_key="created_at"),
+        ExampleColumn("example", label=gettext_lazy("Engagement example")),
+    ]
+    ordering = ["-created_at"]
+    list_per_page = 30
+    form_fields = ["text"]  # required by ModelViewSet; there is no add or edit view
+
+    def get_urlpatterns(self):
+        skip = {"add", "edit", "copy"}
+        patterns = [pattern for pattern in super().get_urlpatterns() if pattern.name not in skip]
+        return [
+            *patterns,
+            path("<int:pk>/photo/", self.photo, name="photo"),
+            path("<int:pk>/example/", self.make_example, name="example"),
+        ]
+
+    def get_common_view_kwargs(self, **kwargs):
+        return super().get_common_view_kwargs(
+            **{"add_url_name": None, "copy_url_name": None, "edit_url_name": None, **kwargs}
+        )
+
+    def get_queryset(self, request):
+        return RequestReport.objects.select_related("request")
+
+    def photo(self, request, pk):
+        """The report's photo, for whoever may see reports in the admin."""
+        if not self.permission_policy.user_has_any_permission(request.user, ["view", "change"]):
+            raise PermissionDenied
+        report = get_object_or_404(RequestReport.objects.select_related("request"), pk=pk)
+        return photo_response(report, {"Cache-Control": "private, no-store"})
+
+    def make_example(self, request, pk):
+        """One click: a draft engagement example from the report, then on to the page editor."""
+        if request.method != "POST" or not self.permission_policy.user_has_permission(request.user, "change"):
+            raise PermissionDenied
+        report = get_object_or_404(RequestReport.objects.select_related("request"), pk=pk)
+        try:
+            page = reports.make_example(report, request.user)
+        except reports.ExampleError as error:
+            messages.error(request, str(error))
+            return redirect(reverse(self.get_url_name("inspect"), args=[report.pk]))
+        messages.success(
+            request,
+            _("Draft engagement example “%(title)s” created. Check it, complete it and publish it.")
+            % {"title": page.title},
+        )
+        return redirect(reverse("wagtailadmin_pages:edit", args=[page.pk]))
+
+
 class RequestsViewSetGroup(ModelViewSetGroup):
     menu_label = gettext_lazy("Requests")
     menu_icon = "mail"
     menu_order = 205
-    items = (ResourceRequestViewSet, ConsultationSlotViewSet)
+    items = (ResourceRequestViewSet, ConsultationSlotViewSet, ReportViewSet)
 
 
 # --- Dashboard -------------------------------------------------------------------------------------------

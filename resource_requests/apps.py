@@ -9,5 +9,5 @@ class ResourceRequestsConfig(AppConfig):
     def ready(self):
         # The request form block needs the views, and they the models: registered once the models exist
         # (home's page bodies build their blocks on first use, after this). `proofs` connects the
-        # receiver that deletes a proof's file with its row.
-        from resource_requests import blocks, proofs  # noqa: F401
+        # receiver that deletes a proof's file with its row, `reports` the one for a report's photo.
+        from resource_requests import blocks, proofs, reports  # noqa: F401

@@ -9,7 +9,9 @@ language, German where it is not translated) with the line's own facts, taken fr
   decision day) plus the template's `proof_days`;
 - items to borrow: pick-up and return dates (the approved period), the place, returned or not;
 - rooms: the key handover (the reservation's first day), the place, until when;
-- coaching and other offers: the template's text (the team agrees the appointment).
+- coaching: the appointment (date, time, place) once the Beratungsteam set it in the admin
+  (`RequestItem.appointment_at`, `appointment_place`), until then the template's text;
+- other offers: the template's text.
 
 A line is "complete" for money once accepted receipts cover the grant (and two quotes are accepted
 where needed); for items and rooms once the team confirmed the return.
@@ -45,6 +47,7 @@ class Checklist:
     pick_up: datetime.date | None = None
     give_back: datetime.date | None = None
     returned_at: datetime.datetime | None = None
+    appointment: datetime.datetime | None = None
 
     @property
     def kind(self):
@@ -151,6 +154,9 @@ def checklists(resource_request, items, locale, threshold=None, templates=None):
                 timezone.localdate(item.decided_at) if item.decided_at else timezone.localdate()
             )
             entry.due = start + datetime.timedelta(days=days)
+        elif item.kind == Resource.Kind.COACHING:
+            entry.appointment = item.appointment_at
+            entry.place = item.appointment_place
         elif item.counts_units:
             # The approved period (the reservation's dates when it was made; the reservation itself may
             # end early with an early return, or run on while an item is not back: `reminders.py`).

@@ -190,6 +190,9 @@ class ChecklistOut(Schema):
     pick_up: str | None = Field(..., description="Items and rooms: the first day (pick-up, key handover).")
     give_back: str | None = Field(..., description="Items and rooms: the last day (return).")
     returned_at: str | None
+    appointment: str | None = Field(
+        ..., description="Coaching: the appointment the team set (date and time)."
+    )
     place: str
     proofs: list[ProofOut]
 
@@ -580,6 +583,7 @@ def _checklist_out(entry):
         "pick_up": _date(entry.pick_up),
         "give_back": _date(entry.give_back),
         "returned_at": timezone.localtime(entry.returned_at).isoformat() if entry.returned_at else None,
+        "appointment": timezone.localtime(entry.appointment).isoformat() if entry.appointment else None,
         "place": entry.place,
         "proofs": [
             {

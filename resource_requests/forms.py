@@ -13,6 +13,7 @@ text); one-line fields refuse line breaks, because names end up in e-mail subjec
 """
 
 import datetime
+import re
 from decimal import Decimal
 
 from django import forms
@@ -619,3 +620,73 @@ class ProofForm(forms.Form):
         if not receipt:
             cleaned["amount"] = None
         return cleaned
+
+
+class ReportForm(forms.Form):
+    """The association's short report once a request is done, from the status page. The photo is
+    optional, checked by its content (`resource_requests.reports.check_photo`); publishing it needs
+    the consent box, and a photo needs a caption."""
+
+    text = forms.CharField(
+        label=_("What happened?"),
+        max_length=3000,
+        widget=forms.Textarea(attrs={"rows": 6, "dir": "auto"}),
+        help_text=_("A few sentences: what you did, how it went, what came of it. At most 3000 characters."),
+    )
+    participants = forms.IntegerField(
+        label=_("How many people came?"),
+        required=False,
+        min_value=0,
+        max_value=1_000_000,
+        widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "off"}),
+    )
+    photo = forms.FileField(
+        label=_("A photo (optional)"),
+        required=False,
+        allow_empty_file=False,
+        help_text=_("JPEG or PNG, at most %(size)s MB.") % {"size": settings.PROOFS_MAX_BYTES // 2**20},
+    )
+    caption = forms.CharField(
+        label=_("Caption"),
+        required=False,
+        max_length=200,
+        help_text=_("What the photo shows, in one sentence."),
+        widget=forms.TextInput(attrs={"dir": "auto"}),
+    )
+    consent = forms.BooleanField(
+        label=_(
+            "Everybody who can be recognised in the photo agreed that the House of Resources may publish "
+            "it with our report."
+        ),
+        required=False,
+    )
+
+    def clean_text(self):
+        text = single_line_free(self.cleaned_data.get("text", ""))
+        if not text:
+            raise ValidationError(_("Please write a few sentences about what happened."))
+        return text
+
+    def clean_photo(self):
+        upload = self.cleaned_data.get("photo")
+        if not upload:
+            return None
+        from resource_requests.reports import check_photo
+
+        try:
+            return check_photo(upload)
+        except Refused as refused:
+            raise ValidationError(str(refused.message), code="refused") from None
+
+    def clean(self):
+        cleaned = super().clean()
+        caption = " ".join(str(cleaned.get("caption") or "").split())
+        cleaned["caption"] = caption
+        if cleaned.get("photo") and not caption:
+            self.add_error("caption", _("Please say in one sentence what the photo shows."))
+        return cleaned
+
+
+def single_line_free(value):
+    """Free text as typed, without control characters other than line breaks, trimmed."""
+    return re.sub(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]", "", str(value)).strip()

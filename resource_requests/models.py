@@ -11,7 +11,9 @@
 - After the decision: `ChecklistTemplate` (what is due per kind of offer, a translatable snippet editors
   write), `Proof` (a receipt or quote the association uploaded, in the private storage "proofs") and
   `Reminder` (a reminder mailed about a line, at most once per kind); `RequestItem.returned_at` is the
-  confirmed return of an item or a room.
+  confirmed return of an item or a room, `RequestItem.appointment_at` the coaching appointment the team set.
+- After the request: `RequestReport`, what the association tells once it is done (text, how many came, a
+  photo in the private storage), which Redaktion turns into a draft engagement example.
 
 These are records, not content: they are not translatable and have no revisions. Decisions create the
 catalogue's own `Reservation` and `Grant` rows (`resource_requests/service.py`), which is what the
@@ -139,6 +141,18 @@ class RequestPage(RoutablePageMixin, BasePage):
         from resource_requests.views import proof_file
 
         return proof_file(self, request, token, int(proof))
+
+    @re_path(rf"^status/(?P<token>{TOKEN_PATTERN})/report/$", name="report")
+    def report(self, request, token):
+        from resource_requests.report_views import submit_report
+
+        return submit_report(self, request, token)
+
+    @re_path(rf"^status/(?P<token>{TOKEN_PATTERN})/report/photo/$", name="report_photo")
+    def report_photo(self, request, token):
+        from resource_requests.report_views import report_photo
+
+        return report_photo(self, request, token)
 
     @re_path(rf"^status/(?P<token>{TOKEN_PATTERN})/ics/$", name="status_ics")
     def status_ics(self, request, token):
@@ -414,6 +428,14 @@ class RequestItem(models.Model):
     returned_at = models.DateTimeField(
         _("returned"), null=True, blank=True, help_text=_("Items and rooms: when the team took them back.")
     )
+    # Coaching: the appointment the team agreed with the association (shown in the line's checklist).
+    appointment_at = models.DateTimeField(_("appointment"), null=True, blank=True)
+    appointment_place = models.CharField(
+        _("place of the appointment"),
+        max_length=200,
+        blank=True,
+        help_text=_("Where to come, or how the video link comes."),
+    )
 
     class Meta:
         db_table = "catalogue_requestitem"
@@ -656,3 +678,60 @@ class Reminder(models.Model):
 
     def __str__(self):
         return f"{self.item} · {self.get_kind_display()}"
+
+
+# --- After the request: the association's report, the seed of an engagement example ------------------------
+
+
+def report_photo_path(instance, filename):
+    """A random name under the request's folder of the private storage, like proofs."""
+    suffix = PurePosixPath(filename).suffix.lower()
+    return f"requests/{instance.request_id}/report-{secrets.token_hex(16)}{suffix}"
+
+
+class RequestReport(models.Model):
+    """What the association tells on its status page once a request is done: what happened, how many
+    came, a photo (with or without consent to publish it) and its caption.
+
+    The photo is stored in the private storage "proofs" (never under a public media URL) and served
+    only through the status link and to editors in the admin. Redaktion turns a report into a draft
+    engagement example (`resource_requests.reports.make_example`); the photo becomes a Wagtail image
+    only when the association consented. Deleted with the request's personal data."""
+
+    request = models.OneToOneField(
+        ResourceRequest, verbose_name=_("request"), on_delete=models.CASCADE, related_name="report"
+    )
+    text = models.TextField(_("what happened"), max_length=3000)
+    participants = models.PositiveIntegerField(_("how many people came"), null=True, blank=True)
+    photo = models.FileField(
+        _("photo"), storage=proof_storage, upload_to=report_photo_path, max_length=200, blank=True
+    )
+    photo_type = models.CharField(_("type"), max_length=40, blank=True)
+    photo_consent = models.BooleanField(_("consent to publish the photo"), default=False)
+    caption = models.CharField(_("caption"), max_length=200, blank=True)
+    created_at = models.DateTimeField(_("written"), default=timezone.now)
+    example = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("engagement example"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    example_created_at = models.DateTimeField(_("turned into an example"), null=True, blank=True)
+    example_created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        verbose_name = _("report")
+        verbose_name_plural = _("reports")
+
+    def __str__(self):
+        return f"{self.request.reference} · {self.request.plan_title}"

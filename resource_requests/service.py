@@ -43,6 +43,7 @@ from resource_requests.models import (
     RequestCounter,
     RequestEvent,
     RequestItem,
+    RequestReport,
     ResourceRequest,
     new_token,
 )
@@ -393,6 +394,21 @@ def mark_returned(item, user):
     return item
 
 
+def set_appointment(item, user, when, place):
+    """The Beratungsteam sets (or moves) the appointment of an approved coaching line; the status page's
+    checklist shows it from then on. `when` is an aware datetime."""
+    if when is None:
+        raise DecisionError(_("Please enter the date and time of the appointment."))
+    with transaction.atomic():
+        _resource_request, item = _locked(item.request_id, item.pk)
+        if item.status != RequestItem.Status.APPROVED or item.kind != "coaching":
+            raise DecisionError(_("Only approved coaching has an appointment."))
+        item.appointment_at = when
+        item.appointment_place = " ".join(str(place or "").split())[:200]
+        item.save(update_fields=["appointment_at", "appointment_place"])
+    return item
+
+
 # --- Programme rules --------------------------------------------------------------------------------------
 
 
@@ -474,7 +490,7 @@ def anonymise(resource_request, now=None):
     """Remove a request's personal data for good; keep the reference, the basket and the decisions.
 
     Contact person, e-mail, phone, call-back times and free texts (plan description, other partners,
-    notes and messages) are emptied, uploaded proofs of use and their files deleted, the status link stops working (new random token), and the e-mails
+    notes and messages) are emptied, uploaded proofs of use, the report and their files deleted, the status link stops working (new random token), and the e-mails
     about the request are deleted from the outbox.
     """
     now = now or timezone.now()
@@ -488,6 +504,10 @@ def anonymise(resource_request, now=None):
         # Uploaded proofs go with the personal data; their files follow once this commits (proofs.py).
         for proof in Proof.objects.filter(request_id=resource_request.pk):
             proof.delete()
+        # So does the report after the request (text, photo; reports.py). An example made of it with the
+        # association's consent is editorial content by then and stays.
+        for report in RequestReport.objects.filter(request_id=resource_request.pk):
+            report.delete()
         OutgoingEmail.objects.filter(
             about_type=ContentType.objects.get_for_model(ResourceRequest), about_id=resource_request.pk
         ).delete()

@@ -11,6 +11,8 @@
 - `…/status/<t>/proofs/`     POST: upload a proof of use (receipt or quote) for an approved money line
 - `…/status/<t>/proofs/<n>/` one uploaded proof, only under its own request's token (a download; images
                              inline), never cached, never sniffed
+- `…/status/<t>/report/`      POST: the report once the request is done, and `…/report/photo/` its photo
+                             (`report_views.py`)
 - `/de/anfrage/status/<t>/ics/`  the booked consultation as an .ics file (404 without a booked time)
 """
 
@@ -32,6 +34,7 @@ from . import calendar, emails, proofs, service
 from .basket import Basket
 from .checklist import checklists
 from .forms import ItemForm, ProofForm, RequestForm, RequestWebForm
+from .report_views import report_context
 from .stock import StockSnapshot
 
 LAST_REQUEST_KEY = "request_last"
@@ -409,7 +412,7 @@ def _status_request(token):
     return resource_request
 
 
-def request_status(page, request, token, *, proof_form=None, status=200):
+def request_status(page, request, token, *, proof_form=None, report_form=None, status=200):
     resource_request = _status_request(token)
     items = list(resource_request.items.select_related("resource", "reservation"))
     events = [
@@ -457,6 +460,8 @@ def request_status(page, request, token, *, proof_form=None, status=200):
             "ics_url": page.get_url(request) + page.reverse_subpage("status_ics", kwargs={"token": token})
             if resource_request.slot_id
             else "",
+            # The report once the request is done (report_views.py, includes/report.html).
+            **report_context(page, request, token, resource_request, report_form),
         },
     )
     response.status_code = status
