@@ -213,7 +213,13 @@ def get_time(
 
 class ConsultationTimes(Endpoints):
     def examples(self, request, language):
-        return {"consultation_times_list": f"lang={language}&language={language}&mode=video"}
+        """The reference page's `curl` examples: the list in the page's language, a time that exists."""
+        first = upcoming_slots().values_list("pk", flat=True).first() or 1
+        return {
+            "consultation_times_list": f"lang={language}&language={language}",
+            "/consultation-times/{slot_id}/": f"/consultation-times/{first}/",
+            "consultation_times_detail": f"lang={language}",
+        }
 
 
 endpoints = [ConsultationTimes(router, path="consultation-times", index_url_name="consultation_times_list")]

@@ -40,7 +40,9 @@ def test_hand_written_examples_are_kept(document):
     assert schemas["ConsultationTime"]["examples"][0]["mode"] == "in_person"
     # Built ones use what the schema says: an enum's value, a date's form, a link's address.
     assert schemas["ResourceKindChoice"]["examples"][0]["value"] == "lendable"
-    assert schemas["RequestIn"]["examples"][0]["plan_start"] == "2026-12-09"
+    assert schemas["ChecklistOut"]["examples"][0]["due"] == "2026-12-09"
+    assert schemas["ItemMeta"]["examples"][0]["detail_url"].startswith("https://portal.example.org/")
+    assert schemas["RequestIn"]["examples"][0]["slot"] == "callback"
 
 
 def test_links_lead_to_operations_with_those_parameters(document):
