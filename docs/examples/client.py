@@ -37,7 +37,7 @@ def call(path, params=None, body=None, headers=None):
 today = datetime.date.today()
 monday = today + datetime.timedelta(days=7 - today.weekday())
 sunday = monday + datetime.timedelta(days=6)
-status, resources = call("resources/", {"lang": "ar", "start": monday, "end": sunday, "limit": 5})
+status, resources = call("resources/", {"lang": "ar", "start": monday, "end": sunday, "limit": 20})
 print(f"{resources['count']} resources free {monday} – {sunday}:")
 for resource in resources["items"]:
     print(f"  {resource['id']:>4}  {resource['title']}  ({resource['availability']['status']})")
