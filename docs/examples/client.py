@@ -23,7 +23,8 @@ def call(path, params=None, body=None, headers=None):
     """GET (or POST with a JSON `body`) an API address; the answer's JSON, or the problem JSON of an error."""
     url = f"{BASE}/api/v3/{path}" + ("?" + urllib.parse.urlencode(params, doseq=True) if params else "")
     data = json.dumps(body).encode() if body is not None else None
-    request = urllib.request.Request(url, data=data, headers={"Accept": "application/json", **(headers or {})})
+    headers = {"Accept": "application/json", **(headers or {})}
+    request = urllib.request.Request(url, data=data, headers=headers)  # noqa: S310 - the portal's address
     if data is not None:
         request.add_header("Content-Type", "application/json")
     try:
