@@ -92,6 +92,7 @@ class ListedPages(Collection):
 
     page_model = None
     index_model = None
+    item_base = ListedPage  # the schema both list items and details build on (fields of their own)
     filters = None
     list_extra = {}
     long_fields = ()  # api_fields only the detail has (long texts, galleries): list items stay small
@@ -103,10 +104,10 @@ class ListedPages(Collection):
             path=path,
             label=label,
             description=description,
-            schema=schemas.build(self.page_model, name=name, base_class=ListedPage),
+            schema=schemas.build(self.page_model, name=name, base_class=self.item_base),
         )
         self.item_schema = build_without(
-            self.page_model, self.long_fields, name=f"{name}Summary", base_class=ListedPage
+            self.page_model, self.long_fields, name=f"{name}Summary", base_class=self.item_base
         )
         self.list_schema = list_schema(
             self.item_schema, name=f"{name}List", facets=True, extra=self.list_extra

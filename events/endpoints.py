@@ -5,6 +5,9 @@
   counts (`events.listing.facets`: `month` YYYY-MM within the list's window, `field`, `district`,
   `language`, `kind`; one value each), `q` free text (`home.listing.matching_pages`), `limit`/`offset`.
 - `GET /api/v3/events/{page_id}/` and `/api/v3/events/by-slug/{slug}/` – one event with every field.
+- Calendars: every event has `ics_url` (its own .ics file, the web page's, in the response's language);
+  the list has `feeds` (the subscribable calendar feed of the events page in that language, for every
+  upcoming event and with the list's filters that the feed takes, each also as `webcal://`).
 
 Times are the pages API's: `local_start`/`local_end` in Dortmund time with its offset for that day
 (`2026-10-24T17:00:00+02:00`; dates only for all-day events in `start_date`/`end_date`), `starts_at`/
@@ -14,6 +17,7 @@ never earlier than the last such moment (`api.caching.also_modified`).
 """
 
 from typing import Literal
+from urllib.parse import urlencode
 
 from django.db.models import Max, Prefetch
 from ninja import Field, Schema
@@ -23,7 +27,7 @@ from api import caching
 from api.collections import LANG_DESCRIPTION
 from api.facets import choose
 from api.language import LanguageCode
-from api.listed_pages import FilterValue, ListedPages, images_with_renditions
+from api.listed_pages import FilterValue, ListedPage, ListedPages, images_with_renditions
 from home.listing import FacetListing, matching_pages
 from taxonomy.models import EngagementField
 
@@ -57,11 +61,74 @@ EventFilters = create_model(
 )
 
 
+# --- Calendars: an event's .ics file and the subscribable feed ---------------------------------------------
+
+
+class EventItem(ListedPage):
+    ics_url: str | None = Field(
+        None,
+        description="The event as an iCalendar file (.ics) to add to a calendar, in the response's language.",
+    )
+
+    @staticmethod
+    def resolve_ics_url(obj, context):
+        url = obj.get_full_url(context["request"])
+        return url + obj.reverse_subpage("ics") if url else None
+
+
+class CalendarFeeds(Schema):
+    model_config = {
+        "json_schema_extra": {
+            "examples": [
+                {
+                    "all": "https://portal.example.org/ar/events/ics/",
+                    "all_webcal": "webcal://portal.example.org/ar/events/ics/",
+                    "filtered": "https://portal.example.org/ar/events/ics/?field=bildung",
+                    "filtered_webcal": "webcal://portal.example.org/ar/events/ics/?field=bildung",
+                }
+            ]
+        }
+    }
+
+    all: str = Field(..., description="Every upcoming event, as an iCalendar feed to subscribe to.")
+    all_webcal: str = Field(..., description="The same feed as a `webcal://` address (calendar apps).")
+    filtered: str | None = Field(
+        None,
+        description="The feed with this list's filters (`field`, `district`, `language`, `kind`; the feed "
+        "has no `month` or `q`), or null without such a filter.",
+    )
+    filtered_webcal: str | None = Field(None, description="`filtered` as a `webcal://` address.")
+
+
+FEED_FILTERS = ("field", "district", "language", "kind")
+
+
+def calendar_feeds(request, index, filters):
+    """The index page's calendar feed (in the index page's language) for all events and with the filters."""
+    url = request.build_absolute_uri(index.feed_url(request))
+    query = urlencode([(name, getattr(filters, name)) for name in FEED_FILTERS if getattr(filters, name)])
+    filtered = f"{url}?{query}" if query else None
+    return {
+        "all": url,
+        "all_webcal": _webcal(url),
+        "filtered": filtered,
+        "filtered_webcal": _webcal(filtered) if filtered else None,
+    }
+
+
+def _webcal(url):
+    return "webcal://" + url.split("://", 1)[1]
+
+
 class EventCollection(ListedPages):
     page_model = EventPage
     index_model = EventIndexPage
+    item_base = EventItem
     filters = EventFilters
-    list_extra = {"when": (str, Field(..., description="The list shown: `upcoming` or `past`."))}
+    list_extra = {
+        "when": (str, Field(..., description="The list shown: `upcoming` or `past`.")),
+        "feeds": (CalendarFeeds, Field(..., description="Calendar feeds of these events to subscribe to.")),
+    }
     long_fields = ("description",)
 
     def __init__(self):
@@ -81,7 +148,7 @@ class EventCollection(ListedPages):
         listing = FacetListing({}, events, facets(month_window(past_events)), base_url="", language=language)
         choose(listing, filters)
         caching.also_modified(request, clock_changed(now))
-        return listing, {"when": filters.when}
+        return listing, {"when": filters.when, "feeds": calendar_feeds(request, index, filters)}
 
     def prepare(self, queryset, language):
         return with_card_details(queryset, language, fields=False).prefetch_related(

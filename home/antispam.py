@@ -17,6 +17,9 @@ Templates render `form.honeypot` inside `<div class="form-trap">` (hidden by the
 and screen readers never meet it) and `form.form_started` anywhere in the form.
 
 JSON views: `@rate_limited("request-api", json=True)` answers 429 with a translated message in JSON.
+The API (`POST /api/v3/requests/`) sends `limit.rate_limit_headers()` on every answer it counts
+(`RateLimit-Limit`, `RateLimit-Remaining`, `RateLimit-Reset`; `Retry-After` on 429) and
+`limit.api_message` in its problem JSON.
 
 The limit is a sliding window per scope and client address, counted in Django's cache: the submissions of
 the current window plus those of the previous one, weighted by how much of it still lies within the last
@@ -70,6 +73,7 @@ class RateLimitState:
     count: int
     limit: int
     retry_after: int  # seconds until one more submission fits under the limit
+    window_left: int = 0  # seconds until the current window ends (its submissions then begin to fade)
 
     @property
     def exceeded(self):
@@ -85,8 +89,35 @@ class RateLimitState:
             minutes,
         ) % {"minutes": minutes}
 
+    @property
+    def api_message(self):
+        """The 429 message of the API, where there is no form."""
+        minutes = max(1, math.ceil(self.retry_after / 60))
+        return ngettext(
+            "Too many requests from your address in a short time. Please wait a minute and try again.",
+            "Too many requests from your address in a short time. Please wait %(minutes)s minutes and try "
+            "again.",
+            minutes,
+        ) % {"minutes": minutes}
+
+    @property
+    def remaining(self):
+        return max(self.limit - self.count, 0)
+
     def headers(self):
         return {"Retry-After": str(self.retry_after)} if self.exceeded else {}
+
+    def rate_limit_headers(self):
+        """The IETF draft's RateLimit-Limit/-Remaining/-Reset (draft-ietf-httpapi-ratelimit-headers), with
+        Retry-After when over the limit. Reset: seconds until one more fits when none is left, else until
+        the current window ends."""
+        reset = self.retry_after if self.remaining == 0 else max(1, self.window_left)
+        return {
+            "RateLimit-Limit": str(self.limit),
+            "RateLimit-Remaining": str(self.remaining),
+            "RateLimit-Reset": str(reset),
+            **self.headers(),
+        }
 
     def json_response(self):
         """The answer for a JSON API: 429 with the message in the visitor's language."""
@@ -146,7 +177,13 @@ class RateLimit:
 
     def _state(self, previous, current, now, count=None):
         count = self._count(previous, current, now) if count is None else count
-        return RateLimitState(self.scope, count, self.limit, self._retry_after(previous, current, now))
+        return RateLimitState(
+            self.scope,
+            count,
+            self.limit,
+            self._retry_after(previous, current, now),
+            window_left=math.ceil(self.window - now % self.window),
+        )
 
     def _retry_after(self, previous, current, now):
         """Seconds until one more submission fits under the limit again."""

@@ -17,7 +17,7 @@ The JSON schema checks types (strictly: "5" is not a number); every rule about c
 
 import functools
 from decimal import Decimal
-from typing import Annotated
+from typing import Annotated, Literal
 
 from django.conf import settings
 from django.http import HttpResponse
@@ -36,7 +36,7 @@ from catalogue.listing import visible_resources
 from catalogue.models import Resource
 from home.antispam import RateLimit
 from partners.models import PartnerOrganisation
-from resource_requests import idempotency, service
+from resource_requests import consultation_times, idempotency, service
 from resource_requests.checklist import checklists
 from resource_requests.forms import ItemForm, RequestForm
 from resource_requests.models import TOKEN_PATTERN, ResourceRequest
@@ -92,7 +92,9 @@ class ItemIn(Schema):
 class RequestIn(Schema):
     """A request: the association, the contact person, the plan, the consultation and the basket."""
 
-    model_config = ConfigDict(strict=True, extra="forbid")
+    model_config = ConfigDict(
+        strict=True, extra="forbid", json_schema_extra={"examples": [EXAMPLE_BODIES["requests_create"]]}
+    )
 
     association_name: str = Field(..., max_length=200)
     register_number: str = Field("", max_length=40)
@@ -115,8 +117,10 @@ class RequestIn(Schema):
     )
     partners: list[Annotated[int, Field(ge=1, le=2**53)]] = Field([], max_length=50)
     other_partners: str = Field("", max_length=500)
-    slot: int | Annotated[str, StringConstraints(max_length=20)] = Field(
-        ..., description='A consultation time\'s id, or "callback" to be called back.'
+    slot: Annotated[int, Field(ge=1, le=2**31 - 1)] | Literal["callback"] = Field(
+        ...,
+        description="The `id` of a consultation time with a free place (`GET /api/v3/consultation-times/`), "
+        'or "callback" to be called back (then `phone` is needed).',
     )
     callback_times: str = Field("", max_length=200)
     consent: bool = Field(..., description="Consent to storing and processing the details; must be true.")
@@ -124,7 +128,26 @@ class RequestIn(Schema):
 
 
 class RequestCreated(Schema):
+    model_config = {
+        "json_schema_extra": {
+            "examples": [
+                {
+                    "reference": "HOR-2026-00042",
+                    "token": "Xq3v9LkT2mWb8RzN4cYp7HsJ1dFg6AeU0oIi5Ql",
+                    "status": "received",
+                    "status_label": "Received",
+                    "status_url": "https://portal.example.org/api/v3/requests/Xq3v9LkT2mWb8RzN4cYp7HsJ1dFg6AeU0oIi5Ql/",
+                    "status_page": "https://portal.example.org/en/request/status/"
+                    "Xq3v9LkT2mWb8RzN4cYp7HsJ1dFg6AeU0oIi5Ql/",
+                }
+            ]
+        }
+    }
+
     reference: str
+    token: str = Field(
+        ..., description="The request's secret key: the `{token}` of its status address (keep it private)."
+    )
     status: str
     status_label: str
     status_url: str = Field(..., description="This API's status address (keep it: the token is the key).")
@@ -238,8 +261,11 @@ def guard_submission(run):
             return problem_response(415, _("Send the request as JSON (Content-Type: application/json)."))
         limit = RateLimit("request-api").hit(request)
         if limit.exceeded:
-            return problem_response(429, limit.message, headers=limit.headers())
-        return run(request, *args, **kwargs)
+            return problem_response(429, limit.api_message, headers=limit.rate_limit_headers())
+        response = run(request, *args, **kwargs)
+        for name, value in limit.rate_limit_headers().items():
+            response[name] = value
+        return response
 
     return wrapper
 
@@ -380,7 +406,7 @@ def validate(payload, language):
     summary="Submit a request",
     description=(
         "The same request as the portal's form: the association, the contact person, the plan, a "
-        "consultation time (see the form page for the times offered) or a call back, consent, and the "
+        "consultation time (its `id` from `GET /api/v3/consultation-times/`) or a call back, consent, and the "
         "basket. JSON only; no cookies, no CSRF token. Browsers on other web sites are refused unless the "
         "portal allows their origin (CORS). Rate-limited per client address. Errors name each field in "
         "`errors[].loc`. The reference number and both status addresses come back; the token in them is "
@@ -459,6 +485,7 @@ def _create(request, payload, response):
         201,
         {
             "reference": resource_request.reference,
+            "token": resource_request.token,
             "status": resource_request.status,
             "status_label": str(resource_request.get_status_display()),
             "status_url": api_url,
@@ -602,5 +629,6 @@ def _checklist_out(entry):
 
 
 endpoints = [
-    Endpoints(router, path="requests", index_url_name="requests_create", example_bodies=EXAMPLE_BODIES)
+    Endpoints(router, path="requests", index_url_name="requests_create", example_bodies=EXAMPLE_BODIES),
+    *consultation_times.endpoints,
 ]

@@ -328,10 +328,20 @@ CORS_ALLOW_HEADERS = [
     "content-type",
     "if-modified-since",
     "if-none-match",
+    "idempotency-key",
 ]
 # What a browser script may read: caching validators, the language, where a created request lives
-# (201 Location) and how long to wait after a 429 (Retry-After).
-CORS_EXPOSE_HEADERS = ["etag", "last-modified", "content-language", "location", "retry-after"]
+# (201 Location), how long to wait after a 429 (Retry-After) and the rate limit (RateLimit-*).
+CORS_EXPOSE_HEADERS = [
+    "etag",
+    "last-modified",
+    "content-language",
+    "location",
+    "retry-after",
+    "ratelimit-limit",
+    "ratelimit-remaining",
+    "ratelimit-reset",
+]
 # Largest `limit` a client may ask for (Wagtail's setting; the default page size is PORTAL_PAGE_SIZE).
 WAGTAILAPI_LIMIT_MAX = env.int("WAGTAILAPI_LIMIT_MAX", default=100)
 WAGTAILAPI_SEARCH_ENABLED = True
