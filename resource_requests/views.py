@@ -1,7 +1,9 @@
 """What the request page serves (routed by `RequestPage`):
 
 - `/de/anfrage/`             the basket and the form; `?resource=<id or slug>` offers that resource,
-                             `?partner=<id>` ticks that partner organisation. One form for everything:
+                             `?partner=<id>` ticks that partner organisation; `&start=`/`&end=` (ISO
+                             dates, as a resource's calendar days give them) fill in the offered
+                             resource's dates. One form for everything:
                              the basket's lines are fields of it, so changing the basket ("update") or
                              a mistake on sending never loses what was typed.
 - `/de/anfrage/basket/`      POST: add a resource to the basket (the form on a resource's page)
@@ -12,6 +14,7 @@
 - `…/status/<t>/proofs/<n>/` one uploaded proof, only under its own request's token (a download; images
                              inline), never cached, never sniffed
 - `/de/anfrage/status/<t>/ics/`  the booked consultation as an .ics file (404 without a booked time)
+- `…/status/<t>/consultation/`  POST: move or cancel the booked consultation (`consultation.py`)
 """
 
 from django.conf import settings
@@ -23,12 +26,12 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from catalogue.models import ProgrammeRules, Resource, ResourceIndexPage
-from catalogue.views import page_locales
+from catalogue.views import chosen_dates, page_locales
 from home.antispam import RateLimit
 from partners.views import privacy_url
 from resource_requests.models import Proof, RequestItem, RequestPage, ResourceRequest
 
-from . import calendar, emails, proofs, service
+from . import calendar, consultation, emails, proofs, service
 from .basket import Basket
 from .checklist import checklists
 from .forms import ItemForm, ProofForm, RequestForm, RequestWebForm
@@ -298,7 +301,10 @@ def _offer_resource(state, resource_id):
         )
         return
     state.add_resource = resource
-    state.add_form = ItemForm(resource=resource, prefix="add")
+    # `&start=…&end=…` (a day chosen in a resource's calendar) fills in the dates.
+    chosen = chosen_dates(state.request) if resource.counts_units else {}
+    initial = {name: day.isoformat() for name, day in chosen.items()}
+    state.add_form = ItemForm(resource=resource, prefix="add", initial=initial)
 
 
 def block_context(request):
@@ -409,7 +415,9 @@ def _status_request(token):
     return resource_request
 
 
-def request_status(page, request, token, *, proof_form=None, status=200):
+def request_status(
+    page, request, token, *, proof_form=None, consultation_form=None, consultation_error="", status=200
+):
     resource_request = _status_request(token)
     items = list(resource_request.items.select_related("resource", "reservation"))
     events = [
@@ -457,6 +465,10 @@ def request_status(page, request, token, *, proof_form=None, status=200):
             "ics_url": page.get_url(request) + page.reverse_subpage("status_ics", kwargs={"token": token})
             if resource_request.slot_id
             else "",
+            # Moving or cancelling the consultation (`consultation.py`, `includes/status_consultation.html`).
+            **consultation.status_context(
+                page, request, token, resource_request, consultation_form, consultation_error
+            ),
         },
     )
     response.status_code = status
