@@ -121,7 +121,8 @@ def _record(resource_request, kind, old, new):
         if new is None:
             text = slot_text(old)
         else:
-            text = f"{slot_text(old) if old else _('no time')} → {slot_text(new)}"
+            before = slot_text(old) if old else _("no time booked")
+            text = f"{before} → {slot_text(new)}"
     event = RequestEvent.objects.create(request=resource_request, kind=kind, public=True, text=text)
     cancel = kind == RequestEvent.Kind.CONSULTATION_CANCELLED
     with translation.override(resource_request.language):
@@ -147,7 +148,11 @@ def _record(resource_request, kind, old, new):
 
 
 def _locked_request(resource_request, now):
-    locked = ResourceRequest.objects.select_for_update().select_related("slot").get(pk=resource_request.pk)
+    locked = (
+        ResourceRequest.objects.select_for_update(of=("self",))
+        .select_related("slot")
+        .get(pk=resource_request.pk)
+    )
     reason = refusal(locked, now)
     if reason:
         raise Refused(reason)

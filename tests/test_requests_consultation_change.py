@@ -38,7 +38,7 @@ def booked():
 
 
 def status(resource_request, language="de"):
-    prefix = {"de": "/de/anfrage/", "ar": "/ar/request/", "tr": "/tr/request/"}[language]
+    prefix = {"de": "/de/anfrage/", "ar": "/ar/request/", "tr": "/tr/talep/"}[language]
     return f"{prefix}status/{resource_request.token}/"
 
 
