@@ -146,7 +146,8 @@ def test_free_this_month_keeps_what_the_rules_say_is_free_on_some_day(client):
     assert select_one(page, "#id_free_month").has_attr("checked")
 
 
-def test_a_resource_booked_up_for_the_rest_of_the_month_drops_out_and_one_free_day_keeps_it(client):
+def test_a_resource_booked_up_for_the_rest_of_the_month_drops_out_and_one_free_day_keeps_it(client, settings):
+    settings.PORTAL_PAGE_SIZE = 100
     category = ResourceCategory.objects.get(locale__language_code="de", slug="raeume")
     start, end = availability.month_rest()
     full = ResourceFactory(title="Ganz belegt", category=category, units=2)
