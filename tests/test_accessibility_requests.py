@@ -394,7 +394,7 @@ def test_failed_forms_put_the_focus_on_their_error_summary(portal_server, browse
     assert scan(page) == [], "the partner picker with nothing found"
 
 
-# --- Moving the consultation; two columns; the partner map on a phone -------------------------------------
+# --- Moving the consultation; the request form and the status page in two columns ----------------------
 
 
 def in_a_thread(django_db_blocker, job):
@@ -499,19 +499,3 @@ def test_the_request_form_stands_in_two_columns_on_wide_screens(portal_server, b
     side, main = box(page, ".request-form__side"), box(page, ".request-form__main")
     assert main["y"] >= side["y"] + side["height"] - 1
     assert page.evaluate("document.documentElement.scrollWidth") <= 390
-
-
-@pytest.mark.browser
-def test_the_partner_maps_labels_are_legible_on_a_phone(portal_server, browser_page):
-    page = browser_page
-    page.set_viewport_size({"width": 390, "height": 844})
-    page.goto(portal_server + "/de/partner/")
-    assert page.locator(".district-map__name").first.is_hidden(), "names are in the list instead"
-    heights = page.evaluate(
-        "[...document.querySelectorAll('.district-map__count')].map(el => el.getBoundingClientRect().height)"
-    )
-    assert heights and min(heights) >= 12, heights
-    assert page.locator(".district-map__list a").count() == 12
-    page.set_viewport_size({"width": 1280, "height": 900})
-    page.goto(portal_server + "/de/partner/")
-    assert page.locator(".district-map__name").first.is_visible()
