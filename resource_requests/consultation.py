@@ -203,8 +203,11 @@ def status_context(page, request, token, resource_request, form=None, error=""):
     reason = refusal(resource_request)
     portal = PortalSettings.load(request_or_site=request)
     cancelled = resource_request.slot_id is None and not resource_request.callback
+    slot = resource_request.slot
     return {
-        "consultation_refusal": reason,
+        # Said on the page only while there is a time still to come (e.g. within the 24 hours); a decided
+        # request without one needs no "cannot be changed".
+        "consultation_refusal": reason if slot is not None and slot.start > timezone.now() else "",
         "consultation_form": None if reason else (form or MoveForm(resource_request=resource_request)),
         "consultation_error": error,
         "consultation_cancelled": cancelled,
