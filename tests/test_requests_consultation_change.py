@@ -256,3 +256,13 @@ def test_the_status_page_with_the_move_form_costs_a_bounded_number_of_queries(
     client.get(status(resource_request))
     with django_assert_max_num_queries(40):
         assert client.get(status(resource_request)).status_code == 200
+
+
+def test_the_arabic_move_form_isolates_its_dates_and_hours(client, booked):
+    resource_request, first, other = booked
+    page = parse(client.get(status(resource_request, "ar")))
+    label = select_one(page, f"label[for=move-slot-{other.pk}]")
+    assert select(label, "bdi"), "the date in its own isolate"
+    assert any(node.get("dir") == "ltr" for node in select(label, "[dir]")), "the hours left to right"
+    assert select_one(page, "html")["dir"] == "rtl"
+    assert select_one(page, ".consultation-change h3").get_text(strip=True)
