@@ -198,3 +198,18 @@ def test_free_this_month_costs_the_same_queries_however_many_resources(client, s
     settings.PORTAL_PAGE_SIZE = 40
     assert count_queries(client, LISTING + "?free_month=1") == few
     assert few <= plain + 2, (few, plain)
+
+
+def test_a_card_with_few_left_says_while_supplies_last(client, settings):
+    settings.PORTAL_PAGE_SIZE = 100
+    category = ResourceCategory.objects.get(locale__language_code="de", slug="raeume")
+    low = ResourceFactory(title="Fast vergriffen", category=category, units=4)
+    ReservationFactory(resource=low, quantity=3, start=availability.today(), end=availability.today())
+    plenty = ResourceFactory(title="Reichlich da", category=category, units=4)
+    page = parse(client.get(LISTING + "?category=raeume"))
+    cards = {select_one(card, "h3").get_text(strip=True): card for card in select(page, ".resource-card")}
+    assert (
+        "Solange der Vorrat reicht"
+        in select_one(cards["Fast vergriffen"], ".availability__supply").get_text()
+    )
+    assert select(cards[plenty.title], ".availability__supply") == []
