@@ -35,7 +35,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from django.db import models
-from django.db.models import Case, F, Func, OuterRef, Subquery, Value, When
+from django.db.models import Case, F, Func, OuterRef, Q, Subquery, Value, When
 from django.db.models.functions import Coalesce, Greatest
 from django.db.models.lookups import LessThan, LessThanOrEqual
 from django.utils import timezone
@@ -391,6 +391,63 @@ def obtainable(queryset, start=None, end=None):
     return with_availability(queryset, start, end, select=False).filter(
         availability_rank__lte=RANK[Status.FEW_LEFT]
     )
+
+
+def free_some_day(queryset, start, end):
+    """A filter (Q) for the resources of `queryset` one can get on at least one day of the period (the
+    listing's "free this month": the rest of the current Dortmund month).
+
+    Items and rooms: a day inside the offer dates with a unit free – worked out in Python from the
+    approved reservations touching the period (two queries, whatever the number of resources; a month has
+    at most 31 days). Money: offered during the period and budget left. Coaching and other offers: offered
+    during the period. The same rules as `classify`, but for one good day instead of every day.
+    """
+    start, end = window(start, end)
+    offered = (Q(available_from__isnull=True) | Q(available_from__lte=end)) & (
+        Q(available_until__isnull=True) | Q(available_until__gte=start)
+    )
+    rows = {
+        key: (units or 0, available_from, available_until)
+        for key, units, available_from, available_until in queryset.filter(offered, kind__in=UNIT_KINDS)
+        .order_by()
+        .values_list("translation_key", "units", "available_from", "available_until")
+    }
+    days = (end - start).days + 1
+    loads = {key: [0] * days for key in rows}
+    reservations = Reservation.objects.filter(
+        status=StockStatus.APPROVED, start__lte=end, end__gte=start, resource__translation_key__in=list(rows)
+    ).values_list("resource__translation_key", "start", "end", "quantity")
+    for key, first, last, quantity in reservations:
+        for index in range((max(first, start) - start).days, (min(last, end) - start).days + 1):
+            loads[key][index] += quantity
+    free_keys = set()
+    for key, (units, available_from, available_until) in rows.items():
+        for index, load in enumerate(loads[key]):
+            day = start + datetime.timedelta(days=index)
+            inside = (available_from is None or available_from <= day) and (
+                available_until is None or day <= available_until
+            )
+            if inside and units - load > 0:
+                free_keys.add(key)
+                break
+    money_left = Q(
+        translation_key__in=queryset.filter(offered, kind__in=MONEY_KINDS)
+        .order_by()
+        .alias(granted_total=_granted())
+        .filter(budget__gt=F("granted_total"))
+        .values("translation_key")
+    )
+    return (
+        Q(kind__in=UNIT_KINDS, translation_key__in=sorted(free_keys))
+        | Q(kind__in=MONEY_KINDS) & money_left
+        | offered & ~Q(kind__in=UNIT_KINDS + MONEY_KINDS)
+    )
+
+
+def month_rest(day=None):
+    """From `day` (today) to the last day of its month."""
+    day = day or today()
+    return day, day.replace(day=calendar.monthrange(day.year, day.month)[1])
 
 
 def attach(resources, start=None, end=None):

@@ -49,7 +49,18 @@ MAX_CAPACITY = 10_000
 SORTS = ("availability", "name", "relevance")
 PAST_DATE = _("This date has passed; choose today or a later day. The date was ignored.")
 # The order of the form's fields: messages about them are listed in it.
-FIELDS = ("q", "category", "engagement", "district", "start", "end", "step_free", "capacity", "sort")
+FIELDS = (
+    "q",
+    "category",
+    "engagement",
+    "district",
+    "start",
+    "end",
+    "free_month",
+    "step_free",
+    "capacity",
+    "sort",
+)
 
 FACETS = [
     FieldFacet(
@@ -147,6 +158,7 @@ class ResourceFilterForm(forms.Form):
         widget=DateInput(),
         error_messages={"invalid": _("Enter the date like this: %(example)s. The date was ignored.")},
     )
+    free_month = forms.BooleanField(label=_("Free this month"), required=False)
     step_free = forms.BooleanField(label=_("Only step-free rooms"), required=False)
     capacity = forms.IntegerField(
         label=_("Rooms for at least this many people"),
@@ -241,6 +253,8 @@ class ResourceQuery(FacetListing):
         *,
         text=None,
         step_free=False,
+        free_month=False,
+        month=None,
         capacity=None,
         period=None,
         window=None,
@@ -252,6 +266,10 @@ class ResourceQuery(FacetListing):
         self.default_locale = default_locale
         self.given_text = (text or "").strip()
         self.step_free = bool(step_free)
+        # Only what can be had on at least one day of `month` (first, last day): "free this month".
+        self.free_month = bool(free_month)
+        self.month = month or availability.month_rest()
+        self._free_month_filter = None
         self.capacity = capacity
         self.period = period
         self.window = window or period or availability.window(availability.today(), None)
@@ -282,10 +300,23 @@ class ResourceQuery(FacetListing):
             queryset = queryset.filter(kind=Resource.Kind.ROOM, capacity__gte=self.capacity)
         if self.period:
             queryset = availability.obtainable(queryset, *self.period)
+        if self.free_month and skip != "free_month":
+            queryset = queryset.filter(self.free_month_filter())
         return queryset
+
+    def free_month_filter(self):
+        """Worked out once per listing (the facet counts narrow many times)."""
+        if self._free_month_filter is None:
+            self._free_month_filter = availability.free_some_day(
+                visible_resources(self.locale, self.default_locale), *self.month
+            )
+        return self._free_month_filter
 
     def step_free_count(self):
         return self.filtered(skip="step_free").filter(kind=Resource.Kind.ROOM, step_free=True).count()
+
+    def free_month_count(self):
+        return self.filtered(skip="free_month").filter(self.free_month_filter()).count()
 
     def ordered(self, queryset):
         """With the availability in the window, in the order used."""
@@ -307,6 +338,15 @@ class ResourceQuery(FacetListing):
             if end != start:
                 value = gettext("%(start)s to %(end)s") % {"start": value, "end": formats.date_format(end)}
             active.append(ActiveFilter("start", gettext("Available"), value, self.url(start=None, end=None)))
+        if self.free_month:
+            active.append(
+                ActiveFilter(
+                    "free_month",
+                    gettext("Available"),
+                    gettext("free this month"),
+                    self.url(free_month=None),
+                )
+            )
         if self.step_free:
             active.append(
                 ActiveFilter("step_free", gettext("Access"), gettext("step-free"), self.url(step_free=None))
@@ -327,6 +367,7 @@ class ResourceQuery(FacetListing):
 class Listing(ListingResult):
     form: ResourceFilterForm = None
     step_free_count: int = 0
+    free_month_count: int = 0
     start: datetime.date = None
     end: datetime.date = None
     date_filtered: bool = False
@@ -375,6 +416,8 @@ class ResourceListing:
             self.default_locale,
             text=form.value("q"),
             step_free=form.value("step_free"),
+            free_month=form.value("free_month"),
+            month=availability.month_rest(self.today),
             capacity=form.value("capacity"),
             period=(start, end) if date_filtered else None,
             window=(start, end),
@@ -384,9 +427,9 @@ class ResourceListing:
         )
         # Links keep what the form understood, in the form's order.
         query.extra = {
-            name: "1" if name == "step_free" else str(form.bound_value(name))
+            name: "1" if name in ("step_free", "free_month") else str(form.bound_value(name))
             for name in FIELDS
-            if name in ("start", "end", "step_free", "capacity", "sort") and form.value(name)
+            if name in ("start", "end", "free_month", "step_free", "capacity", "sort") and form.value(name)
         }
         result = query.run(self.request.GET.get("page"))
         result.page.object_list = label_categories(
@@ -396,6 +439,7 @@ class ResourceListing:
             **{**vars(result), "notices": self._notices(form, query)},
             form=form,
             step_free_count=query.step_free_count(),
+            free_month_count=query.free_month_count(),
             start=start,
             end=end,
             date_filtered=date_filtered,

@@ -1,6 +1,8 @@
 """What the catalogue page serves: the listing and each resource's detail page (see models/pages.py)."""
 
 import datetime
+from dataclasses import dataclass
+from urllib.parse import urlencode
 
 from django.conf import settings
 from django.db.models import Exists, OuterRef, Q
@@ -108,7 +110,10 @@ def detail_context(request, resource, page, *, locale=None, default=None, standi
     month, month_message = _month(request)
     if month_message:
         messages.append(month_message)
+    chosen = chosen_dates(request)
     calendar = month_calendar(resource, month) if resource.has_calendar else None
+    if calendar is not None:
+        link_days(calendar, chosen)
 
     index_url = page.get_url(request) if page else None
     terms = localized_terms(ResourceCategory, locale.language_code)
@@ -133,6 +138,8 @@ def detail_context(request, resource, page, *, locale=None, default=None, standi
         "rules": ProgrammeRules.load(request_or_site=request),
         "detail_messages": messages,
         "source_language": settings.LANGUAGE_CODE,
+        # A day chosen in the calendar (?start=…&end=…): the request form beside it starts with these dates.
+        "chosen_dates": chosen,
     }
     if page is not None and resource.pk:
         context["language_urls"] = _language_urls(request, page, resource)
@@ -185,6 +192,69 @@ def _language_urls(request, page, resource):
     }
     fallback = slugs.get(settings.LANGUAGE_CODE, resource.slug)
     return {code: url + slugs.get(code, fallback) + "/" for code, url in pages.items() if url}
+
+
+def chosen_dates(request):
+    """`?start=YYYY-MM-DD[&end=YYYY-MM-DD]` from a calendar day's link, as dates the calendar shows (from
+    today): {"start": …, "end": …}, or {} when there are none or they make no sense."""
+    first, last = calendar_months()
+    last = _add_months(last, 1) - datetime.timedelta(days=1)
+    chosen = {}
+    for name in ("start", "end"):
+        value = request.GET.get(name, "")
+        try:
+            day = datetime.date.fromisoformat(value) if len(value) == 10 else None
+        except ValueError:
+            day = None
+        if day is not None and availability.today() <= day <= last:
+            chosen[name] = day
+    if "start" not in chosen:
+        return {}
+    if chosen.get("end") and chosen["end"] < chosen["start"]:
+        del chosen["end"]
+    return chosen
+
+
+@dataclass
+class CalendarLink:
+    """A calendar day with the link that puts it into the request form: the first day, or – after a first
+    day was chosen – the last day of the period (a day before it starts a new period)."""
+
+    day: availability.CalendarDay
+    href: str = ""
+    role: str = ""  # "start" or "end": what the link makes of the day
+    chosen: bool = False
+
+    def __getattr__(self, name):
+        return getattr(self.day, name)
+
+
+def link_days(calendar, chosen):
+    """Give the calendar's free days links (`?month=…&start=…[&end=…]#add-to-request`); without JavaScript the
+    detail page then opens with the request form's dates filled in."""
+    start, end = chosen.get("start"), chosen.get("end")
+    month = calendar["month"].strftime("%Y-%m")
+    weeks = []
+    for week in calendar["weeks"]:
+        row = []
+        for day in week:
+            if day is None:
+                row.append(None)
+                continue
+            cell = CalendarLink(day, chosen=bool(start and start <= day.date <= (end or start)))
+            if day.state in ("free", "few"):
+                if start and not end and day.date > start:
+                    query = {"month": month, "start": start.isoformat(), "end": day.date.isoformat()}
+                    cell.role = "end"
+                else:
+                    query = {"month": month, "start": day.date.isoformat()}
+                    cell.role = "start"
+                cell.href = "?" + urlencode(query) + "#add-to-request"
+            row.append(cell)
+        weeks.append(row)
+    calendar["weeks"] = weeks
+    calendar["chosen"] = chosen
+    return calendar
 
 
 def calendar_months():

@@ -253,6 +253,8 @@ class OutgoingEmail(models.Model):
     subject = models.CharField(_("subject"), max_length=255)
     body_text = models.TextField(_("text"))
     body_html = models.TextField(_("HTML version"), blank=True)
+    # Text files sent with the mail (e.g. a consultation's .ics): [{"filename", "content_type", "content"}].
+    attachments = models.JSONField(_("attachments"), default=list, blank=True)
     language = models.CharField(_("language"), max_length=10, blank=True)
     message_id = models.CharField(_("message ID"), max_length=255, editable=False)
     status = models.CharField(

@@ -38,12 +38,22 @@ STALE_SENDING = timedelta(minutes=15)
 
 
 def queue_email(
-    recipients, subject, body_text, *, body_html="", reply_to=(), language=None, about=None, daily_cap=None
+    recipients,
+    subject,
+    body_text,
+    *,
+    body_html="",
+    reply_to=(),
+    language=None,
+    about=None,
+    daily_cap=None,
+    attachments=(),
 ):
     """Store an e-mail and send it after the current transaction commits. Returns the `OutgoingEmail`.
 
     `daily_cap`: for mails to an address a visitor typed (anyone can type anyone's): nothing is stored or
     sent, and None returned, when that address got this many mails in the last 24 hours already.
+    `attachments`: text files, each a (filename, content, content_type) triple, stored with the mail.
     """
     recipients = [address for address in recipients if address]
     if not recipients:
@@ -57,6 +67,10 @@ def queue_email(
         subject=" ".join(str(subject).split())[:255],  # one line: headers cannot hold line breaks
         body_text=body_text,
         body_html=body_html,
+        attachments=[
+            {"filename": filename, "content": str(content), "content_type": content_type}
+            for filename, content, content_type in attachments
+        ],
         language=language or translation.get_language() or settings.LANGUAGE_CODE,
         message_id=make_msgid(domain=_message_id_domain()),
         next_attempt_at=timezone.now(),
@@ -172,6 +186,8 @@ def _build_message(email):
     )
     if email.body_html:
         message.attach_alternative(email.body_html, "text/html")
+    for attachment in email.attachments or []:
+        message.attach(attachment["filename"], attachment["content"], attachment["content_type"])
     return message
 
 

@@ -6,7 +6,10 @@ reference; it carries nothing the association typed (no names, plan or phone), o
 consultation takes place, where, and the status link. Times carry `TZID=Europe/Berlin` with the zone's
 `VTIMEZONE`, so the hour is right on either side of a daylight-saving change. The UID is the reference: a
 calendar that imports the file again after the time was moved updates the entry instead of adding one;
-SEQUENCE (minutes from 2020 to the request's last change) grows with every change, as RFC 5545 asks.
+SEQUENCE (minutes from 2020 to the request's last change, plus the number of times the consultation was
+moved or cancelled) grows with every change, as RFC 5545 asks – by at least one even when two changes
+fall into the same minute. A cancellation (`cancel=True`, mailed when the association cancels on its
+status page, `resource_requests/consultation.py`) is the same UID with METHOD:CANCEL and STATUS:CANCELLED.
 """
 
 import datetime
@@ -33,21 +36,35 @@ def where(slot):
     return ""
 
 
-def consultation_calendar(resource_request, status_url):
-    """The request's booked consultation as a VCALENDAR (bytes); `status_url` is absolute."""
-    slot = resource_request.slot
+def sequence(resource_request):
+    """The SEQUENCE of the request's consultation entry: never smaller after a later change."""
+    from .models import RequestEvent
+
+    changed = resource_request.updated_at or timezone.now()
+    minutes = max(0, int((changed - SEQUENCE_START).total_seconds() // 60))
+    changes = resource_request.events.filter(
+        kind__in=[RequestEvent.Kind.CONSULTATION_MOVED, RequestEvent.Kind.CONSULTATION_CANCELLED]
+    ).count()
+    return minutes + changes
+
+
+def consultation_calendar(resource_request, status_url, *, slot=None, cancel=False):
+    """The request's booked consultation as a VCALENDAR (bytes); `status_url` is absolute.
+
+    `slot`: the time to describe when it is not (or no longer) the request's, e.g. the cancelled one.
+    """
+    slot = slot or resource_request.slot
     zone = ZoneInfo(settings.TIME_ZONE)
     cal = icalendar.Calendar()
     cal.add("prodid", PRODUCT_ID)
     cal.add("version", "2.0")
     cal.add("calscale", "GREGORIAN")
-    cal.add("method", "PUBLISH")
+    cal.add("method", "CANCEL" if cancel else "PUBLISH")
     item = icalendar.Event()
     host = urlsplit(status_url).hostname or "localhost"
     item.add("uid", f"consultation-{resource_request.reference}@{host}")
     item.add("dtstamp", timezone.now())
-    changed = resource_request.updated_at or timezone.now()
-    item.add("sequence", max(0, int((changed - SEQUENCE_START).total_seconds() // 60)))
+    item.add("sequence", sequence(resource_request))
     item.add("dtstart", slot.start.astimezone(zone))
     item.add("dtend", slot.end.astimezone(zone))
     item.add(
@@ -70,7 +87,7 @@ def consultation_calendar(resource_request, status_url):
     if place:
         item.add("location", place)
     item.add("url", status_url)
-    item.add("status", "CONFIRMED")
+    item.add("status", "CANCELLED" if cancel else "CONFIRMED")
     cal.add_component(item)
     cal.add_missing_timezones()
     return cal.to_ical()

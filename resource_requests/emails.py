@@ -37,7 +37,7 @@ def _context(resource_request, **extra):
     }
 
 
-def _send_to_association(resource_request, template, daily_cap=None, **extra):
+def _send_to_association(resource_request, template, daily_cap=None, attachments=(), **extra):
     with translation.override(resource_request.language):
         context = _context(resource_request, **extra)
         subject = render_to_string(f"resource_requests/email/{template}_subject.txt", context)
@@ -50,6 +50,7 @@ def _send_to_association(resource_request, template, daily_cap=None, **extra):
         about=resource_request,
         reply_to=[address for address in [_team_address()] if address],
         daily_cap=daily_cap,
+        attachments=attachments,
     )
 
 
@@ -111,3 +112,21 @@ def queue_proof_review(resource_request, proof, event):
 def queue_reminder(resource_request, entry, kind):
     """A reminder about one approved line: its deadline or return day, and the status link."""
     return _send_to_association(resource_request, "reminder", entry=entry, kind=str(kind))
+
+
+def queue_consultation_change(resource_request, event, *, old, new, attachments=()):
+    """The consultation moved (`new`) or cancelled (`new` None), with the updated .ics file attached."""
+    from .service import slot_text
+
+    with translation.override(resource_request.language):
+        old_text = slot_text(old) if old else ""
+        new_text = slot_text(new) if new else ""
+    return _send_to_association(
+        resource_request,
+        "consultation_change",
+        attachments=attachments,
+        event=event,
+        new=new,
+        old_text=old_text,
+        new_text=new_text,
+    )

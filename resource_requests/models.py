@@ -154,6 +154,12 @@ class RequestPage(RoutablePageMixin, BasePage):
 
         return report_photo(self, request, token)
 
+    @re_path(rf"^status/(?P<token>{TOKEN_PATTERN})/consultation/$", name="consultation_change")
+    def consultation_change(self, request, token):
+        from resource_requests.consultation import change_consultation
+
+        return change_consultation(self, request, token)
+
     @re_path(rf"^status/(?P<token>{TOKEN_PATTERN})/ics/$", name="status_ics")
     def status_ics(self, request, token):
         from resource_requests.views import consultation_ics
@@ -486,6 +492,8 @@ class RequestEvent(models.Model):
         PROOF = "proof", _("Proof of use received")
         PROOF_REVIEWED = "proof_reviewed", _("Proof of use reviewed")
         RETURNED = "returned", _("Returned")
+        CONSULTATION_MOVED = "slot_moved", _("Consultation moved")
+        CONSULTATION_CANCELLED = "slot_cancelled", _("Consultation cancelled")
 
     request = models.ForeignKey(
         ResourceRequest, verbose_name=_("request"), on_delete=models.CASCADE, related_name="events"

@@ -1,7 +1,9 @@
 """What the request page serves (routed by `RequestPage`):
 
 - `/de/anfrage/`             the basket and the form; `?resource=<id or slug>` offers that resource,
-                             `?partner=<id>` ticks that partner organisation. One form for everything:
+                             `?partner=<id>` ticks that partner organisation; `&start=`/`&end=` (ISO
+                             dates, as a resource's calendar days give them) fill in the offered
+                             resource's dates. One form for everything:
                              the basket's lines are fields of it, so changing the basket ("update") or
                              a mistake on sending never loses what was typed.
 - `/de/anfrage/basket/`      POST: add a resource to the basket (the form on a resource's page)
@@ -14,6 +16,7 @@
 - `…/status/<t>/report/`      POST: the report once the request is done, and `…/report/photo/` its photo
                              (`report_views.py`)
 - `/de/anfrage/status/<t>/ics/`  the booked consultation as an .ics file (404 without a booked time)
+- `…/status/<t>/consultation/`  POST: move or cancel the booked consultation (`consultation.py`)
 """
 
 from django.conf import settings
@@ -25,12 +28,12 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from catalogue.models import ProgrammeRules, Resource, ResourceIndexPage
-from catalogue.views import page_locales
+from catalogue.views import chosen_dates, page_locales
 from home.antispam import RateLimit
 from partners.views import privacy_url
 from resource_requests.models import Proof, RequestItem, RequestPage, ResourceRequest
 
-from . import calendar, emails, proofs, service
+from . import calendar, consultation, emails, proofs, service
 from .basket import Basket
 from .checklist import checklists
 from .forms import ItemForm, ProofForm, RequestForm, RequestWebForm
@@ -301,7 +304,10 @@ def _offer_resource(state, resource_id):
         )
         return
     state.add_resource = resource
-    state.add_form = ItemForm(resource=resource, prefix="add")
+    # `&start=…&end=…` (a day chosen in a resource's calendar) fills in the dates.
+    chosen = chosen_dates(state.request) if resource.counts_units else {}
+    initial = {name: day.isoformat() for name, day in chosen.items()}
+    state.add_form = ItemForm(resource=resource, prefix="add", initial=initial)
 
 
 def block_context(request):
@@ -412,7 +418,17 @@ def _status_request(token):
     return resource_request
 
 
-def request_status(page, request, token, *, proof_form=None, report_form=None, status=200):
+def request_status(
+    page,
+    request,
+    token,
+    *,
+    proof_form=None,
+    report_form=None,
+    consultation_form=None,
+    consultation_error="",
+    status=200,
+):
     resource_request = _status_request(token)
     items = list(resource_request.items.select_related("resource", "reservation"))
     events = [
@@ -462,6 +478,10 @@ def request_status(page, request, token, *, proof_form=None, report_form=None, s
             else "",
             # The report once the request is done (report_views.py, includes/report.html).
             **report_context(page, request, token, resource_request, report_form),
+            # Moving or cancelling the consultation (`consultation.py`, `includes/status_consultation.html`).
+            **consultation.status_context(
+                page, request, token, resource_request, consultation_form, consultation_error
+            ),
         },
     )
     response.status_code = status

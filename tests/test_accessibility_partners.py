@@ -94,3 +94,19 @@ def test_partner_pages_load_nothing_from_other_hosts(portal_server, browser_page
     for url in ("/de/partner/", "/ar/partners/huckarde-community-garden/"):
         browser_page.goto(portal_server + url)
     assert requested and all(url.startswith(portal_server) for url in requested), requested
+
+
+@pytest.mark.browser
+def test_the_partner_maps_labels_are_legible_on_a_phone(portal_server, browser_page):
+    page = browser_page
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.goto(portal_server + "/de/partner/")
+    assert page.locator(".district-map__name").first.is_hidden(), "names are in the list instead"
+    heights = page.evaluate(
+        "[...document.querySelectorAll('.district-map__count')].map(el => el.getBoundingClientRect().height)"
+    )
+    assert heights and min(heights) >= 12, heights
+    assert page.locator(".district-map__list a").count() == 12
+    page.set_viewport_size({"width": 1280, "height": 900})
+    page.goto(portal_server + "/de/partner/")
+    assert page.locator(".district-map__name").first.is_visible()

@@ -392,3 +392,110 @@ def test_failed_forms_put_the_focus_on_their_error_summary(portal_server, browse
         page.click("button[name=action][value=find_partners]")
     assert page.evaluate("document.activeElement.id") == "id_partner_search"
     assert scan(page) == [], "the partner picker with nothing found"
+
+
+# --- Moving the consultation; the request form and the status page in two columns ----------------------
+
+
+def in_a_thread(django_db_blocker, job):
+    """Run a database job beside Playwright's event loop (see `approved_sample_token`)."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    from django.db import connection
+
+    def run():
+        try:
+            return job()
+        finally:
+            connection.close()
+
+    with django_db_blocker.unblock(), ThreadPoolExecutor(1) as pool:
+        return pool.submit(run).result()
+
+
+@pytest.fixture
+def booked_request(django_db_blocker):
+    """A request with a consultation in a week and two other free times; removed again afterwards (the
+    portal's own process sees only what is committed)."""
+    from home.models import OutgoingEmail
+    from resource_requests.factories import ConsultationSlotFactory, in_days, make_request
+    from resource_requests.models import ConsultationSlot, ResourceRequest
+
+    def create():
+        slots = [ConsultationSlotFactory(start=in_days(days, 9), capacity=2) for days in (7, 9, 10)]
+        return make_request(slot=slots[0]).token, [slot.pk for slot in slots]
+
+    token, slot_ids = in_a_thread(django_db_blocker, create)
+    yield token, slot_ids
+
+    def remove():
+        found = ResourceRequest.objects.filter(token=token)
+        OutgoingEmail.objects.filter(about_id__in=found.values("pk")).delete()
+        found.delete()
+        ConsultationSlot.objects.filter(pk__in=slot_ids).delete()
+
+    in_a_thread(django_db_blocker, remove)
+
+
+def box(page, selector):
+    return page.locator(selector).first.bounding_box()
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("language", ["de", "ar"])
+def test_moving_the_consultation_on_the_status_page(portal_server, browser_page, booked_request, language):
+    token, (first, second, _third) = booked_request
+    page = browser_page
+    page.set_viewport_size({"width": 1280, "height": 900})
+    url = portal_server + {"de": "/de/anfrage/", "ar": "/ar/request/"}[language] + f"status/{token}/"
+    page.goto(url)
+    assert scan(page) == [], "the status page with the move form"
+    # Two columns: the consultation beside the request's way, at the inline end (left in Arabic).
+    main, side = box(page, ".request-status .detail__main"), box(page, ".request-status .detail__side")
+    if language == "de":
+        assert side["x"] >= main["x"] + main["width"] - 1
+    else:
+        assert side["x"] + side["width"] <= main["x"] + 1
+    assert side["y"] < main["y"] + main["height"], "beside, not below"
+
+    page.check(f"#move-slot-{second}")
+    with page.expect_navigation():
+        page.click("button[name=action][value=move]")
+    assert page.url.endswith("#status-consultation")
+    assert page.locator("[role=status]").count() >= 1
+    assert page.locator(f"#move-slot-{first}").count() == 1, "the old time is offered again"
+    assert scan(page) == [], "after the move"
+
+    # A refusal: the focus on its summary.
+    page.evaluate(f"document.querySelector('#move-slot-{first}').value = '999999'")
+    page.check(f"#move-slot-{first}")
+    with page.expect_navigation():
+        page.click("button[name=action][value=move]")
+    assert page.evaluate("document.activeElement.id") == "consultation-errors"
+    assert scan(page) == [], "the refusal"
+
+    # A phone: one column, nothing wider than the screen.
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.goto(url)
+    main, side = box(page, ".request-status .detail__main"), box(page, ".request-status .detail__side")
+    assert side["y"] >= main["y"] + main["height"] - 1
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("url", ["/de/anfrage/", "/ar/request/"])
+def test_the_request_form_stands_in_two_columns_on_wide_screens(portal_server, browser_page, url):
+    page = browser_page
+    page.set_viewport_size({"width": 1280, "height": 900})
+    page.goto(portal_server + url)
+    side, main = box(page, ".request-form__side"), box(page, ".request-form__main")
+    assert abs(side["y"] - main["y"]) < 2, "side by side"
+    if url.startswith("/de/"):
+        assert side["x"] + side["width"] <= main["x"] + 1, "the basket first, at the start"
+    else:
+        assert main["x"] + main["width"] <= side["x"] + 1
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.goto(portal_server + url)
+    side, main = box(page, ".request-form__side"), box(page, ".request-form__main")
+    assert main["y"] >= side["y"] + side["height"] - 1
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390

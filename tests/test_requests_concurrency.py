@@ -249,3 +249,50 @@ def test_lowering_a_times_places_while_someone_books_it():
     booked = ResourceRequest.objects.filter(slot=slot).count()
     assert booked <= slot.capacity, (booked, slot.capacity, outcomes)
     assert outcomes[0].status_code in (200, 302), outcomes  # lowered, or told that 2 are booked now
+
+
+def slow_before(function):
+    def wrapper(*args, **kwargs):
+        time.sleep(RACE_DELAY)
+        return function(*args, **kwargs)
+
+    return wrapper
+
+
+def test_two_associations_moving_to_the_last_place_at_once():
+    """Two status pages move their consultation to the same last place: one moves, one is told; the
+    place is never overbooked and the loser keeps its old time."""
+    from resource_requests import consultation
+
+    first = ConsultationSlotFactory(start=in_days(8, 10), capacity=2)
+    last = ConsultationSlotFactory(start=in_days(9, 10), capacity=1)
+    one = make_request(slot=first, plan_title="A")
+    two = make_request(slot=first, plan_title="B")
+    # Slowed between counting the new time's bookings and storing the move.
+    with mock.patch.object(ResourceRequest, "save", slow_before(ResourceRequest.save)):
+        outcomes = race(lambda: consultation.move(one, last), lambda: consultation.move(two, last))
+    assert sum(isinstance(outcome, ResourceRequest) for outcome in outcomes) == 1, outcomes
+    (refused,) = [outcome for outcome in outcomes if isinstance(outcome, consultation.Refused)]
+    assert "someone else" in str(refused.message) or "jemand" in str(refused.message)
+    assert ResourceRequest.objects.filter(slot=last).count() == 1
+    assert ResourceRequest.objects.filter(slot=first).count() == 1, "the loser keeps its time"
+
+
+def test_a_new_request_and_a_move_racing_for_the_last_place():
+    from resource_requests import consultation
+
+    first = ConsultationSlotFactory(start=in_days(8, 10), capacity=1)
+    last = ConsultationSlotFactory(start=in_days(9, 10), capacity=1)
+    moving = make_request(slot=first, plan_title="A")
+    with (
+        mock.patch.object(service, "next_reference", slowly(service.next_reference)),
+        mock.patch.object(ResourceRequest, "save", slow_before(ResourceRequest.save)),
+    ):
+        outcomes = race(
+            lambda: consultation.move(moving, last),
+            lambda: service.submit(
+                request_values(slot=last, plan_title="B"), [], language="de", notify=False
+            ),
+        )
+    assert ResourceRequest.objects.filter(slot=last).count() == 1, outcomes
+    assert sum(isinstance(outcome, ResourceRequest) for outcome in outcomes) == 1, outcomes

@@ -35,13 +35,21 @@ def add_to_request_form(context, resource):
     return {
         "show": current is None or current.status != "no_longer",
         "resource": resource,
-        "form": ItemForm(resource=resource, prefix="add"),
+        # Dates chosen in the calendar beside it (`catalogue.views.chosen_dates`) start the form.
+        "form": ItemForm(resource=resource, prefix="add", initial=_chosen_dates(context, resource)),
         "action": page_url + page.reverse_subpage("basket"),
         "basket_url": page_url + "#basket",
         "in_basket": line is not None,
         "csrf_token": context.get("csrf_token"),
         "LANGUAGE_CODE": context.get("LANGUAGE_CODE"),
     }
+
+
+def _chosen_dates(context, resource):
+    chosen = context.get("chosen_dates") or {}
+    if not resource.counts_units or not chosen:
+        return {}
+    return {name: day.isoformat() for name, day in chosen.items()}
 
 
 @register.inclusion_tag("resource_requests/includes/plan_with_partner.html", takes_context=True)
