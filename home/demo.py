@@ -1,4 +1,5 @@
-"""Demo content of the home app: home page, programme pages, legal pages, navigation, contact data.
+"""Demo content of the home app: home page, programme pages, legal pages, the Leichte Sprache section
+(German only), navigation, contact data.
 
 Sample data for local use and tests. The legal pages carry placeholder particulars that must be replaced
 before the portal goes public; they say so on the page. The texts are in `demo/home.toml`; this module
@@ -46,25 +47,31 @@ def load(loader):
     home = None
     for entry in data["page"]:
         fields = {
-            name: value for name, value in entry.items() if name not in ("slug", "type", "slugs", "body")
+            name: value
+            for name, value in entry.items()
+            if name not in ("slug", "type", "slugs", "body", "parent", "everyday")
         }
         if "body" in entry:
             fields["body"] = stream([(block["type"], resolve(block["value"])) for block in entry["body"]])
+        if "everyday" in entry:  # Leichte Sprache: the same topic in everyday language
+            fields["everyday_page"] = pages[entry["everyday"]]
         model = PAGE_TYPES[entry["type"]]
         if model is HomePage:
             home = loader.site_root(model, entry["slug"], **fields)
             loader.registry["home_page"] = home
         else:
-            pages[entry["slug"]] = loader.page(home, model, entry["slug"], **fields)
+            parent = pages[entry["parent"]] if "parent" in entry else home
+            pages[entry["slug"]] = loader.page(parent, model, entry["slug"], **fields)
     pages = {home.slug: home, **pages}
 
     # Slugs of translated pages: wagtail-localize turns them into ASCII, so give readable ones.
     for entry in data["page"]:
-        for language, target in entry["slugs"].items():
+        for language, target in entry.get("slugs", {}).items():
             loader.memory.add(entry["slug"], language, target)
 
     for page in pages.values():
-        loader.translate(page)
+        if not getattr(page, "easy_read", False):  # Leichte Sprache is German only: aliases elsewhere
+            loader.translate(page)
 
     if settings.privacy_page_id is None:  # forms that collect personal data link to it
         settings.privacy_page = pages["datenschutz"]

@@ -74,13 +74,40 @@ class HomePage(BasePage):
 
 
 class StandardPage(BasePage):
+    """A content page. With `easy_read` it is a page in Leichte Sprache (easy-to-read German): larger type,
+    its subpages listed, and in the other languages' trees (where wagtail-localize keeps a German copy) a
+    note that Leichte Sprache exists only in German, with a link to `everyday_page` in the visitor's
+    language (docs/languages.md#leichte-sprache)."""
+
     intro = models.TextField(_("introduction"), blank=True, max_length=800)
     body = StreamField(ContentStreamBlock, verbose_name=_("content"), blank=True)
+    easy_read = models.BooleanField(
+        _("Leichte Sprache (easy-to-read German)"),
+        default=False,
+        help_text=_(
+            "Short sentences, one statement each, common words, terms explained, no abbreviations. "
+            "Shown in larger type; the header links the first such page as the Leichte Sprache section."
+        ),
+    )
+    everyday_page = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("the same topic in everyday language"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Leichte Sprache only: offered to visitors of the other languages, in their language."),
+    )
 
     parent_page_types = ["home.HomePage", "home.StandardPage"]
     subpage_types = ["home.StandardPage"]
 
-    content_panels = [*Page.content_panels, FieldPanel("intro"), FieldPanel("body")]
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("intro"),
+        FieldPanel("body"),
+        MultiFieldPanel([FieldPanel("easy_read"), FieldPanel("everyday_page")], heading=_("Leichte Sprache")),
+    ]
     search_fields = [
         *Page.search_fields,
         index.SearchField("intro", boost=2),
@@ -91,6 +118,19 @@ class StandardPage(BasePage):
     class Meta:
         verbose_name = _("content page")
         verbose_name_plural = _("content pages")
+
+    def easy_read_subpages(self):
+        """Leichte Sprache: the live subpages in this page's language, listed under its text."""
+        if not self.easy_read:
+            return []
+        return list(self.get_children().live().public().specific())
+
+    def everyday_page_here(self):
+        """The everyday-language page in the active language (its German original where not translated)."""
+        if self.everyday_page_id is None:
+            return None
+        page = Page.objects.filter(pk=self.everyday_page_id).live().first()
+        return page.localized.specific if page is not None else None
 
 
 class LegalPage(BasePage):

@@ -15,6 +15,8 @@ PAGES = {
     "home.HomePage": ("/de/", "/ar/"),
     "home.StandardPage": ("/de/so-funktionierts/", "/ar/how-it-works/"),
     "home.LegalPage": ("/de/impressum/", "/ar/legal-notice/"),
+    "accessibility statement": ("/de/barrierefreiheit/", "/ar/accessibility/"),
+    "leichte sprache": ("/de/leichte-sprache/", "/ar/leichte-sprache/beratungs-termin/"),
     "not-found": ("/de/gibt-es-nicht/", "/ar/gibt-es-nicht/"),
     "untranslated": ("/uk/impressum/", "/pl/so-funktionierts/"),
 }

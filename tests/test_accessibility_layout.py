@@ -20,6 +20,8 @@ pytestmark = pytest.mark.browser
 REFLOW_PAGES = {
     "home": ("/de/", "/ar/"),
     "content page": ("/de/so-funktionierts/", "/ar/how-it-works/"),
+    "leichte sprache": ("/de/leichte-sprache/", "/ar/leichte-sprache/barriere-freiheit/"),
+    "accessibility statement": ("/de/barrierefreiheit/", "/ar/accessibility/"),
     "resource listing": ("/de/ressourcen/", "/ar/resources/"),
     "resource detail": ("/de/ressourcen/beamer/", "/ar/resources/projector/"),
     "partner finder": ("/de/partner/", "/ar/partners/"),

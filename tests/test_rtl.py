@@ -166,6 +166,8 @@ SITE_PAGES = [
     "/ar/engagement/",
     "/ar/engagement/festival-for-the-nordmarkt/",
     "/ar/search/?q=Beamer",
+    "/ar/accessibility/",
+    "/ar/leichte-sprache/",
 ]
 
 

@@ -7,7 +7,7 @@ from django.utils import translation
 from wagtail.models import Page, Site
 
 from home import page_cache
-from home.models import NavigationMenu, PortalSettings
+from home.models import NavigationMenu, PortalSettings, StandardPage
 
 register = template.Library()
 
@@ -116,6 +116,30 @@ def localized_home_url(context):
             return site.root_page.localized.get_url(request) if site else "/"
 
         cached = request._portal_home_url = page_cache.frame(request, "home-url", build)
+    return cached
+
+
+@register.simple_tag(takes_context=True)
+def easy_read_url(context):
+    """The Leichte Sprache section (German only): the shallowest live German page marked `easy_read`, or
+    "" when there is none. Kept in the frame cache like the home link: no query on a page the cache has."""
+    request = context.get("request")
+    cached = getattr(request, "_portal_easy_read_url", None) if request is not None else None
+    if cached is None:
+
+        def build():
+            section = (
+                StandardPage.objects.live()
+                .public()
+                .filter(easy_read=True, locale__language_code=settings.LANGUAGE_CODE)
+                .order_by("depth", "path")
+                .first()
+            )
+            return (section.get_url(request) or "") if section is not None else ""
+
+        cached = page_cache.frame(request, "easy-read-url", build)
+        if request is not None:
+            request._portal_easy_read_url = cached
     return cached
 
 
