@@ -295,10 +295,17 @@ def public_pages(queryset):
     Wagtail's `.public()` first reads every restriction (one more query each time it is called); this is
     the same condition as a subquery, so a list (or a small list on another page) costs no extra query.
     """
-    restricted = PageViewRestriction.objects.annotate(prefix=Length("page__path")).filter(
-        page__path=Substr(OuterRef("path"), 1, F("prefix"))
+    return queryset.live().exclude(restricted())
+
+
+def restricted():
+    """True for a page inside a view-restricted section (itself or an ancestor restricted), as an SQL
+    expression on a page queryset."""
+    return Exists(
+        PageViewRestriction.objects.annotate(prefix=Length("page__path")).filter(
+            page__path=Substr(OuterRef("path"), 1, F("prefix"))
+        )
     )
-    return queryset.live().exclude(Exists(restricted))
 
 
 # --- Free text ---------------------------------------------------------------------------------------------
