@@ -25,6 +25,7 @@ from django.db.models.functions import Length, Substr
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import PageViewRestriction
 
+from home import page_cache
 from search.matching import match
 from search.registry import adapter_for_model
 
@@ -115,7 +116,9 @@ class FacetListing:
     def objects(self, model):
         """Every object of a vocabulary that is the same in every language (districts), read once."""
         if model not in self._objects:
-            self._objects[model] = list(model._default_manager.all())
+            self._objects[model] = page_cache.kept(
+                f"objects:{model._meta.label_lower}", lambda: list(model._default_manager.all())
+            )
         return self._objects[model]
 
     # --- Free text: hooks ----------------------------------------------------------------------------------

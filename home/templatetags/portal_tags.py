@@ -9,7 +9,7 @@ from wagtail.models import Page, Site
 from wagtail.rich_text import expand_db_html
 
 from home import page_cache
-from home.listing.engine import restricted
+from home.listing.engine import public_pages, restricted
 from home.models import NavigationMenu, PortalSettings
 
 register = template.Library()
@@ -41,8 +41,10 @@ def language_alternates(context):
     page = context.get("page")
     urls = dict(context.get("language_urls") or {})
     if not urls and isinstance(page, Page) and page.id:
-        translations = (
-            Page.objects.live().public().filter(translation_key=page.translation_key).select_related("locale")
+        # Live and outside restricted sections in the query itself (Wagtail's `.public()` reads every
+        # restriction in a query of its own first).
+        translations = public_pages(Page.objects.filter(translation_key=page.translation_key)).select_related(
+            "locale"
         )
         for candidate in translations:
             url = candidate.get_url(request)
