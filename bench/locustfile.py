@@ -1,7 +1,6 @@
 """Load for `make bench`: each URL on its own for a few seconds, like `wrk` against one URL at a time.
 
-The run is a sequence of phases of BENCH_PHASE_SECONDS each (scripts/bench.sh sets locust's run time to
-their sum): first the ceiling (bench/ceiling.py, a bare Django view of 20 KB under the same gunicorn
+The run is a sequence of phases of BENCH_PHASE_SECONDS each, counted from the start of the test: first the ceiling (bench/ceiling.py, a bare Django view of 20 KB under the same gunicorn
 settings, at BENCH_CEILING_HOST), then every URL of the list against each portal server in
 BENCH_SERVERS (`off=http://…` builds every page, `on=http://…` has the page cache on). In each phase all
 BENCH_USERS simulated visitors request that one URL back to back, so a phase's requests/s is what the
@@ -16,7 +15,9 @@ import os
 import time
 from pathlib import Path
 
+import gevent
 from locust import HttpUser, constant, events, task
+from locust.exception import StopUser
 
 # BENCH_URLS: another list, e.g. bench/search-urls.txt (the search mix, `BENCH_MIX=search`).
 URLS_FILE = Path(os.environ.get("BENCH_URLS") or Path(__file__).parent / "urls.txt")
@@ -53,8 +54,10 @@ class Visitor(HttpUser):
     def visit_this_phases_url(self):
         phase = int((time.monotonic() - _started.setdefault("at", time.monotonic())) // PHASE_SECONDS)
         if phase >= len(PLAN):
-            time.sleep(0.1)  # the run ends in a moment (locust's --run-time)
-            return
+            # Every phase done: end the run (locust's --run-time is only a safety net; its clock can
+            # start before a slow start-up is over).
+            gevent.spawn(self.environment.runner.quit)
+            raise StopUser
         name, url = PLAN[phase]
         with self.client.get(url, name=name, catch_response=True) as response:
             if response.status_code != 200:

@@ -102,10 +102,12 @@ PHASE="${BENCH_PHASE_SECONDS:-5}"
 export BENCH_PHASE_SECONDS="$PHASE"
 URL_COUNT="$(grep -v '^#' "${BENCH_URLS:-bench/urls.txt}" | grep -c '[^[:space:]]')"
 PHASES=$((1 + URL_COUNT * $(echo $CACHE_MODES | wc -w)))  # the ceiling, then each URL on each server
-SECONDS_TOTAL="$(python3 -c "import math; print(math.ceil($PHASES * $PHASE) + 1)")"
+SECONDS_TOTAL="$(python3 -c "import math; print(math.ceil($PHASES * $PHASE))")"
+# The visitors end the run after the last phase; locust's own limit is only a safety net.
+LIMIT=$((SECONDS_TOTAL * 2 + 60))
 
 echo "== locust: ${BENCH_USERS:-4} users, $PHASES phases of ${PHASE}s (${SECONDS_TOTAL}s), gunicorn with $WORKERS workers"
 $BIN/locust -f bench/locustfile.py --headless --only-summary --host "http://127.0.0.1:$CEILING_PORT" \
-  -u "${BENCH_USERS:-4}" -r "${BENCH_USERS:-4}" -t "${SECONDS_TOTAL}s" --csv "$WORK/locust" >/dev/null 2>&1 || true
+  -u "${BENCH_USERS:-4}" -r "${BENCH_USERS:-4}" -t "${LIMIT}s" --csv "$WORK/locust" >/dev/null 2>&1 || true
 echo "== $ENGINE, page cache ${BENCH_CACHE:-off}, $(basename "${BENCH_URLS:-bench/urls.txt}")${BENCH_SCALE_COMMAND:+, scaled: $BENCH_SCALE_COMMAND}, load average $(cut -d' ' -f1-3 /proc/loadavg)"
 $BIN/python bench/report.py "$WORK/locust_stats.csv" "$PHASE"
