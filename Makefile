@@ -44,7 +44,7 @@ format: $(STAMP) ## Apply ruff's fixes and formatting
 messages: $(STAMP) ## Extract interface strings into every app's catalogues and compile them (needs gettext)
 	scripts/messages.sh
 
-bench: $(STAMP) ## Requests/s and latency percentiles of key URLs under gunicorn (see README)
+bench: $(STAMP) ## Requests/s, latency percentiles and share of a bare Django ceiling per URL (see README)
 	scripts/bench.sh
 
 reset: ## Delete the local SQLite database and media (the next `make run` rebuilds the demo)

@@ -37,7 +37,8 @@ class TranslationFallbackMixin:
 
     @property
     def is_untranslated(self):
-        return self.content_language != self.locale.language_code
+        # Only an alias can be untranslated: a page of its own needs no look-up of its locale.
+        return bool(self.alias_of_id) and self.content_language != self.locale.language_code
 
 
 class BasePage(TranslationFallbackMixin, Page):

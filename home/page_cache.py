@@ -206,6 +206,21 @@ def frame(request, name, build):
     return value
 
 
+def kept(name, build):
+    """`build()`, kept per generation while the page cache is on: what many pages read and only editors
+    change (the vocabulary), so a page the cache misses does not read it again. `name` says everything
+    the value depends on (the language, say); `build` returns data that pickles (plain data, or model
+    instances without querysets)."""
+    if not enabled():
+        return build()
+    key = f"kept:{generation()}:{name}"
+    value = _cache().get(key)
+    if value is None:
+        value = build()
+        _cache().set(key, value, timeout=settings.PAGE_CACHE_SECONDS)
+    return value
+
+
 # --- Replay -------------------------------------------------------------------------------------------
 
 

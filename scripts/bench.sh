@@ -4,16 +4,20 @@
 #   ENGINE=elasticsearch  throwaway PostgreSQL + Elasticsearch from scripts/services.sh
 #   ENGINE=postgres       throwaway PostgreSQL and the database search backend (what production falls
 #                         back to while Elasticsearch is unreachable)
-#   BENCH_USERS=20 BENCH_SECONDS=30 BENCH_WORKERS=3   load, duration, gunicorn workers
+#   BENCH_USERS=4 BENCH_PHASE_SECONDS=5 BENCH_WORKERS=2   visitors, seconds per URL, gunicorn workers
 #   BENCH_CACHE=off       (default) every page built, as before the page cache; `on`: the page cache for
 #                         visitors on (PAGE_CACHE_SECONDS=600; in Redis with ENGINE=elasticsearch/postgres,
-#                         in each worker's memory with ENGINE=database – nothing is edited during a run)
+#                         in each worker's memory with ENGINE=database – nothing is edited during a run);
+#                         `both`: two portal servers, every URL measured on each
+# First the ceiling: bench/ceiling.py, a bare Django view of 20 KB, under the same gunicorn settings. Then
+# each URL on its own for BENCH_PHASE_SECONDS (bench/locustfile.py), on each portal server.
 #   BENCH_MIX=search      the search mix: the demo scaled up to 10,000 resources and 2,000 partners
 #                         (BENCH_SCALE_COMMAND, default `bench/generate_bulk_content.py ...`) and the URLs of
 #                         bench/search-urls.txt; its own database under var/bench-$ENGINE-search
 #   BENCH_URLS=file       another URL list; BENCH_SCALE_COMMAND="..." a Python script (and its arguments)
 #                         that adds data, run with the project's Python from the repository
-# Prints requests/second and p50/p95/p99 latency per URL in bench/urls.txt. Nothing is asserted.
+# Prints requests/second, p50/p95/p99 latency and the share of the ceiling per URL in bench/urls.txt.
+# Nothing is asserted.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 BIN="$PWD/.venv/bin"
@@ -28,7 +32,7 @@ mkdir -p "$WORK"
 started=""
 cleanup() {
   # gunicorn finishes the request in flight before the database goes away
-  if [ -n "${GUNICORN_PID:-}" ]; then kill "$GUNICORN_PID" 2>/dev/null || true; wait "$GUNICORN_PID" || true; fi
+  for pid in ${GUNICORN_PIDS:-}; do kill "$pid" 2>/dev/null || true; wait "$pid" || true; done
   if [ -n "$started" ]; then scripts/services.sh stop "$started"; fi
 }
 trap cleanup EXIT
@@ -47,12 +51,17 @@ else
   export DATABASE_URL="sqlite:///$WORK/portal.sqlite3"
   unset ELASTICSEARCH_URL
 fi
-PORT="$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')"
+free_port() { python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
 export DJANGO_SETTINGS_MODULE=portal.settings.production
 export SECRET_KEY="bench-only-$(python3 -c 'import secrets; print(secrets.token_hex(24))')"
-export ALLOWED_HOSTS=127.0.0.1 SECURE_SSL_REDIRECT=false WAGTAILADMIN_BASE_URL="http://127.0.0.1:$PORT"
+export ALLOWED_HOSTS=127.0.0.1 SECURE_SSL_REDIRECT=false
 export STATIC_ROOT="$WORK/static" MEDIA_ROOT="$WORK/media"
-if [ "${BENCH_CACHE:-off}" = on ]; then export PAGE_CACHE_SECONDS=600; else export PAGE_CACHE_SECONDS=0; fi
+case "${BENCH_CACHE:-off}" in
+  off) CACHE_MODES="off" ;;
+  on) CACHE_MODES="on" ;;
+  both) CACHE_MODES="off on" ;;
+  *) echo "BENCH_CACHE is off, on or both" >&2; exit 2 ;;
+esac
 
 echo "== preparing ($ENGINE)"
 $BIN/python manage.py migrate --no-input -v0
@@ -66,12 +75,39 @@ elif [ "$ENGINE" = elasticsearch ]; then
 fi
 $BIN/python manage.py collectstatic --no-input -v0
 
-$BIN/gunicorn portal.wsgi --bind "127.0.0.1:$PORT" --workers "${BENCH_WORKERS:-3}" --log-level warning &
-GUNICORN_PID=$!
-for _ in $(seq 1 60); do curl -fs "http://127.0.0.1:$PORT/healthz" >/dev/null && break; sleep 0.5; done
+WORKERS="${BENCH_WORKERS:-2}"
+GUNICORN_PIDS=""
+serve() {  # serve PORT APP [ENV=VALUE...]: gunicorn with the same settings for every server
+  local port="$1" app="$2"; shift 2
+  env "$@" $BIN/gunicorn "$app" --bind "127.0.0.1:$port" --workers "$WORKERS" --log-level warning &
+  GUNICORN_PIDS="$GUNICORN_PIDS $!"
+}
+wait_for() {
+  for _ in $(seq 1 60); do curl -fs "$1" >/dev/null && return; sleep 0.5; done
+  echo "no answer from $1" >&2; exit 1
+}
+CEILING_PORT="$(free_port)"
+serve "$CEILING_PORT" bench.ceiling:application
+wait_for "http://127.0.0.1:$CEILING_PORT/ceiling/"
+SERVERS=""
+for mode in $CACHE_MODES; do
+  port="$(free_port)"
+  if [ "$mode" = on ]; then seconds=600; else seconds=0; fi
+  serve "$port" portal.wsgi PAGE_CACHE_SECONDS=$seconds WAGTAILADMIN_BASE_URL="http://127.0.0.1:$port"
+  wait_for "http://127.0.0.1:$port/healthz"
+  SERVERS="$SERVERS $mode=http://127.0.0.1:$port"
+done
+export BENCH_SERVERS="$SERVERS" BENCH_CEILING_HOST="http://127.0.0.1:$CEILING_PORT"
+PHASE="${BENCH_PHASE_SECONDS:-5}"
+export BENCH_PHASE_SECONDS="$PHASE"
+URL_COUNT="$(grep -v '^#' "${BENCH_URLS:-bench/urls.txt}" | grep -c '[^[:space:]]')"
+PHASES=$((1 + URL_COUNT * $(echo $CACHE_MODES | wc -w)))  # the ceiling, then each URL on each server
+SECONDS_TOTAL="$(python3 -c "import math; print(math.ceil($PHASES * $PHASE))")"
+# The visitors end the run after the last phase; locust's own limit is only a safety net.
+LIMIT=$((SECONDS_TOTAL * 2 + 60))
 
-echo "== locust: ${BENCH_USERS:-20} users for ${BENCH_SECONDS:-30}s against gunicorn (${BENCH_WORKERS:-3} workers)"
-$BIN/locust -f bench/locustfile.py --headless --only-summary --host "http://127.0.0.1:$PORT" \
-  -u "${BENCH_USERS:-20}" -r "${BENCH_USERS:-20}" -t "${BENCH_SECONDS:-30}s" --csv "$WORK/locust" >/dev/null 2>&1 || true
-echo "== $ENGINE, page cache ${BENCH_CACHE:-off}, $(basename "${BENCH_URLS:-bench/urls.txt}")${BENCH_SCALE_COMMAND:+, scaled: $BENCH_SCALE_COMMAND}"
-$BIN/python bench/report.py "$WORK/locust_stats.csv"
+echo "== locust: ${BENCH_USERS:-4} users, $PHASES phases of ${PHASE}s (${SECONDS_TOTAL}s), gunicorn with $WORKERS workers"
+$BIN/locust -f bench/locustfile.py --headless --only-summary --host "http://127.0.0.1:$CEILING_PORT" \
+  -u "${BENCH_USERS:-4}" -r "${BENCH_USERS:-4}" -t "${LIMIT}s" --csv "$WORK/locust" >/dev/null 2>&1 || true
+echo "== $ENGINE, page cache ${BENCH_CACHE:-off}, $(basename "${BENCH_URLS:-bench/urls.txt}")${BENCH_SCALE_COMMAND:+, scaled: $BENCH_SCALE_COMMAND}, load average $(cut -d' ' -f1-3 /proc/loadavg)"
+$BIN/python bench/report.py "$WORK/locust_stats.csv" "$PHASE"

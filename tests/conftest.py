@@ -18,7 +18,7 @@ import search_support
 from django.conf import settings
 from django.core.cache import caches
 from django.core.management import call_command
-from django.db import connection
+from django.db import connection, connections
 
 REPO = Path(__file__).resolve().parent.parent
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
@@ -266,6 +266,17 @@ def portal_server(django_db_setup, django_db_blocker):
         database_url = _database_url()
     with served(database_url) as base_url:
         yield base_url
+
+
+@pytest.fixture(autouse=True)
+def _fresh_query_log():
+    """Every test counts its queries from an empty log. CaptureQueriesContext (and pytest-django's
+    `django_assert_num_queries`, built on it) reads a slice of the connection's query log, a deque of at
+    most 9,000 entries that only a request outside a capture empties: on a long-lived test connection
+    that had logged 9,000 queries, every later capture was empty and every query bound passed unchecked."""
+    for db in connections.all(initialized_only=True):
+        db.queries_log.clear()
+    yield
 
 
 @pytest.fixture(autouse=True)

@@ -25,6 +25,7 @@ from django.db.models.functions import Length, Substr
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import PageViewRestriction
 
+from home import page_cache
 from search.matching import match
 from search.registry import adapter_for_model
 
@@ -115,7 +116,9 @@ class FacetListing:
     def objects(self, model):
         """Every object of a vocabulary that is the same in every language (districts), read once."""
         if model not in self._objects:
-            self._objects[model] = list(model._default_manager.all())
+            self._objects[model] = page_cache.kept(
+                f"objects:{model._meta.label_lower}", lambda: list(model._default_manager.all())
+            )
         return self._objects[model]
 
     # --- Free text: hooks ----------------------------------------------------------------------------------
@@ -295,10 +298,17 @@ def public_pages(queryset):
     Wagtail's `.public()` first reads every restriction (one more query each time it is called); this is
     the same condition as a subquery, so a list (or a small list on another page) costs no extra query.
     """
-    restricted = PageViewRestriction.objects.annotate(prefix=Length("page__path")).filter(
-        page__path=Substr(OuterRef("path"), 1, F("prefix"))
+    return queryset.live().exclude(restricted())
+
+
+def restricted():
+    """True for a page inside a view-restricted section (itself or an ancestor restricted), as an SQL
+    expression on a page queryset."""
+    return Exists(
+        PageViewRestriction.objects.annotate(prefix=Length("page__path")).filter(
+            page__path=Substr(OuterRef("path"), 1, F("prefix"))
+        )
     )
-    return queryset.live().exclude(Exists(restricted))
 
 
 # --- Free text ---------------------------------------------------------------------------------------------

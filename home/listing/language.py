@@ -8,6 +8,8 @@ German original standing in for a missing translation, marked `lang="de"` where 
 from django.conf import settings
 from django.db.models import Q
 
+from home import page_cache
+
 
 def localized(queryset, language):
     """The objects of a translatable `queryset` in `language`, German standing in where one is missing.
@@ -30,7 +32,16 @@ def localized_terms(terms, language):
 
     `terms`: a vocabulary model (`EngagementField`) or a queryset of one. One query.
     """
-    queryset = terms._default_manager.all() if isinstance(terms, type) else terms
+    if isinstance(terms, type):
+        # A whole vocabulary: kept per generation of the page cache while it is on (home/page_cache.py).
+        return page_cache.kept(
+            f"terms:{terms._meta.label_lower}:{language}",
+            lambda: _localized_terms(terms._default_manager.all(), language),
+        )
+    return _localized_terms(terms, language)
+
+
+def _localized_terms(queryset, language):
     rows = localized(queryset.filter(live=True), language).select_related("locale")
     return {term.slug: term for term in rows.order_by("sort_order", "name")}
 

@@ -2,11 +2,14 @@
 
 from django import template
 from django.conf import settings
+from django.db.models import F, Q
 from django.urls import translate_url
 from django.utils import translation
 from wagtail.models import Page, Site
+from wagtail.rich_text import expand_db_html
 
 from home import page_cache
+from home.listing.engine import public_pages, restricted
 from home.models import NavigationMenu, PortalSettings, StandardPage
 
 register = template.Library()
@@ -38,8 +41,10 @@ def language_alternates(context):
     page = context.get("page")
     urls = dict(context.get("language_urls") or {})
     if not urls and isinstance(page, Page) and page.id:
-        translations = (
-            Page.objects.live().public().filter(translation_key=page.translation_key).select_related("locale")
+        # Live and outside restricted sections in the query itself (Wagtail's `.public()` reads every
+        # restriction in a query of its own first).
+        translations = public_pages(Page.objects.filter(translation_key=page.translation_key)).select_related(
+            "locale"
         )
         for candidate in translations:
             url = candidate.get_url(request)
@@ -61,32 +66,69 @@ def language_alternates(context):
 def navigation_links(context, slot):
     """Links of the live menu for `slot` in the active language, the German menu where none exists."""
     request = context.get("request")
-    cache = getattr(request, "_portal_menus", None) if request is not None else None
-    if cache is None:
-        cache = {}
+    menus = getattr(request, "_portal_menus", None) if request is not None else None
+    if menus is None:
+        menus = page_cache.frame(request, "menus", _menus)
         if request is not None:
-            request._portal_menus = cache
-    if slot not in cache:
-        cache[slot] = page_cache.frame(request, f"menu-{slot}", lambda: _menu(slot))
-    return cache[slot]
+            request._portal_menus = menus
+    return menus.get(slot) or {"links": [], "note": ""}
 
 
-def _menu(slot):
-    """The menu as plain data (kept in the frame cache): url, label and the linked page's depth."""
-    menus = {
-        menu.locale.language_code: menu
-        for menu in NavigationMenu.objects.filter(slot=slot, live=True)
-        .filter(locale__language_code__in={translation.get_language(), settings.LANGUAGE_CODE})
+def _menus():
+    """Every menu (main navigation, footer) as plain data kept in the frame cache: url, label and the
+    linked page's depth per link, the note with its links expanded. Two queries for all of them: the
+    menus, and the linked pages in the active language (German standing in)."""
+    language = translation.get_language() or settings.LANGUAGE_CODE
+    by_slot = {}
+    for menu in (
+        NavigationMenu.objects.filter(live=True, locale__language_code__in={language, settings.LANGUAGE_CODE})
         .select_related("locale")
+        .order_by("slot")
+    ):
+        if menu.slot not in by_slot or menu.locale.language_code == language:
+            by_slot[menu.slot] = menu
+    # The raw data holds the linked pages' ids: the linked pages and their translations in the two
+    # languages come in one query, without loading the pages the blocks point at first.
+    ids = {
+        item["value"]["page"]
+        for menu in by_slot.values()
+        for item in menu.items.raw_data
+        if (item.get("value") or {}).get("page")
     }
-    menu = menus.get(translation.get_language()) or menus.get(settings.LANGUAGE_CODE)
-    if menu is None:
-        return {"links": [], "note": ""}
-    links = [
-        {"url": link["url"], "label": link["label"], "depth": link["page"].depth if link["page"] else None}
-        for link in menu.links()
-    ]
-    return {"links": links, "note": menu.note}
+    pages = {}  # linked page id -> the live, public page in the active language (or German)
+    if ids:
+        keys = Page.objects.filter(pk__in=ids).values("translation_key")
+        rows = list(
+            Page.objects.filter(
+                Q(pk__in=ids)
+                | Q(translation_key__in=keys, locale__language_code__in={language, settings.LANGUAGE_CODE})
+            )
+            .annotate(language=F("locale__language_code"), restricted=restricted())
+            .only("pk", "translation_key", "live", "title", "url_path", "depth", "path")
+        )
+        shown = {}
+        for page in rows:
+            visible = (
+                page.live and not page.restricted and page.language in (language, settings.LANGUAGE_CODE)
+            )
+            if visible and (page.translation_key not in shown or page.language == language):
+                shown[page.translation_key] = page
+        pages = {page.pk: shown.get(page.translation_key) for page in rows if page.pk in ids}
+    result = {}
+    for slot, menu in by_slot.items():
+        links = []
+        for item in menu.items.raw_data:
+            value = item.get("value", {})
+            if value.get("page"):
+                target = pages.get(value["page"])
+                if target is None:
+                    continue  # unpublished or deleted page: leave it out rather than link a 404
+                label = value.get("label") or target.title
+                links.append({"url": target.url, "label": label, "depth": target.depth})
+            else:
+                links.append({"url": value.get("url"), "label": value.get("label"), "depth": None})
+        result[slot] = {"links": links, "note": expand_db_html(menu.note) if menu.note else ""}
+    return result
 
 
 @register.simple_tag(takes_context=True)
