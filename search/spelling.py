@@ -264,10 +264,16 @@ def _stemmer(language):
 
 
 def stem(word, language):
-    """The word folded and cut to its Snowball stem (folded only for a language without a stemmer)."""
+    """The word in lower case cut to its Snowball stem (folded, for a language without a stemmer). Not
+    folded first: "Raeume" is not read as "Räume" here (the spelling pass does that), so it does not stand
+    for the synonyms of "Raum" before the spelling pass has found the category "Räume"."""
     stemmer = _stemmer(language)
-    folded = fold(word)
-    return stemmer.stemWord(folded) if stemmer else folded
+    if stemmer is None:
+        return fold(word)
+    lowered = word.casefold()
+    found = stemmer.stemWord(lowered)
+    # Snowball reads German "ae" as "ä": only a stem the word begins with counts.
+    return found if lowered.startswith(found) else lowered
 
 
 ARTICLE = "ال"  # Arabic's definite article, written as the beginning of the word
