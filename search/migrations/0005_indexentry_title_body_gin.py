@@ -5,6 +5,8 @@ index row of a language. Nothing on other databases."""
 
 from django.db import migrations
 
+from home.migration_support import sources_stay_current
+
 INDEX = "search_indexentry_title_body_gin"
 
 
@@ -26,4 +28,8 @@ class Migration(migrations.Migration):
         ("wagtailsearch", "0010_add_text_fields"),
     ]
 
-    operations = [migrations.RunPython(create, drop, elidable=False)]
+    operations = [
+        migrations.RunPython(create, drop, elidable=False),
+        # No translated model changes: the synonym groups' translation sources stay current.
+        sources_stay_current("search", "0004_roles", "0005_indexentry_title_body_gin"),
+    ]
