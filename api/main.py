@@ -13,7 +13,7 @@ from django.apps import apps
 from django.urls import reverse
 from ninja import NinjaAPI, Query, Schema
 
-from . import contract, pages
+from . import changes, contract, fields, pages, tracking
 from .collections import Endpoints
 from .errors import PROBLEM_JSON, Problem, register_exception_handlers
 from .language import LanguageCode
@@ -54,7 +54,7 @@ class PortalAPI(NinjaAPI):
                     body = response.get("content", {})
                     if str(status).isdigit() and int(status) >= 400 and "application/json" in body:
                         response["content"] = {PROBLEM_JSON: body["application/json"]}
-        return schema
+        return fields.describe(schema)
 
 
 api = PortalAPI(
@@ -113,6 +113,7 @@ def index(
 
     endpoints = {"pages": url("pages_list")}
     endpoints.update({item.path: url(item.index_url_name) for item in ENDPOINTS})
+    endpoints["changes"] = url("changes_list")
     return {
         "openapi": url("openapi-json"),
         "docs": url("openapi-view"),
@@ -124,3 +125,5 @@ def index(
 api.add_router("/pages/", pages.router)
 for _item in ENDPOINTS:
     api.add_router(f"/{_item.path}/", _item.router())
+# The change feed (`api.changes`, recorded by `api.tracking`), for every item type above.
+api.add_router("/changes/", changes.build_router(tracking.type_names()))
