@@ -65,7 +65,8 @@ def parse_time(value, name):
             text = text.replace(fraction, fraction[:7])
         try:
             parsed = datetime.datetime.fromisoformat(text.replace("Z", "+00:00"))
-        except ValueError:
+            parsed.astimezone(datetime.UTC)  # 0001-01-01T00:00:00+01:00 lies before the first year
+        except (ValueError, OverflowError):
             parsed = None
     if parsed is None:
         raise APIError(

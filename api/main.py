@@ -30,6 +30,10 @@ request (the basket and a consultation) and read its status with the token it re
 * **Resources and partners**: the web pages' filters and facet counts (same values); `start`/`end` for
   availability on a day or throughout a period; an id stands for the item in every language, the answer
   is in the language asked for; `by-slug/` finds an item by its web address.
+* **Fields**: `fields=title,slug` sends only these fields of each item (with `id` and `meta`),
+  `fields=-description` all but that one.
+* **Following changes**: every item has `meta.last_modified`; every list takes `updated_since=`;
+  `/api/v3/changes/?since=` lists what was published, changed or withdrawn (deletions included).
 * **Caching**: every read answers with `ETag` and `Last-Modified`; send `If-None-Match` /
   `If-Modified-Since` to get `304 Not Modified` when nothing changed.
 * **Errors**: `application/problem+json` with `title`, `detail` (in the requested language) and `errors`

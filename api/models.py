@@ -7,6 +7,13 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 
+def now():
+    """The time of a change, to the millisecond: what JSON shows of it (Django's encoder keeps milliseconds),
+    so the `next_since` a client sends back is exactly the newest entry's `at`."""
+    moment = timezone.now()
+    return moment.replace(microsecond=moment.microsecond // 1000 * 1000)
+
+
 class Change(models.Model):
     class Kind(models.TextChoices):
         PUBLISHED = "published", _("published")
@@ -19,7 +26,7 @@ class Change(models.Model):
         DELETED = "deleted", _("deleted")
         PRIVATE = "private", _("made private")
 
-    at = models.DateTimeField(_("time"), default=timezone.now, db_index=True)
+    at = models.DateTimeField(_("time"), default=now, db_index=True)
     kind = models.CharField(_("kind of change"), max_length=20, choices=Kind.choices)
     reason = models.CharField(_("reason"), max_length=20, choices=Reason.choices, blank=True)
     item_type = models.CharField(_("item type"), max_length=40)

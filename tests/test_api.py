@@ -55,6 +55,7 @@ def test_index_names_every_endpoint_and_each_answers(client):
         "engagement-fields",
         "resource-categories",
         "requests",
+        "changes",
     }
     for name, url in [*index["endpoints"].items(), ("openapi", index["openapi"]), ("docs", index["docs"])]:
         # Requests are submitted (POST), never listed.

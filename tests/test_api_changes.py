@@ -40,6 +40,11 @@ def changes(client, since, **params):
     return get(client, CHANGES, since=stamp(since), **params)
 
 
+def resource_changes(client, since, **params):
+    """The resources' entries (a factory's resource brings a new category along: an entry of its own)."""
+    return changes(client, since, type="resources", **params)
+
+
 def entries(body):
     return [(item["type"], item["id"], item["change"], item["reason"]) for item in body["items"]]
 
@@ -59,7 +64,7 @@ def test_a_new_resource_an_edit_an_unpublish_and_a_delete_are_each_one_entry(cli
     edited = ResourceFactory(title="Stellwand", slug="stellwand")
     withdrawn = ResourceFactory(title="Zelt", slug="zelt")
     deleted = ResourceFactory(title="Bierbank", slug="bierbank")
-    created = changes(client, since)
+    created = resource_changes(client, since)
     assert entries(created) == [
         ("resources", item.pk, "published", None) for item in (kept, edited, withdrawn, deleted)
     ]
@@ -103,7 +108,7 @@ def test_a_translation_is_reported_in_its_own_language_and_the_original_where_it
     english.title = "Toolbox"
     english.live = True
     english.save()
-    body = changes(client, since)
+    body = resource_changes(client, since)
     assert [(item["id"], item["locale"], item["languages"]) for item in body["items"]] == [
         (original.pk, "de", ALL_LANGUAGES),
         (english.pk, "en", ["en"]),
@@ -131,6 +136,13 @@ def aliases(page):
     return set(Page.objects.filter(alias_of=page, live=True).values_list("pk", flat=True))
 
 
+def versions(page):
+    """Every live language version of `page`, itself included, by id."""
+    return set(
+        Page.objects.filter(translation_key=page.translation_key, live=True).values_list("pk", flat=True)
+    )
+
+
 def test_an_event_edited_made_private_public_again_and_deleted(client, since):
     event = live_event()
     mirrors = aliases(event)
@@ -140,13 +152,18 @@ def test_an_event_edited_made_private_public_again_and_deleted(client, since):
     event.title = "Neuer Titel der Veranstaltung"
     event.save_revision().publish()
     body = changes(client, since)
-    # The German page, and the aliases that show it where it is not translated, each in its language.
-    assert set(entries(body)) == {("events", pk, "changed", None) for pk in {event.pk, *mirrors}}
+    # The German page, and the aliases that show it where it is not translated (and translations whose
+    # copied fields follow it), each in its language.
+    changed = set(entries(body))
+    assert {("events", pk, "changed", None) for pk in {event.pk, *mirrors}} <= changed
+    assert changed <= {("events", pk, "changed", None) for pk in versions(event)}
     own = next(item for item in body["items"] if item["id"] == event.pk)
     assert own["detail_url"] == f"http://testserver/api/v3/events/{event.pk}/?lang=de"
     assert own["languages"] == ["de"]
     assert sorted(item["locale"] for item in body["items"]) == sorted(
-        Page.objects.filter(pk__in={event.pk, *mirrors}).values_list("locale__language_code", flat=True)
+        Page.objects.filter(pk__in={item[1] for item in changed}).values_list(
+            "locale__language_code", flat=True
+        )
     )
     listed = get(client, "/api/v3/events/", lang="de", updated_since=stamp(since))
     assert [item["id"] for item in listed["items"]] == [event.pk]
@@ -202,7 +219,7 @@ def test_a_term_edited_by_code_is_a_change_with_its_own_address(client, since):
 
 def test_the_feed_pages_like_every_list_and_says_where_to_go_on(client, since):
     made = [ResourceFactory(slug=f"zaehler-{number}") for number in range(3)]
-    first = changes(client, since, limit=2)
+    first = resource_changes(client, since, limit=2)
     assert first["count"] == 3
     assert [item["id"] for item in first["items"]] == [made[0].pk, made[1].pk]
     rest = get(client, first["next"].removeprefix("http://testserver"))
@@ -210,7 +227,7 @@ def test_the_feed_pages_like_every_list_and_says_where_to_go_on(client, since):
     assert rest["next"] is None
     assert rest["next_since"] == first["next_since"] == rest["items"][-1]["at"]
     # Asking again from `next_since`: nothing new.
-    assert get(client, CHANGES, since=rest["next_since"])["items"] == []
+    assert get(client, CHANGES, since=rest["next_since"], type="resources")["items"] == []
     # Nothing matched: `next_since` is the `since` asked for.
     quiet = changes(client, timezone.now())
     assert quiet["items"] == [] and quiet["next_since"] == quiet["since"]
