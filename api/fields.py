@@ -9,7 +9,7 @@ Names are the item schema's top-level fields; `id` and `meta` always come (`-id`
 does not have is a 422 naming it, in the response's language, with a "did you mean" for a near miss.
 
 How: the operations that take `fields` are the reads of items (`*_list`, `*_detail`, `*_by_slug` of the
-content endpoints); `document()` adds the parameter to each of them in the OpenAPI document, listing the
+content endpoints); `describe()` adds the parameter to each of them in the OpenAPI document, listing the
 names that operation knows (from its 200 response schema), and marks the item schema's fields other
 than `id` and `meta` as optional (they are, with `fields`). `api.strict` then accepts the parameter like any other
 documented one; `APIMiddleware` checks it before the view (`check`) and drops the fields after it
