@@ -33,7 +33,7 @@ from wagtail.models import DraftStateMixin, Page, TranslatableMixin
 
 from home.listing import localized
 
-from . import links, schemas
+from . import changes, links, schemas
 from .errors import Problem
 from .facets import apply_facets
 from .language import LanguageCode
@@ -208,6 +208,7 @@ class Collection(Endpoints):
             fixed = getattr(facet.choices, "values", None)
             value_type = Literal[fixed] if fixed else FacetValue
             fields[facet.name] = (list[value_type], Field([], description=description))
+        fields["updated_since"] = changes.updated_since_field()
         return create_model(f"{self.model._meta.object_name}Filters", __base__=Schema, **fields)
 
     def router(self):
@@ -226,9 +227,10 @@ class Collection(Endpoints):
         def list_items(request, filters: Filters = Query(...), page: PageQuery = Query(...)):  # noqa: B008
             language = request.api_language.code
             selected = {facet.name: getattr(filters, facet.name) for facet in collection.facets}
-            queryset, facets = apply_facets(
-                collection.get_queryset(request, language), collection.facets, selected, language
+            queryset = changes.changed_since(
+                collection.get_queryset(request, language), filters.updated_since
             )
+            queryset, facets = apply_facets(queryset, collection.facets, selected, language)
             data = paginate(request, queryset, page)
             collection.annotate(request, language, data["items"])
             return {**data, "language": language, "facets": facets}

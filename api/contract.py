@@ -48,6 +48,7 @@ TAGS = {
     "Cooperation topics": "What partner organisations offer to cooperate on.",
     "Target groups": "Whom events and offers are for.",
     "Spoken languages": "Languages partner organisations and resources are offered in.",
+    "Changes": "What was published, changed or withdrawn since a given time, for apps that keep a copy.",
 }
 
 HEADERS = {

@@ -25,13 +25,13 @@ from django.db.models import Prefetch
 from django.http import Http404
 from django.urls import reverse
 from ninja import Field, Path, Query, Router, Schema
-from pydantic import StringConstraints
+from pydantic import StringConstraints, create_model
 from wagtail.api.v3.schemas.base import BaseSchema
 from wagtail.images import get_image_model
 
 from home.listing import public_pages
 
-from . import content, schemas
+from . import changes, content, schemas
 from .collections import ERRORS, LANG_DESCRIPTION, Collection
 from .facets import facet_results
 from .language import LANGUAGE_CODES, LanguageCode
@@ -111,6 +111,10 @@ class ListedPages(Collection):
         )
         self.list_schema = list_schema(
             self.item_schema, name=f"{name}List", facets=True, extra=self.list_extra
+        )
+        # Following changes (`api.changes`): every listed page type takes `updated_since`.
+        self.filters = create_model(
+            self.filters.__name__, __base__=self.filters, updated_since=changes.updated_since_field()
         )
 
     # --- Data --------------------------------------------------------------------------------------
@@ -218,6 +222,7 @@ class ListedPages(Collection):
             language = request.api_language.code
             index = collection.index(language)
             listing, extra = collection.listing(request, index, filters)
+            changes.narrow(listing, filters.updated_since)
             facets = listing.count_facets()
             data = paginate(request, collection.prepare(listing.filtered(), language), page)
             collection.annotate(request, language, data["items"])

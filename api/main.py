@@ -13,7 +13,7 @@ from django.apps import apps
 from django.urls import reverse
 from ninja import NinjaAPI, Query, Schema
 
-from . import contract, pages
+from . import changes, contract, fields, pages, tracking
 from .collections import Endpoints
 from .errors import PROBLEM_JSON, Problem, register_exception_handlers
 from .language import LanguageCode
@@ -30,6 +30,10 @@ request (the basket and a consultation) and read its status with the token it re
 * **Resources and partners**: the web pages' filters and facet counts (same values); `start`/`end` for
   availability on a day or throughout a period; an id stands for the item in every language, the answer
   is in the language asked for; `by-slug/` finds an item by its web address.
+* **Fields**: `fields=title,slug` sends only these fields of each item (with `id` and `meta`),
+  `fields=-description` all but that one.
+* **Following changes**: every item has `meta.last_modified`; every list takes `updated_since=`;
+  `/api/v3/changes/?since=` lists what was published, changed or withdrawn (deletions included).
 * **Caching**: every read answers with `ETag` and `Last-Modified`; send `If-None-Match` /
   `If-Modified-Since` to get `304 Not Modified` when nothing changed.
 * **Errors**: `application/problem+json` with `title`, `detail` (in the requested language) and `errors`
@@ -54,7 +58,7 @@ class PortalAPI(NinjaAPI):
                     body = response.get("content", {})
                     if str(status).isdigit() and int(status) >= 400 and "application/json" in body:
                         response["content"] = {PROBLEM_JSON: body["application/json"]}
-        return schema
+        return fields.describe(schema)
 
 
 api = PortalAPI(
@@ -113,6 +117,7 @@ def index(
 
     endpoints = {"pages": url("pages_list")}
     endpoints.update({item.path: url(item.index_url_name) for item in ENDPOINTS})
+    endpoints["changes"] = url("changes_list")
     return {
         "openapi": url("openapi-json"),
         "docs": url("openapi-view"),
@@ -124,3 +129,5 @@ def index(
 api.add_router("/pages/", pages.router)
 for _item in ENDPOINTS:
     api.add_router(f"/{_item.path}/", _item.router())
+# The change feed (`api.changes`, recorded by `api.tracking`), for every item type above.
+api.add_router("/changes/", changes.build_router(tracking.type_names()))

@@ -11,6 +11,7 @@ redirect to `/de/api/...` (Django would, because the site's URLs carry a languag
 - a NUL character anywhere in the query is a 422, before any view sees it (databases refuse it);
 - a query parameter the OpenAPI document does not name, or a single-value one given twice, is a 422
   naming it (`api.strict`);
+- `fields=` is checked before the view and applied to its answer (`api.fields`);
 - `HEAD` is answered like `GET`, without the body;
 - errors that do not come from a view (unknown address, wrong method) are problem JSON too;
 - successful reads get `ETag` (a hash of the body), `Last-Modified` and `Cache-Control`, and a request
@@ -24,7 +25,7 @@ from django.utils import translation
 from django.utils.cache import patch_vary_headers
 from django.utils.translation import gettext
 
-from . import caching, strict
+from . import caching, fields, strict
 from .errors import PROBLEM_JSON, problem_response
 from .language import negotiate
 from .main import api
@@ -88,6 +89,7 @@ class APIMiddleware:
             request.method = "GET"
         response = self.get_response(request)
         response = self._structured(response)
+        response = fields.select(request, response)  # `?fields=`: only the chosen fields of each item
         private = "no-store" in response.get("Cache-Control", "")  # e.g. a request's status: personal data
         if request.method == "GET" and response.status_code == 200 and not private:
             static = request.path_info in STATIC_PATHS
@@ -102,7 +104,7 @@ class APIMiddleware:
         match = request.resolver_match
         if not is_api_request(request) or match is None or match.namespace != "api":
             return None
-        return strict.check(request, api, match.url_name)
+        return strict.check(request, api, match.url_name) or fields.check(request, api, match.url_name)
 
     @staticmethod
     def _structured(response):

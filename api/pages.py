@@ -26,7 +26,7 @@ from wagtail.models import Page, Site, get_page_models
 
 from search.engine import words
 
-from . import content, schemas, strict
+from . import changes, content, schemas, strict
 from .errors import Problem
 from .language import LANGUAGE_CODES, LanguageCode
 from .pagination import PageQuery, list_schema, paginate
@@ -156,11 +156,12 @@ def list_pages(
     search: PageSearch = Query(...),  # noqa: B008
     page: PageQuery = Query(...),  # noqa: B008
     lang: LanguageCode | None = Query(None, description=LIST_LANG_DESCRIPTION),  # noqa: B008
+    since: changes.UpdatedSince = Query(...),  # noqa: B008
 ):
     models = filters.type
     field_filter = APIFieldFilterSchema.with_exclude_schemas(
         raw_params=request.GET,
-        schemas=(PageFilters, PageOrdering, PageSearch, PageQuery, PageLanguage),
+        schemas=(PageFilters, PageOrdering, PageSearch, PageQuery, PageLanguage, changes.UpdatedSince),
         base_fields=BASE_PAGE_READ_FIELDS,
     )
     if lang and filters.locale is None:
@@ -170,6 +171,7 @@ def list_pages(
     queryset = get_pages_queryset(request, models[0] if len(models) == 1 else Page)
     queryset = filters.filter(queryset, request)
     queryset = field_filter.filter_queryset(queryset)
+    queryset = changes.changed_since(queryset, since.updated_since)
     queryset = ordering.order_queryset(queryset, page, base_fields=BASE_PAGE_READ_FIELDS)
     queryset = queryset.select_related("alias_of__locale")
     results = search.search_queryset(request, queryset)

@@ -193,10 +193,19 @@ class ItemMeta(BaseMetaSchema):
     locale: str | None = None
     fallback: bool = False
     translations: list[TranslationLink] = []
+    last_modified: datetime | None = Field(
+        None,
+        description="When the item was last published; `updated_since` filters by it. Null for the "
+        "fixed lists set up with the portal (districts, spoken languages).",
+    )
 
     @staticmethod
     def resolve_detail_url(obj, context):
         return obj._api_meta["detail_url"]
+
+    @staticmethod
+    def resolve_last_modified(obj, context):
+        return getattr(obj, "last_published_at", None)
 
     @staticmethod
     def resolve_locale(obj, context):
@@ -234,6 +243,9 @@ class PageMeta(BaseMetaSchema):
     detail_url: str
     first_published_at: datetime | None = None
     last_published_at: datetime | None = None
+    last_modified: datetime | None = Field(
+        None, description="When the page was last published; `updated_since` filters by it."
+    )
 
     @staticmethod
     def resolve_type(obj, context):
@@ -254,6 +266,10 @@ class PageMeta(BaseMetaSchema):
     @staticmethod
     def resolve_html_url(obj, context):
         return obj.get_full_url(context["request"])
+
+    @staticmethod
+    def resolve_last_modified(obj, context):
+        return obj.last_published_at
 
     @staticmethod
     def resolve_detail_url(obj, context):

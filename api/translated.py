@@ -13,11 +13,12 @@ what their `meta` says, and the small schemas they share.
 Everything here costs a fixed number of queries for a whole page of items.
 """
 
+from datetime import datetime
 from urllib.parse import quote
 
 from django.conf import settings
 from django.urls import reverse
-from ninja import Schema
+from ninja import Field, Schema
 from wagtail.models import Locale
 
 from .language import LANGUAGE_CODES
@@ -54,6 +55,9 @@ class TranslatedMeta(Schema):
     locale: str
     fallback: bool
     translations: list[Translation]
+    last_modified: datetime | None = Field(
+        None, description="When the item was last published; `updated_since` filters by it."
+    )
 
 
 def locales(language):
@@ -158,6 +162,7 @@ def meta(item, language, item_versions, *, detail_url, html_url):
         "html_url": html_url(language, item.slug),
         "locale": shown,
         "fallback": shown != language,
+        "last_modified": getattr(item, "last_published_at", None),
         "translations": [
             {
                 "id": others[code][0],

@@ -30,7 +30,7 @@ from ninja import Field, Path, Query, Router, Schema
 from pydantic import StringConstraints, WithJsonSchema
 from wagtail.images import get_image_model
 
-from api import caching, content, translated
+from api import caching, changes, content, translated
 from api.collections import ERRORS, LANG_DESCRIPTION, Collection, FacetValue
 from api.errors import DETAILS, APIError
 from api.facets import FacetChoice, FacetResult, choose, facet_results
@@ -118,6 +118,8 @@ class ResourceFilters(Schema):
         description="`availability` (default), `name`, or `relevance` (best match first; the default "
         "with `q`, like `availability` without).",
     )
+    # Following changes (`api.changes`).
+    updated_since: changes.DateTimeText | None = Field(None, description=changes.UPDATED_SINCE_DESCRIPTION)
 
 
 class ResourceDetailQuery(Schema):
@@ -593,6 +595,7 @@ class ResourceCollection(Collection):
                 sort=filters.sort,
             )
             choose(query, filters, errors)
+            changes.narrow(query, filters.updated_since)
 
             answer = Answer(
                 request,

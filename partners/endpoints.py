@@ -26,7 +26,7 @@ from ninja import Field, Path, Query, Router, Schema
 from pydantic import StringConstraints, create_model
 from wagtail.images import get_image_model
 
-from api import content, schemas, translated
+from api import changes, content, schemas, translated
 from api.collections import ERRORS, LANG_DESCRIPTION, Collection, FacetValue
 from api.errors import APIError, Problem
 from api.facets import choose, facet_results
@@ -82,6 +82,8 @@ PartnerFilters = create_model(
             None, description="`name`, or `relevance` (best match first; the default with `q`, else `name`)."
         ),
     ),
+    # Following changes (`api.changes`).
+    updated_since=changes.updated_since_field(),
 )
 
 
@@ -346,6 +348,7 @@ class PartnerCollection(Collection):
         def list_partners(request, filters: PartnerFilters = Query(...), page: PageQuery = Query(...)):  # noqa: B008
             language = request.api_language.code
             finder = Finder({"q": filters.q or ""}, language)
+            changes.narrow(finder, filters.updated_since)
             choose(finder, filters)
             finder.sort = filters.sort
             _base, results, facets = finder.search()

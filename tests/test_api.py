@@ -56,6 +56,7 @@ def test_index_names_every_endpoint_and_each_answers(client):
         "resource-categories",
         "requests",
         "consultation-times",
+        "changes",
     }
     for name, url in [*index["endpoints"].items(), ("openapi", index["openapi"]), ("docs", index["docs"])]:
         # Requests are submitted (POST), never listed.
