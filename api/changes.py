@@ -64,8 +64,9 @@ def parse_time(value, name):
         if len(fraction) > 7:  # Python reads microseconds: six digits at most
             text = text.replace(fraction, fraction[:7])
         try:
-            parsed = datetime.datetime.fromisoformat(text.replace("Z", "+00:00"))
-            parsed.astimezone(datetime.UTC)  # 0001-01-01T00:00:00+01:00 lies before the first year
+            # In UTC: PostgreSQL takes offsets up to 15:59 only, RFC 3339 up to 23:59; and
+            # 0001-01-01T00:00:00+01:00 lies before the first year.
+            parsed = datetime.datetime.fromisoformat(text.replace("Z", "+00:00")).astimezone(datetime.UTC)
         except (ValueError, OverflowError):
             parsed = None
     if parsed is None:
