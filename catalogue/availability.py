@@ -33,6 +33,7 @@ import calendar
 import datetime
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import partial
 
 from django.db import models
 from django.db.models import Case, F, Func, OuterRef, Q, Subquery, Value, When
@@ -393,7 +394,7 @@ def obtainable(queryset, start=None, end=None):
     )
 
 
-def free_some_day(queryset, start, end):
+def free_some_day(queryset, start, end, keep=None):
     """A filter (Q) for the resources of `queryset` one can get on at least one day of the period (the
     listing's "free this month": the rest of the current Dortmund month).
 
@@ -401,11 +402,32 @@ def free_some_day(queryset, start, end):
     approved reservations touching the period (two queries, whatever the number of resources; a month has
     at most 31 days). Money: offered during the period and budget left. Coaching and other offers: offered
     during the period. The same rules as `classify`, but for one good day instead of every day.
+
+    `keep(name, build)` may keep the items' and rooms' free keys (the listing passes the page cache's
+    `kept`: kept per generation, which every reservation and resource change moves, and per day).
     """
     start, end = window(start, end)
     offered = (Q(available_from__isnull=True) | Q(available_from__lte=end)) & (
         Q(available_until__isnull=True) | Q(available_until__gte=start)
     )
+    build = partial(_free_unit_keys, queryset, offered, start, end)
+    free_keys = keep(f"free-unit-keys:{start}:{end}", build) if keep else build()
+    money_left = Q(
+        translation_key__in=queryset.filter(offered, kind__in=MONEY_KINDS)
+        .order_by()
+        .alias(granted_total=_granted())
+        .filter(budget__gt=F("granted_total"))
+        .values("translation_key")
+    )
+    return (
+        Q(kind__in=UNIT_KINDS, translation_key__in=free_keys)
+        | Q(kind__in=MONEY_KINDS) & money_left
+        | offered & ~Q(kind__in=UNIT_KINDS + MONEY_KINDS)
+    )
+
+
+def _free_unit_keys(queryset, offered, start, end):
+    """The translation keys of the items and rooms of `queryset` with a unit free on a day of the period."""
     rows = {
         key: (units or 0, available_from, available_until)
         for key, units, available_from, available_until in queryset.filter(offered, kind__in=UNIT_KINDS)
@@ -430,18 +452,7 @@ def free_some_day(queryset, start, end):
             if inside and units - load > 0:
                 free_keys.add(key)
                 break
-    money_left = Q(
-        translation_key__in=queryset.filter(offered, kind__in=MONEY_KINDS)
-        .order_by()
-        .alias(granted_total=_granted())
-        .filter(budget__gt=F("granted_total"))
-        .values("translation_key")
-    )
-    return (
-        Q(kind__in=UNIT_KINDS, translation_key__in=sorted(free_keys))
-        | Q(kind__in=MONEY_KINDS) & money_left
-        | offered & ~Q(kind__in=UNIT_KINDS + MONEY_KINDS)
-    )
+    return sorted(free_keys)
 
 
 def month_rest(day=None):

@@ -30,6 +30,7 @@ from django.utils.translation import gettext_lazy as _
 from catalogue import availability
 from catalogue.models import Resource
 from catalogue.search import matching_translation_keys
+from home import page_cache
 from home.listing import (
     ActiveFilter,
     FacetListing,
@@ -307,8 +308,11 @@ class ResourceQuery(FacetListing):
     def free_month_filter(self):
         """Worked out once per listing (the facet counts narrow many times)."""
         if self._free_month_filter is None:
+            locales = f"{self.locale.pk}:{self.default_locale.pk}"
             self._free_month_filter = availability.free_some_day(
-                visible_resources(self.locale, self.default_locale), *self.month
+                visible_resources(self.locale, self.default_locale),
+                *self.month,
+                keep=lambda name, build: page_cache.kept(f"{name}:{locales}", build),
             )
         return self._free_month_filter
 

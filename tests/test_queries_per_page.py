@@ -39,14 +39,17 @@ PAGES = [
     ("request page", "/de/anfrage/", 17),
     ("request page with a resource", "/de/anfrage/?resource=beamer", 19),
 ]
+# The resource listing's bounds went up by one with the "free this month" filter (issue 16): its count is
+# one query like every other facet's (its free days are kept per generation and day); one query for
+# all facet counts is the way below 12.
 LISTINGS = [
-    ("resource listing", "/de/ressourcen/", 16),
-    ("resource listing, Arabic", "/ar/resources/", 17),
-    ("resource listing, filtered", "/de/ressourcen/?category=raeume&step_free=1&capacity=20", 16),
+    ("resource listing", "/de/ressourcen/", 17),
+    ("resource listing, Arabic", "/ar/resources/", 18),
+    ("resource listing, filtered", "/de/ressourcen/?category=raeume&step_free=1&capacity=20", 17),
     (
         "resource listing, a period",
         "/de/ressourcen/?category=geraete-und-technik&start=2030-06-01&end=2030-06-03",
-        16,
+        17,
     ),
     ("partner finder", "/de/partner/", 22),
     ("partner finder, filtered", "/de/partner/?field=bildung&district=innenstadt-nord", 22),
