@@ -37,15 +37,16 @@ def synchronize_page_translations(sender, instance, **kwargs):
     ).exclude(pk=instance.pk)
     for translation in translations:
         changed = facts_differ(translation, instance, fields, related)
+        if not changed:
+            continue  # nothing to copy: no write, and no change for the API's change feed
         for field in fields:
             if field.many_to_many:
                 setattr(translation, field.name, related[field.name])
             else:
                 setattr(translation, field.attname, getattr(instance, field.attname))
         update_fields = [field.name for field in fields]
-        if changed:
-            translation.last_published_at = instance.last_published_at
-            update_fields.append("last_published_at")
+        translation.last_published_at = instance.last_published_at
+        update_fields.append("last_published_at")
         translation.save(clean=False, update_fields=update_fields)
     source.update_from_db()
 

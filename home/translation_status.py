@@ -36,7 +36,11 @@ def translatable_snippet_models():
 
 
 def _sources(model, source_locale):
-    return model._default_manager.filter(locale=source_locale, live=True)
+    queryset = model._default_manager.filter(locale=source_locale, live=True)
+    if issubclass(model, Page):
+        # Leichte Sprache is German by nature: its pages wait for no translation (docs/languages.md).
+        queryset = queryset.exclude(standardpage__easy_read=True)
+    return queryset
 
 
 def _missing(model, source_locale, locale):

@@ -36,7 +36,7 @@ from catalogue.listing import visible_resources
 from catalogue.models import Resource
 from home.antispam import RateLimit
 from partners.models import PartnerOrganisation
-from resource_requests import consultation_times, idempotency, service
+from resource_requests import consultation_endpoints, idempotency, service
 from resource_requests.checklist import checklists
 from resource_requests.forms import ItemForm, RequestForm
 from resource_requests.models import TOKEN_PATTERN, ResourceRequest
@@ -630,5 +630,5 @@ def _checklist_out(entry):
 
 endpoints = [
     Endpoints(router, path="requests", index_url_name="requests_create", example_bodies=EXAMPLE_BODIES),
-    *consultation_times.endpoints,
+    *consultation_endpoints.endpoints,
 ]

@@ -352,6 +352,17 @@ class SearchAdapter:
         )
 
 
+def easy_read_subpages():
+    """The pages inside the Leichte Sprache section (not its start page), in every language tree. They say
+    again, in easy German, what the everyday pages say: in the portal search they would push those pages
+    down for every word they share. The section's start page stays findable ("Leichte Sprache"), and the
+    header links it on every page."""
+    from home.models import StandardPage
+
+    section = dict(StandardPage.objects.filter(easy_read=True).values_list("path", "pk"))
+    return [pk for path, pk in section.items() if path[: -Page.steplen] in section]
+
+
 class PageSearchAdapter(SearchAdapter):
     """Every live, public page; a page type with an adapter of its own uses that one instead."""
 
@@ -362,7 +373,9 @@ class PageSearchAdapter(SearchAdapter):
     date_label = _("Last updated")
 
     def get_queryset(self):
-        return Page.objects.live().public().filter(depth__gt=1).specific()
+        return (
+            Page.objects.live().public().filter(depth__gt=1).exclude(pk__in=easy_read_subpages()).specific()
+        )
 
     def content_language(self, obj, group, language_of_locale):
         # An alias (a page not yet translated) shows the page it copies, in that page's language.

@@ -153,7 +153,7 @@ def test_documented_in_the_contract(client):
     document = client.get("/api/v3/openapi.json").json()
     operation = document["paths"]["/api/v3/consultation-times/"]["get"]
     names = {parameter["name"] for parameter in operation["parameters"]}
-    assert names == {"lang", "start", "end", "language", "mode", "limit", "offset"}
+    assert names == {"lang", "start", "end", "language", "mode", "limit", "offset", "fields"}
     schema = document["components"]["schemas"]["ConsultationTime"]
     assert schema["properties"]["mode"]["enum"] == ["in_person", "video", "phone"]
     slot = document["components"]["schemas"]["RequestIn"]["properties"]["slot"]

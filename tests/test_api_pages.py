@@ -78,9 +78,11 @@ def test_wagtail_filters_work(client):
 def test_search_finds_pages_by_their_text(client):
     search_support.rebuild_elasticsearch()
     found = client.get("/api/v3/pages/?search=Jury&locale=de").json()
-    # The page about the programme, and the two application workshops (events mention the jury too).
+    # The page about the programme, its Leichte Sprache version ("So fragen Sie") and the two application
+    # workshops (events mention the jury too).
     assert {item["meta"]["slug"] for item in found["items"]} == {
         "so-funktionierts",
+        "so-fragen-sie",
         "antragsworkshop",
         "antragsworkshop-frueherer-termin",
     }
