@@ -9,30 +9,13 @@ the database (`?icon=spaceship` is a string, but no icon), which a static schema
 
 import pytest
 import schemathesis
+from api_checks import CHECKS
 from django.core.signals import request_finished, request_started
 from django.db import close_old_connections
 from hypothesis import HealthCheck, settings
 from schemathesis import GenerationMode
-from schemathesis.checks import not_a_server_error
-from schemathesis.specs.openapi.checks import (
-    content_type_conformance,
-    negative_data_rejection,
-    response_headers_conformance,
-    response_schema_conformance,
-    status_code_conformance,
-)
 
 from portal.wsgi import application
-
-CHECKS = [
-    not_a_server_error,
-    status_code_conformance,
-    content_type_conformance,
-    response_headers_conformance,
-    response_schema_conformance,
-    negative_data_rejection,
-]
-
 
 # The document as the portal serves it (it needs no database, so it loads when the tests are collected).
 schema = schemathesis.openapi.from_wsgi("/api/v3/openapi.json", application)

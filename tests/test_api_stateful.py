@@ -5,31 +5,13 @@ the test database with the demo content. Bounded: 20 scenarios of at most 4 step
 
 import pytest
 import schemathesis
+from api_checks import CHECKS
 from django.core.cache import cache
 from django.core.signals import request_finished, request_started
 from django.db import close_old_connections
 from hypothesis import HealthCheck, settings
-from schemathesis.checks import not_a_server_error
-from schemathesis.specs.openapi.checks import (
-    content_type_conformance,
-    negative_data_rejection,
-    response_headers_conformance,
-    response_schema_conformance,
-    status_code_conformance,
-)
 
 from portal.wsgi import application
-
-# As tests/test_api_schema.py: not "every schema-valid request is accepted" – filter values are checked
-# against the values in the database (`?district=<any text>` is a string, but no district).
-CHECKS = [
-    not_a_server_error,
-    status_code_conformance,
-    content_type_conformance,
-    response_headers_conformance,
-    response_schema_conformance,
-    negative_data_rejection,
-]
 
 schema = schemathesis.openapi.from_wsgi("/api/v3/openapi.json", application)
 Workflow = schema.as_state_machine()
