@@ -189,9 +189,14 @@ def store(resource_request, item, kind, checked, amount=None):
     return proof
 
 
-@receiver(post_delete, sender=Proof, dispatch_uid="proof_file_deleted_with_its_row")
-def delete_file_after_commit(sender, instance, **kwargs):
-    """A deleted proof takes its file along, once the deletion is committed (a rollback keeps both)."""
-    name, storage = instance.file.name, instance.file.storage
+def delete_stored_file_on_commit(field_file):
+    """Delete a row's private file once the row's deletion is committed (a rollback keeps both)."""
+    name, storage = field_file.name, field_file.storage
     if name:
         transaction.on_commit(lambda: storage.delete(name))
+
+
+@receiver(post_delete, sender=Proof, dispatch_uid="proof_file_deleted_with_its_row")
+def delete_file_after_commit(sender, instance, **kwargs):
+    """A deleted proof takes its file along."""
+    delete_stored_file_on_commit(instance.file)

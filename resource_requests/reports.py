@@ -31,7 +31,7 @@ from django.utils.text import Truncator, slugify
 from django.utils.translation import gettext_lazy as _
 
 from .models import RequestItem, RequestReport, ResourceRequest, report_photo_path
-from .proofs import PDF, Refused, check_file
+from .proofs import PDF, Refused, check_file, delete_stored_file_on_commit
 
 logger = logging.getLogger(__name__)
 
@@ -80,10 +80,8 @@ def store_report(resource_request, *, text, participants=None, photo=None, conse
 
 @receiver(post_delete, sender=RequestReport, dispatch_uid="report_photo_deleted_with_its_row")
 def delete_photo_after_commit(sender, instance, **kwargs):
-    """A deleted report takes its photo along, once the deletion is committed (a rollback keeps both)."""
-    name, storage = instance.photo.name, instance.photo.storage
-    if name:
-        transaction.on_commit(lambda: storage.delete(name))
+    """A deleted report takes its photo along."""
+    delete_stored_file_on_commit(instance.photo)
 
 
 # --- The draft example --------------------------------------------------------------------------------------
