@@ -18,15 +18,6 @@ from partners.models import PartnerContactMessage, PartnerOrganisation
 
 pytestmark = pytest.mark.django_db
 
-
-@pytest.fixture(autouse=True)
-def empty_outbox():
-    """These tests count the outbox's rows: they start from an empty one (inside the test's transaction,
-    rolled back after it). Browser tests on the same worker submit requests through the portal's own
-    process, which commits their mails to this worker's database."""
-    OutgoingEmail.objects.all().delete()
-
-
 GARDEN = "/de/partner/nachbarschaftsgarten-huckarde-ev/"
 MAIL_DOWN = mock.patch(
     "django.core.mail.backends.locmem.EmailBackend.send_messages",
