@@ -584,7 +584,9 @@ class RequestActions:
             messages.error(request, str(error))
         else:
             messages.success(
-                request, _("The appointment for “%(title)s” is set.") % {"title": item.resource_title}
+                request,
+                _("The appointment for “%(title)s” is set; the association gets an e-mail with it.")
+                % {"title": item.resource_title},
             )
         return self._back(resource_request, f"#due-{item.pk}")
 

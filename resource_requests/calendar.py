@@ -48,12 +48,7 @@ def sequence(resource_request):
     return minutes + changes
 
 
-def consultation_calendar(resource_request, status_url, *, slot=None, cancel=False):
-    """The request's booked consultation as a VCALENDAR (bytes); `status_url` is absolute.
-
-    `slot`: the time to describe when it is not (or no longer) the request's, e.g. the cancelled one.
-    """
-    slot = slot or resource_request.slot
+def _calendar(*, uid, seq, start, end, summary, details, place, url, cancel=False):
     zone = ZoneInfo(settings.TIME_ZONE)
     cal = icalendar.Calendar()
     cal.add("prodid", PRODUCT_ID)
@@ -61,33 +56,67 @@ def consultation_calendar(resource_request, status_url, *, slot=None, cancel=Fal
     cal.add("calscale", "GREGORIAN")
     cal.add("method", "CANCEL" if cancel else "PUBLISH")
     item = icalendar.Event()
-    host = urlsplit(status_url).hostname or "localhost"
-    item.add("uid", f"consultation-{resource_request.reference}@{host}")
+    host = urlsplit(url).hostname or "localhost"
+    item.add("uid", f"{uid}@{host}")
     item.add("dtstamp", timezone.now())
-    item.add("sequence", sequence(resource_request))
-    item.add("dtstart", slot.start.astimezone(zone))
-    item.add("dtend", slot.end.astimezone(zone))
-    item.add(
-        "summary",
-        _("Consultation at the House of Resources Dortmund (%(reference)s)")
-        % {"reference": resource_request.reference},
-    )
-    place = where(slot)
+    item.add("sequence", seq)
+    item.add("dtstart", start.astimezone(zone))
+    item.add("dtend", end.astimezone(zone))
+    item.add("summary", summary)
     item.add(
         "description",
         "\n\n".join(
-            part
-            for part in (
-                f"{slot.get_mode_display()} · {place}" if place else str(slot.get_mode_display()),
-                _("Your private status page: %(url)s") % {"url": status_url},
-            )
-            if part
+            part for part in (details, _("Your private status page: %(url)s") % {"url": url}) if part
         ),
     )
     if place:
         item.add("location", place)
-    item.add("url", status_url)
+    item.add("url", url)
     item.add("status", "CANCELLED" if cancel else "CONFIRMED")
     cal.add_component(item)
     cal.add_missing_timezones()
     return cal.to_ical()
+
+
+def consultation_calendar(resource_request, status_url, *, slot=None, cancel=False):
+    """The request's booked consultation as a VCALENDAR (bytes); `status_url` is absolute.
+
+    `slot`: the time to describe when it is not (or no longer) the request's, e.g. the cancelled one.
+    """
+    slot = slot or resource_request.slot
+    place = where(slot)
+    return _calendar(
+        uid=f"consultation-{resource_request.reference}",
+        seq=sequence(resource_request),
+        start=slot.start,
+        end=slot.end,
+        summary=_("Consultation at the House of Resources Dortmund (%(reference)s)")
+        % {"reference": resource_request.reference},
+        details=f"{slot.get_mode_display()} · {place}" if place else str(slot.get_mode_display()),
+        place=place,
+        url=status_url,
+        cancel=cancel,
+    )
+
+
+# A coaching appointment has a start the team sets, no end: calendars get this length.
+APPOINTMENT_LENGTH = datetime.timedelta(hours=1)
+
+
+def appointment_calendar(item, status_url):
+    """An approved coaching line's appointment (`RequestItem.appointment_at`) as a VCALENDAR (bytes). One
+    entry per line (its UID names the line); moving the appointment sends the same UID with a higher
+    SEQUENCE (minutes since 2020 at the time of the change), so a calendar updates the entry."""
+    minutes = max(0, int((timezone.now() - SEQUENCE_START).total_seconds() // 60))
+    reference = item.request.reference
+    return _calendar(
+        uid=f"appointment-{reference}-{item.pk}",
+        seq=minutes,
+        start=item.appointment_at,
+        end=item.appointment_at + APPOINTMENT_LENGTH,
+        summary=_("%(title)s – House of Resources Dortmund (%(reference)s)")
+        % {"title": item.resource_title, "reference": reference},
+        details="",
+        place=item.appointment_place,
+        url=status_url,
+    )

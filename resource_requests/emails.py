@@ -109,6 +109,24 @@ def queue_proof_review(resource_request, proof, event):
     return _send_to_association(resource_request, "proof_review", event=event, proof=proof)
 
 
+def queue_appointment(resource_request, item, event, *, moved=False):
+    """The coaching appointment the team set (or moved), with it as a calendar file."""
+    from . import calendar
+
+    with translation.override(resource_request.language):
+        ics = calendar.appointment_calendar(item, status_url(resource_request))
+    return _send_to_association(
+        resource_request,
+        "appointment",
+        attachments=[
+            (f"{resource_request.reference}-{item.pk}.ics", ics.decode(), "text/calendar; method=PUBLISH")
+        ],
+        event=event,
+        item=item,
+        moved=moved,
+    )
+
+
 def queue_reminder(resource_request, entry, kind):
     """A reminder about one approved line: its deadline or return day, and the status link."""
     return _send_to_association(resource_request, "reminder", entry=entry, kind=str(kind))

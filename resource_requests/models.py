@@ -494,6 +494,7 @@ class RequestEvent(models.Model):
         RETURNED = "returned", _("Returned")
         CONSULTATION_MOVED = "slot_moved", _("Consultation moved")
         CONSULTATION_CANCELLED = "slot_cancelled", _("Consultation cancelled")
+        APPOINTMENT = "appointment", _("Coaching appointment set")
 
     request = models.ForeignKey(
         ResourceRequest, verbose_name=_("request"), on_delete=models.CASCADE, related_name="events"

@@ -26,7 +26,7 @@ from decimal import Decimal
 from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 from django.db.models import F
-from django.utils import formats, timezone
+from django.utils import formats, timezone, translation
 from django.utils.html import conditional_escape
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
@@ -394,18 +394,40 @@ def mark_returned(item, user):
     return item
 
 
-def set_appointment(item, user, when, place):
+def set_appointment(item, user, when, place, *, notify=True):
     """The Beratungsteam sets (or moves) the appointment of an approved coaching line; the status page's
-    checklist shows it from then on. `when` is an aware datetime."""
+    checklist shows it from then on, the history says so, and the association gets a mail in its language
+    with the appointment as a calendar file (`calendar.appointment_calendar`). `when` is an aware datetime.
+    Saving the same time and place again changes nothing and sends nothing."""
     if when is None:
         raise DecisionError(_("Please enter the date and time of the appointment."))
+    place = " ".join(str(place or "").split())[:200]
     with transaction.atomic():
-        _resource_request, item = _locked(item.request_id, item.pk)
+        resource_request, item = _locked(item.request_id, item.pk)
         if item.status != RequestItem.Status.APPROVED or item.kind != "coaching":
             raise DecisionError(_("Only approved coaching has an appointment."))
+        if (item.appointment_at, item.appointment_place) == (when, place):
+            return item
+        moved = item.appointment_at is not None
         item.appointment_at = when
-        item.appointment_place = " ".join(str(place or "").split())[:200]
+        item.appointment_place = place
         item.save(update_fields=["appointment_at", "appointment_place"])
+        with translation.override("de"):
+            text = " · ".join(
+                part
+                for part in (formats.date_format(timezone.localtime(when), "DATETIME_FORMAT"), place)
+                if part
+            )
+        event = RequestEvent.objects.create(
+            request=resource_request,
+            kind=RequestEvent.Kind.APPOINTMENT,
+            item=item,
+            text=text,
+            public=True,
+            user=user,
+        )
+        if notify and resource_request.anonymised_at is None:
+            emails.queue_appointment(resource_request, item, event, moved=moved)
     return item
 
 

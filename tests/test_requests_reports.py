@@ -22,6 +22,7 @@ from wagtail.images.models import Image as WagtailImage
 
 from catalogue.factories import ResourceFactory
 from engagement.models import EngagementExamplePage
+from home.models import OutgoingEmail
 from partners.factories import PartnerOrganisationFactory
 from resource_requests import reports, service
 from resource_requests.factories import item, make_request
@@ -346,6 +347,37 @@ def test_the_coaching_appointment_set_in_the_admin_shows_on_the_status_page(clie
     assert select_one(arabic, "time bdi") is not None and "VMDO-Büro, Raum 2" in text(arabic)
     entry = client.get(f"/api/v3/requests/{coaching.token}/").json()["checklist"][0]
     assert entry["appointment"].startswith("2027-01-14T16:30") and entry["place"] == "VMDO-Büro, Raum 2"
+
+
+def test_the_association_gets_its_appointment_by_mail_with_a_calendar_file(client, coaching):
+    """In its language, with an .ics; the same time saved again sends nothing, a moved one says so."""
+    ResourceRequest.objects.filter(pk=coaching.pk).update(language="ar")
+    line = coaching.items.get()
+    when = timezone.make_aware(datetime.datetime(2027, 1, 14, 16, 30))
+    service.set_appointment(line, None, when, "  VMDO-Büro,   Raum 2 ")
+    assert OutgoingEmail.objects.filter(about_id=coaching.pk).count() == 1
+    (mail,) = OutgoingEmail.objects.filter(about_id=coaching.pk)
+    assert mail.language == "ar" and coaching.reference in mail.subject and "موعد" in mail.subject
+    assert "VMDO-Büro, Raum 2" in mail.body_text and f"/ar/request/status/{coaching.token}/" in mail.body_text
+    (ics,) = mail.attachments
+    content = ics["content"]
+    assert ics["filename"].endswith(".ics") and ics["content_type"].startswith("text/calendar")
+    assert "DTSTART;TZID=Europe/Berlin:20270114T163000" in content
+    assert "DTEND;TZID=Europe/Berlin:20270114T173000" in content
+    assert "LOCATION:VMDO-Büro\\, Raum 2" in content
+
+    service.set_appointment(line, None, when, "VMDO-Büro, Raum 2")
+    assert OutgoingEmail.objects.filter(about_id=coaching.pk).count() == 1, "nothing changed, nothing sent"
+
+    service.set_appointment(line, None, when + datetime.timedelta(days=1), "VMDO-Büro, Raum 2")
+    moved = OutgoingEmail.objects.filter(about_id=coaching.pk).latest("pk")
+    assert moved.pk != mail.pk and "20270115T163000" in moved.attachments[0]["content"]
+    uid = [row for row in content.splitlines() if row.startswith("UID:")]
+    assert uid and uid[0] in moved.attachments[0]["content"], "the calendar updates the same entry"
+    history = [event.kind for event in coaching.events.all()]
+    assert history.count("appointment") == 2
+    page = parse(client.get(status(coaching, "ar")).content)
+    assert "VMDO-Büro" not in text(select_one(page, ".status-events")), "the team's German note stays inside"
 
 
 def test_only_approved_coaching_takes_an_appointment(done):
