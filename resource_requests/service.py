@@ -289,21 +289,29 @@ def _consultation_ahead(resource_request):
     return slot is not None and slot.start > timezone.now()
 
 
+def _tell(resource_request, kind, user, *, mail=None, notify=True, **fields):
+    """A history entry the association sees on its status page and, with `mail` (one of `emails`' queue
+    functions, called with the request and the entry), a mail about it – unless `notify` is off or the
+    request's contact details are gone."""
+    event = RequestEvent.objects.create(request=resource_request, kind=kind, public=True, user=user, **fields)
+    if mail is not None and notify and resource_request.anonymised_at is None:
+        mail(resource_request, event)
+    return event
+
+
 def _change_status(resource_request, status, user, note, *, notify):
     resource_request.status = status
     resource_request.closed_at = timezone.now() if status in ResourceRequest.CLOSED else None
     resource_request.save(update_fields=["status", "closed_at", "updated_at"])
-    event = RequestEvent.objects.create(
-        request=resource_request,
-        kind=RequestEvent.Kind.STATUS,
+    return _tell(
+        resource_request,
+        RequestEvent.Kind.STATUS,
+        user,
+        mail=emails.queue_status_change,
+        notify=notify,
         status=status,
         text=note,
-        public=True,
-        user=user,
     )
-    if notify and resource_request.anonymised_at is None:
-        emails.queue_status_change(resource_request, event)
-    return event
 
 
 def decline_request(resource_request, user, reason, *, notify=True):
@@ -358,17 +366,15 @@ def review_proof(proof, user, status, note="", *, notify=True):
         proof.reviewed_at = timezone.now()
         proof.reviewed_by = user
         proof.save(update_fields=["status", "review_note", "reviewed_at", "reviewed_by"])
-        event = RequestEvent.objects.create(
-            request=resource_request,
-            kind=RequestEvent.Kind.PROOF_REVIEWED,
+        _tell(
+            resource_request,
+            RequestEvent.Kind.PROOF_REVIEWED,
+            user,
+            mail=lambda resource_request, event: emails.queue_proof_review(resource_request, proof, event),
+            notify=notify,
             item_id=proof.item_id,
-            status="",
             text=note,
-            public=True,
-            user=user,
         )
-        if notify and resource_request.anonymised_at is None:
-            emails.queue_proof_review(resource_request, proof, event)
     return proof
 
 
@@ -418,16 +424,17 @@ def set_appointment(item, user, when, place, *, notify=True):
                 for part in (formats.date_format(timezone.localtime(when), "DATETIME_FORMAT"), place)
                 if part
             )
-        event = RequestEvent.objects.create(
-            request=resource_request,
-            kind=RequestEvent.Kind.APPOINTMENT,
+        _tell(
+            resource_request,
+            RequestEvent.Kind.APPOINTMENT,
+            user,
+            mail=lambda resource_request, event: emails.queue_appointment(
+                resource_request, item, event, moved=moved
+            ),
+            notify=notify,
             item=item,
             text=text,
-            public=True,
-            user=user,
         )
-        if notify and resource_request.anonymised_at is None:
-            emails.queue_appointment(resource_request, item, event, moved=moved)
     return item
 
 

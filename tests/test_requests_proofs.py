@@ -46,7 +46,7 @@ def german():
 
 @pytest.fixture
 def private_storage():
-    """The folder of the private storage "proofs" (test settings: var/test-proofs, outside MEDIA_ROOT)."""
+    """The folder of the private storage "proofs" (test settings: var/test-proofs-<worker>, outside MEDIA_ROOT)."""
     return Path(Proof._meta.get_field("file").storage.location)
 
 

@@ -31,8 +31,8 @@ TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBacken
 WAGTAILADMIN_BASE_URL = "http://testserver"
 # Test indexes never mix with a development index on the same Elasticsearch, nor pytest-xdist workers'
 # indexes with each other (each worker has its own clone of the test database: tests/conftest.py).
+_worker = os.environ.get("PYTEST_XDIST_WORKER", "")
 if "INDEX_PREFIX" in WAGTAILSEARCH_BACKENDS["default"]:
-    _worker = os.environ.get("PYTEST_XDIST_WORKER", "")
     WAGTAILSEARCH_BACKENDS["default"]["INDEX_PREFIX"] = env("SEARCH_INDEX_PREFIX", default="test_portal_") + (
         f"{_worker}_" if _worker else ""
     )
@@ -43,7 +43,12 @@ if "INDEX_PREFIX" in WAGTAILSEARCH_BACKENDS["default"]:
 VAR_DIR.mkdir(exist_ok=True)
 # Media on disk, so the server the browser tests start in a subprocess sees the demo images too.
 MEDIA_ROOT = VAR_DIR / "test-media"
-STORAGES["proofs"] = {**STORAGES["proofs"], "OPTIONS": {"location": str(VAR_DIR / "test-proofs")}}
+# Private files per worker (the browser tests' server inherits the worker's name): tests compare what the
+# folder holds before and after ("nothing half-stored"), which another worker's uploads must not change.
+STORAGES["proofs"] = {
+    **STORAGES["proofs"],
+    "OPTIONS": {"location": str(VAR_DIR / ("test-proofs" + (f"-{_worker}" if _worker else "")))},
+}
 # Static files straight from the source folders through WhiteNoise (no collectstatic for tests).
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
