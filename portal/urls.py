@@ -1,6 +1,8 @@
+import re
+
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
-from django.urls import include, path
+from django.urls import include, path, re_path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.admin.views.account import PasswordResetView
@@ -27,10 +29,19 @@ urlpatterns = [
     path("healthz", home_views.health, name="health"),
 ]
 
-if settings.DEBUG:
-    from django.conf.urls.static import static
+# Uploaded media (images, documents) come from the web server in front in production
+# (docs/configuration.md); `make run` (DEBUG) and the test suite's own server process (SERVE_MEDIA) serve
+# them themselves. (`django.conf.urls.static.static` adds nothing without DEBUG.)
+if settings.DEBUG or settings.SERVE_MEDIA:
+    from django.views.static import serve as serve_media
 
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+    urlpatterns.append(
+        re_path(
+            rf"^{re.escape(settings.MEDIA_URL.lstrip('/'))}(?P<path>.*)$",
+            serve_media,
+            {"document_root": settings.MEDIA_ROOT},
+        )
+    )
 
 # The portal's own error pages, in the visitor's language (templates/404.html, 500.html).
 handler500 = "home.views.server_error"

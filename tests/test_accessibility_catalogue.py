@@ -115,3 +115,17 @@ def test_catalogue_pages_load_nothing_from_other_hosts(portal_server, browser_pa
     for url in ("/de/ressourcen/", "/ar/resources/projector/", "/de/"):
         browser_page.goto(portal_server + url)
     assert requested and all(url.startswith(portal_server) for url in requested), requested
+
+
+@pytest.mark.browser
+def test_pictures_arrive(portal_server, browser_page):
+    """Every picture on a resource page loads (not its alt text in an empty frame)."""
+    for url in ("/de/ressourcen/beamer/", "/ar/resources/projector/"):
+        browser_page.goto(portal_server + url)
+        browser_page.wait_for_load_state("load")
+        pictures = browser_page.eval_on_selector_all(
+            "main img",
+            "images => images.map(image => [image.currentSrc, image.complete, image.naturalWidth])",
+        )
+        assert pictures, url
+        assert [picture for picture in pictures if not picture[1] or picture[2] == 0] == [], url

@@ -43,6 +43,7 @@ if "INDEX_PREFIX" in WAGTAILSEARCH_BACKENDS["default"]:
 VAR_DIR.mkdir(exist_ok=True)
 # Media on disk, so the server the browser tests start in a subprocess sees the demo images too.
 MEDIA_ROOT = VAR_DIR / "test-media"
+SERVE_MEDIA = True
 # Private files per worker (the browser tests' server inherits the worker's name): tests compare what the
 # folder holds before and after ("nothing half-stored"), which another worker's uploads must not change.
 STORAGES["proofs"] = {
