@@ -20,6 +20,7 @@ Neither loads more than one page of hits into Python. `run()` picks the engine: 
 and when that is Elasticsearch and fails, the "database" backend (logged, and reported by /healthz).
 """
 
+import functools
 import logging
 import math
 import re
@@ -37,7 +38,7 @@ from modelsearch.backends.elasticsearch8 import Elasticsearch8Mapping
 from modelsearch.query import And, Or, PlainText
 
 from . import health, spelling, synonyms
-from .analysis import NGRAM_LANGUAGES, WHOLE_WORDS_ANALYZER
+from .analysis import NGRAM_LANGUAGES, WHOLE_WORDS_ANALYZER, german_compound_words
 from .backends import fallback_name, get_backend, is_elasticsearch
 from .fts import matches_of
 from .matching import KeyListMatch, NoMatch, QueryMatch, listing_match_limit
@@ -56,6 +57,9 @@ FEW_RESULTS = 3
 # Variants of the query from synonyms count this much of the query as typed (Elasticsearch).
 SYNONYM_BOOST = 0.3
 MAX_WORDS = 24
+# The database backend's search page: queries of up to this many words also match an entry that has some
+# of them as whole words and the others as beginnings (`DatabaseEngine._mixed`).
+MIXED_MAX_WORDS = 4
 SORTS = ("relevance", "date")
 SOURCE_LANGUAGE = settings.LANGUAGE_CODE
 # Text fields and their weight in the ranking.
@@ -140,6 +144,7 @@ class Forgiving:
     query: str
     corrected: bool  # a spelling correction (offered as "Did you mean …?"), not only compounds
     operator: str = "and"
+    split: bool = False  # the query's compounds split (the database's search page searches them at once)
 
 
 def forgiving_queries(query, language):
@@ -154,9 +159,10 @@ def forgiving_queries(query, language):
     corrected = spelling.correct(query, language)
     if corrected:
         found.append(Forgiving(corrected, True))
-    for other in (spelling.split_compounds(query, language), spelling.join_words(query, language)):
+    split = spelling.split_compounds(query, language)
+    for other in (split, spelling.join_words(query, language)):
         if other and other not in [one.query for one in found]:
-            found.append(Forgiving(other, False))
+            found.append(Forgiving(other, False, split=other == split))
     # Last, any of the words that carry meaning ("Saal für 100 Personen": "Saal" or "Personen").
     relaxed = spelling.meaningful_words((found[0].query if corrected else query), language)
     if len(relaxed) > 1:
@@ -167,16 +173,39 @@ def forgiving_queries(query, language):
 # --- Database -------------------------------------------------------------------------------------
 
 
-def title_has(variants, language, operator="and"):
+@functools.cache
+def compound_parts():
+    """The German word parts Elasticsearch splits compounds into (`search/analysis`'s word list)."""
+    return frozenset(german_compound_words())
+
+
+def _in_title(stem, language, inside):
+    """A word of the title begins with `stem`; `inside` (German): a part of the compound word list may
+    also be inside a word of the title, as Elasticsearch's decompounder reads it ("workshop" in
+    "Antragsworkshop")."""
+    if inside and language == SOURCE_LANGUAGE and stem.casefold() in compound_parts():
+        return Q(title__icontains=stem)
+    return Q(title__istartswith=stem) | Q(title__icontains=f" {stem}") | Q(title__icontains=f"-{stem}")
+
+
+def has_compound_part(variants, language):
+    """Whether a German query (or a variant) has a word of the compound word list, which `title_has`
+    with `inside` may find inside a title's word."""
+    return language == SOURCE_LANGUAGE and any(
+        stem.casefold() in compound_parts()
+        for terms in variants
+        for stem in spelling.prefixes(terms, language)
+    )
+
+
+def title_has(variants, language, operator="and", inside=False):
     """A condition on entries: a word of the title begins with each word's stem (any, with "or"), for
-    the query or one of its synonym variants. A LIKE on the title of the entries that matched, which
-    ranks titles above bodies without another full-text search."""
+    the query or one of its synonym variants (`inside`: or has it inside, for the parts of German
+    compounds). A LIKE on the title of the entries that matched, which ranks titles above bodies without
+    another full-text search."""
     conditions = []
     for terms in variants:
-        parts = [
-            Q(title__istartswith=stem) | Q(title__icontains=f" {stem}") | Q(title__icontains=f"-{stem}")
-            for stem in spelling.prefixes(terms, language)
-        ]
+        parts = [_in_title(stem, language, inside) for stem in spelling.prefixes(terms, language)]
         if parts:
             conditions.append(reduce(operator_and if operator == "and" else operator_or, parts))
     return reduce(operator_or, conditions) if conditions else Q(pk__in=[])
@@ -194,7 +223,7 @@ class DatabaseEngine:
             queryset = queryset.exclude(translation_key__in=request.exclude_keys)
         return queryset
 
-    def _text(self, base, query, language, operator="and"):
+    def _text(self, base, query, language, operator="and", split=False):
         """The entries of `base` whose text has the words of `query`, or words beginning as typed.
 
         The database backends build querysets of the matching entries (full-text search and its
@@ -203,12 +232,20 @@ class DatabaseEngine:
         (`search.spelling.prefixes`: "Lastenräder" finds "Lastenrad"), every word (modelsearch's own
         prefix search takes only the last word as a beginning). Entries with the words (or their stems)
         at the beginning of words of their title rank first (`title_has`), then by score. `operator="or"`: any of the words (the last forgiving pass).
+
+        `split` (the search page, which ranks rather than filters, as on Elasticsearch): the query's
+        German compounds split into known words are one more variant ("Förderantrag" → "förder
+        antrag"), and an entry of several words matches when each word is there as a whole word or as a
+        beginning (`mixed`): "Workshop förder antrag" finds the event whose text says "Workshop",
+        "Förderung" and "Antrag". Those rank after the entries that have all the words in one way.
         """
         terms = words(query)
         text = " ".join(terms)
         variants = [terms, *(words(variant) for variant in synonyms.variants(text, language))]
         variants += spelling.article_variants(terms, language)
         variants += spelling.compound_variants(terms, language)
+        split_terms = spelling.split_variants(terms, language) if split else []
+        variants += split_terms
         wanted = Or([PlainText(" ".join(one), operator=operator) for one in variants])
         combine = And if operator == "and" else Or
         beginnings = Or(
@@ -216,18 +253,38 @@ class DatabaseEngine:
         )
         whole = matches_of(self.backend.search(wanted, base, operator=operator))
         begins = matches_of(self.backend.autocomplete(beginnings, base, operator=operator))
-        # Titles with the words as typed first, then titles with a synonym's words.
+        # Titles with the words as typed first, then titles with a synonym's (or split compound's) words.
         in_title = [base.filter(title_has(variants[:1], language, operator))]
         if len(variants) > 1:
             in_title.append(base.filter(title_has(variants[1:], language, operator)))
-        return QueryMatch(SearchEntry, whole, begins, in_title)
+        if split and has_compound_part(variants, language):
+            # Then titles with a word as a part of a compound ("Antragsworkshop" for "Workshop").
+            in_title.append(base.filter(title_has(variants, language, operator, inside=True)))
+        mixed = self._mixed(base, [terms, *split_terms], language) if split and operator == "and" else None
+        return QueryMatch(SearchEntry, whole, begins, in_title, mixed)
+
+    def _mixed(self, base, variants, language):
+        """Entries with every word of a variant of 2 to MIXED_MAX_WORDS words as a whole word or as a
+        beginning (a condition on the entry's id, two full-text conditions per word), or None. Only the
+        query as typed and its split compounds, so the statement stays small."""
+        conditions = []
+        for terms in variants:
+            if not 2 <= len(terms) <= MIXED_MAX_WORDS:
+                continue
+            per_word = [
+                Q(pk__in=matches_of(self.backend.search(PlainText(term), base)).entry_ids())
+                | Q(pk__in=matches_of(self.backend.autocomplete(PlainText(part), base)).entry_ids())
+                for term, part in zip(terms, spelling.prefixes(terms, language), strict=True)
+            ]
+            conditions.append(reduce(operator_and, per_word))
+        return reduce(operator_or, conditions) if conditions else None
 
     def _matching(self, request, operator="and"):
         """(matching entries, their order by relevance or None)."""
         base = self._base(request)
         if request.browsing:
             return (base.none() if request.query.strip() and not request.filters else base), None
-        text = self._text(base, request.query, request.language, operator)
+        text = self._text(base, request.query, request.language, operator, split=True)
         return text.entries, text.rank()
 
     @staticmethod
@@ -248,6 +305,8 @@ class DatabaseEngine:
                 outcome.suggestion = other.query
             if outcome.total:
                 break  # something was found as typed: only the suggestion
+            if other.split:
+                continue  # the first pass searched the split compounds already
             again = self._search(replace(request, query=other.query), other.operator)
             if again.total:
                 again.fuzzy = True

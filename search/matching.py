@@ -103,16 +103,22 @@ class QueryMatch(TextMatch):
 
     engine = "database"
 
-    def __init__(self, model, whole, begins, in_title=None):
+    def __init__(self, model, whole, begins, in_title=None, mixed=None):
         self.model = model
         self.whole = whole
         self.begins = begins
         self.in_title = in_title
+        self.mixed = (
+            mixed  # optional: a condition for entries matching some words whole, others as beginnings
+        )
 
     @property
     def entries(self):
         """The matching search entries (a queryset)."""
-        return self.model.objects.filter(Q(pk__in=self.whole.entry_ids()) | Q(pk__in=self.begins.entry_ids()))
+        condition = Q(pk__in=self.whole.entry_ids()) | Q(pk__in=self.begins.entry_ids())
+        if self.mixed is not None:
+            condition |= self.mixed
+        return self.model.objects.filter(condition)
 
     def as_keys_expression(self):
         return self.entries.values("translation_key")

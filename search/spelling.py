@@ -352,7 +352,19 @@ def split_compounds(query, language):
     return " ".join(result) if changed else None
 
 
+def split_variants(terms, language):
+    """The query's words with its unknown compounds split into known words, as another spelling of the
+    query (`split_compounds`), or nothing: [["Workshop", "förder", "antrag"]] for "Workshop Förderantrag"."""
+    split = split_compounds(" ".join(terms), language)
+    return [tokens(split)] if split else []
+
+
 def _split(folded, words):
+    """The two parts of `folded`, or None. Whole words are the better evidence: a cut whose parts are both
+    words of the vocabulary first, then one whose second part is a word (the first its beginning), last
+    two beginnings – else a beginning of one long word wins ("förderantrag" is "förder" + "antrag", not
+    "förderan…" of "förderanträge" + "träg…" of "träger")."""
+    cuts = []
     for cut in range(len(folded) - MIN_PART, MIN_PART - 1, -1):
         left, right = folded[:cut], folded[cut:]
         if not _known_beginning(right, words):
@@ -360,8 +372,8 @@ def _split(folded, words):
         for link in ("", *LINKING):
             head = left[: -len(link)] if link and left.endswith(link) else (left if not link else None)
             if head and len(head) >= MIN_PART and _known_beginning(head, words):
-                return [head, right]
-    return None
+                cuts.append(((head not in words) + 2 * (right not in words), [head, right]))
+    return min(cuts, key=lambda found: found[0])[1] if cuts else None
 
 
 def _written(folded, words):

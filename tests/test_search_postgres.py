@@ -27,6 +27,7 @@ URLS = [
     "/de/suche/?q=Verein&type=partner",
     "/de/suche/?q=Beamer&sort=date",
     "/de/suche/?q=Beamr",
+    "/de/suche/?q=Workshop%20F%C3%B6rderantrag",  # split compound, words whole or as beginnings
     "/en/search/?q=room",
     "/de/ressourcen/?q=Beamer",
     "/de/partner/?q=Verein",

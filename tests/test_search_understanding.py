@@ -300,3 +300,46 @@ def test_arabic_words_are_also_searched_with_and_without_their_article():
     assert spelling.article_variants(["المنشورات"], "ar") == [["منشورات"]]
     assert spelling.article_variants(["Beamer"], "ar") == []
     assert spelling.article_variants(["منشورات"], "de") == []
+
+
+def test_a_compound_is_split_where_its_parts_are_whole_words():
+    # "förderan…" begins "Förderanträge" and "träg…" begins "Träger", but "Antrag" is a word of its own.
+    assert spelling.split_compounds("Förderantrag", "de") == "förder antrag"
+    assert spelling.split_compounds("Workshop Förderantrag", "de") == "Workshop förder antrag"
+    assert spelling.split_compounds("Referentenhonorar", "de") == "referenten honorar"
+    assert spelling.split_variants(["Förderantrag"], "de") == [["förder", "antrag"]]
+    assert spelling.split_variants(["Beamer"], "de") == []
+
+
+APPLICATION_WORKSHOP = {"event:antragsworkshop", "event:antragsworkshop-frueherer-termin"}
+
+
+def test_a_need_in_a_word_and_a_compound_finds_its_event_first(engine):
+    """The event "Antragsworkshop: Förderung über 500 Euro" says neither "Förderantrag" nor "Workshop"
+    as a word of its title: Elasticsearch splits both compounds; the database backend searches the
+    query's compound split ("förder antrag"), finds the event with "Workshop" as a whole word of its text
+    and "förder…" and "antrag…" as beginnings, and ranks the title with "workshop" inside a compound
+    above the partners that only mention the words."""
+    found, outcome = first_results("Workshop Förderantrag")
+    assert found[0] in APPLICATION_WORKSHOP, (engine, found)
+    assert not outcome.fuzzy
+
+
+def test_words_found_whole_and_as_beginnings_together_match(settings):
+    """Database backend: "Workshop" is a whole word of the event's text only, "Förder" and "Antrag" begin
+    words of its title – neither the whole-word search nor the prefix search alone finds it."""
+    settings.WAGTAILSEARCH_BACKENDS = search_support.database_backends()
+    found, _outcome = first_results("Workshop Förder Antrag")
+    assert APPLICATION_WORKSHOP & set(found), found
+
+
+def test_a_compound_part_inside_a_title_ranks_after_the_word_itself(settings):
+    """Database backend: "Raum" begins the title of the room with a kitchen; the group and seminar rooms
+    have it at the end of their compounds (a word of the compound list): they follow it, before the
+    partners that only mention rooms in their text."""
+    settings.WAGTAILSEARCH_BACKENDS = search_support.database_backends()
+    found, _outcome = first_results("Raum", count=10)
+    assert found[0] == "resource:raum-mit-kueche-scharnhorst", found
+    rooms = [found.index(key) for key in ("resource:gruppenraum-eving", "resource:seminarraum-nordstadt")]
+    partners = [position for position, key in enumerate(found) if key.startswith("partner:")]
+    assert max(rooms) < min(partners, default=len(found)), found
