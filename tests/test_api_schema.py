@@ -13,7 +13,9 @@ description (`api.accepted.RULES`: a period's `end` not before its `start`, at m
 of the generated valid requests by `follows_the_rules` (the same rules in Python) and checked on its own
 by `test_rules_between_parameters_are_refused_with_a_422`.
 
-Bounded: `max_examples` per operation and generation mode, derandomized (the same requests every run).
+Bounded: `max_examples` per operation and generation mode (positive and negative), the document's own
+examples, no coverage phase, derandomized (the same requests every run): 31 s for the 33 operations on the
+2-core machine at load 8-10 (2026-12-02; plus the test database's clone when it runs first).
 """
 
 import datetime
