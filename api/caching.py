@@ -17,10 +17,12 @@ The response is still built before it is compared (a 304 saves the transfer, not
 indexed queries fetch the newest log entries.
 """
 
+import datetime
 import hashlib
 import time
 
 from django.conf import settings
+from django.utils import timezone
 from django.utils.cache import get_conditional_response, patch_cache_control
 from django.utils.http import http_date
 from wagtail.models import ModelLogEntry, PageLogEntry
@@ -36,6 +38,13 @@ def last_modified():
         if timestamp is not None:
             newest = max(newest, int(timestamp.timestamp()))
     return newest
+
+
+def start_of_today():
+    """Unix time of today's midnight in Dortmund (answers that change with the date are not older)."""
+    return int(
+        timezone.make_aware(datetime.datetime.combine(timezone.localdate(), datetime.time())).timestamp()
+    )
 
 
 def also_modified(request, timestamp):

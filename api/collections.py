@@ -33,9 +33,9 @@ from wagtail.models import DraftStateMixin, Page, TranslatableMixin
 
 from home.listing import localized
 
-from . import changes, links, schemas
+from . import accepted, changes, links, schemas
 from .errors import Problem
-from .facets import apply_facets
+from .facets import apply_facets, in_every_language
 from .language import LanguageCode
 from .pagination import PageQuery, list_schema, paginate
 
@@ -118,6 +118,7 @@ class Collection(Endpoints):
         object_name = model._meta.object_name
         self.schema = schema or schemas.build(model, name=object_name, base_class=schemas.Item)
         self.list_schema = list_schema(self.schema, name=f"{object_name}List", facets=True)
+        accepted.register(self.accepted_values)  # what its filters take (subclasses say more)
         if self.translatable and not issubclass(model, Page) and lookup == "slug":
             # Other items link to these (`api.links`): an event's target groups, an example's partners.
             links.register(
@@ -211,6 +212,14 @@ class Collection(Endpoints):
         fields["updated_since"] = changes.updated_since_field()
         return create_model(f"{self.model._meta.object_name}Filters", __base__=Schema, **fields)
 
+    def accepted_values(self):
+        """{operation id: {parameter: schema keywords}}: the values of this collection's filters that
+        come from the database or the date (`api.accepted`), enumerated in the OpenAPI document and
+        accepted by `api.facets.choose` in every language."""
+        if not self.facets:
+            return {}
+        return {f"{self.name}_list": accepted.enums(accepted.facet_values(in_every_language(self.facets)))}
+
     def router(self):
         router = Router(tags=[self.label])
         Filters = self.filter_schema()
@@ -230,7 +239,9 @@ class Collection(Endpoints):
             queryset = changes.changed_since(
                 collection.get_queryset(request, language), filters.updated_since
             )
-            queryset, facets = apply_facets(queryset, collection.facets, selected, language)
+            queryset, facets = apply_facets(
+                queryset, collection.facets, selected, language, operation=f"{collection.name}_list"
+            )
             data = paginate(request, queryset, page)
             collection.annotate(request, language, data["items"])
             return {**data, "language": language, "facets": facets}

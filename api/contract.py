@@ -3,8 +3,9 @@
 django-ninja builds the document from the routers' schemas; field titles come from the models'
 `verbose_name`s (lazy translations), so without care the document would speak the language of whoever
 asked first. `document()` builds it under `translation.override("en")` and keeps it for the life of the
-process (it depends on the code only; `api.caching` dates it to the process start), whatever
-`Accept-Language` or `?lang=` the request for it has.
+process (it depends on the code only), whatever `Accept-Language` or `?lang=` the request for it has. The
+served document adds the values of the day to it (`api.accepted`: filter values from the database, dates
+from today on), read when it is served.
 
 What `complete()` adds to what the routers say:
 - `servers` (the portal itself: the paths carry the /api/v3/ prefix) and `tags` with a description each;

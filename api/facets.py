@@ -21,7 +21,9 @@ from ninja import Schema
 
 from home.listing import FacetListing, FieldFacet, Option, localized
 
+from . import accepted
 from .errors import DETAILS, APIError
+from .language import LANGUAGE_CODES
 
 
 class FacetChoice(Schema):
@@ -111,21 +113,29 @@ def unknown_values(name, values, known):
     ]
 
 
-def choose(listing, filters, errors=()):
+def choose(listing, filters, errors=(), *, operation=None):
     """Put a client's chosen values on `listing`, or refuse the request.
 
     Each facet's parameter is read from `filters` (the endpoint's query schema: one value or a list of
-    alternatives). Unknown values are a 422 naming every one of them with the values its parameter
-    accepts, together with `errors` found before (a form's). The web pages leave an unknown value out with
-    a notice instead; a program should hear about its mistake.
+    alternatives). A value is accepted when the listing offers it in the requested language or when the
+    operation's filter takes it in another language (`api.accepted`: the values the OpenAPI document
+    enumerates – a term published only in Arabic, a month of the other event list); the second is read
+    only for a value the first does not know, so a usual request costs nothing more. Unknown values are a
+    422 naming every one of them with the values its parameter accepts, together with `errors` found
+    before (a form's). The web pages leave an unknown value out with a notice instead; a program should
+    hear about its mistake.
     """
     errors = list(errors)
+    everywhere = None
     for facet in listing.facets:
         given = getattr(filters, facet.param, None)
         values = [given] if isinstance(given, str) else list(given or [])
-        errors += unknown_values(
-            facet.param, values, [option.value for option in listing.options[facet.param]]
-        )
+        known = [option.value for option in listing.options[facet.param]]
+        if operation and any(value not in known for value in values):
+            if everywhere is None:
+                everywhere = accepted.values().get(operation, {})
+            known = everywhere.get(facet.param, {}).get("enum", known)
+        errors += unknown_values(facet.param, values, known)
         if values:
             listing.selected[facet.param] = values
     if errors:
@@ -133,15 +143,21 @@ def choose(listing, filters, errors=()):
     return listing
 
 
-def apply_facets(queryset, facets, selected, language):
+def apply_facets(queryset, facets, selected, language, *, operation=None):
     """Filter `queryset` by the `selected` values ({name: [values]}) and count every facet's values.
 
     Returns (filtered queryset, [FacetResult]). Each facet is counted with all the other facets applied
     but not itself, so its counts say what choosing another of its values would give (`FacetListing`).
     """
     listing = FacetListing({}, queryset, facets, base_url="", language=language)
-    choose(listing, SimpleNamespace(**selected))
+    choose(listing, SimpleNamespace(**selected), operation=operation)
     return listing.filtered(), facet_results(listing.count_facets())
+
+
+def in_every_language(facets):
+    """The listings of `facets` in each of the portal's languages, for their options
+    (`api.accepted.facet_values`); nothing is filtered or counted."""
+    return [FacetListing({}, None, facets, base_url="", language=code) for code in LANGUAGE_CODES]
 
 
 def field_choices(model, field_name):

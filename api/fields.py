@@ -10,7 +10,8 @@ does not have is a 422 naming it, in the response's language, with a "did you me
 
 How: the operations that take `fields` are the reads of items (`*_list`, `*_detail`, `*_by_slug` of the
 content endpoints); `describe()` adds the parameter to each of them in the OpenAPI document, listing the
-names that operation knows (from its 200 response schema), and marks the item schema's fields other
+names that operation knows (from its 200 response schema) – its pattern takes exactly these names,
+so a value the document allows is one the server accepts –, and marks the item schema's fields other
 than `id` and `meta` as optional (they are, with `fields`). `api.strict` then accepts the parameter like any other
 documented one; `APIMiddleware` checks it before the view (`check`) and drops the fields after it
 (`select`), on the JSON the view made – the view reads what it always reads, so the number of queries
@@ -35,6 +36,15 @@ MAX_LENGTH = 1000
 # Operations that answer with other things than content items.
 NOT_ITEMS = {"index", "pages_find", "requests_create", "requests_status", "changes_list"}
 SUFFIXES = ("_list", "_detail", "_by_slug")
+
+
+def pattern(names):
+    """The values `fields` takes for items with these field names: `*`, the names, and `-name` for every
+    name but `id` and `meta` – exactly what `parse` accepts (the document is as strict as the server)."""
+    droppable = "|".join(re.escape(name) for name in names if name not in ALWAYS)
+    kept = "|".join(re.escape(name) for name in names if name in ALWAYS)
+    item = rf"\*|-?(?:{droppable})" + (f"|{kept}" if kept else "")
+    return rf"^(?:{item})(?:,(?:{item}))*$"
 
 
 def _takes_fields(operation_id):
@@ -87,7 +97,7 @@ def describe(document):
                     "(`id` and `meta` always come). A name the items do not have is a 422. Fields: "
                     + ", ".join(f"`{name}`" for name in names)
                     + ".",
-                    "schema": {"type": "string", "pattern": PATTERN, "maxLength": MAX_LENGTH},
+                    "schema": {"type": "string", "pattern": pattern(names), "maxLength": MAX_LENGTH},
                 }
             )
     return document
@@ -96,7 +106,7 @@ def describe(document):
 @lru_cache(maxsize=1)
 def known_fields(api):
     """{operation id: set of field names} for the operations that take `fields`, from the served document."""
-    document = api.get_openapi_schema(path_prefix=reverse("api:index"))
+    document = api.contract(path_prefix=reverse("api:index"))
     found = {}
     for path_item in document["paths"].values():
         for operation in path_item.values():

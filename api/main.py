@@ -13,7 +13,7 @@ from django.apps import apps
 from django.urls import reverse
 from ninja import NinjaAPI, Query, Schema
 
-from . import changes, contract, fields, pages, tracking
+from . import accepted, changes, contract, fields, pages, tracking
 from .collections import Endpoints
 from .errors import PROBLEM_JSON, Problem, register_exception_handlers
 from .language import LanguageCode
@@ -44,7 +44,13 @@ request (the basket and a consultation) and read its status with the token it re
 
 class PortalAPI(NinjaAPI):
     def get_openapi_schema(self, *, path_prefix=None, path_params=None):
-        """The document in English, built once per process (`api.contract`)."""
+        """The document as served: the contract with the values of the filters that come from the database
+        or the date (`api.accepted`), read when it is asked for."""
+        return accepted.complete(self.contract(path_prefix=path_prefix, path_params=path_params))
+
+    def contract(self, *, path_prefix=None, path_params=None):
+        """The document in English, built once per process (`api.contract`): everything that depends on
+        the code only (the operations and their parameters, without the values of the day)."""
         if path_prefix is None:
             path_prefix = self.get_root_path(path_params or {})
         return contract.document(lambda: self._build_openapi_schema(path_prefix), path_prefix)
@@ -58,7 +64,7 @@ class PortalAPI(NinjaAPI):
                     body = response.get("content", {})
                     if str(status).isdigit() and int(status) >= 400 and "application/json" in body:
                         response["content"] = {PROBLEM_JSON: body["application/json"]}
-        return fields.describe(schema)
+        return accepted.describe_rules(fields.describe(schema))
 
 
 api = PortalAPI(

@@ -32,7 +32,10 @@ from .main import api
 
 API_PREFIX = "/api/"
 # Responses that depend on the code only, not on content: their Last-Modified is the process start.
-STATIC_PATHS = {"/api/v3/openapi.json", "/api/v3/docs/"}
+STATIC_PATHS = {"/api/v3/docs/"}
+# The OpenAPI document also enumerates values from the database and the date (`api.accepted`): its
+# Last-Modified follows the content like every answer's, and is never before today's start.
+DOCUMENT_PATH = "/api/v3/openapi.json"
 
 
 class NoSession(dict):
@@ -93,6 +96,8 @@ class APIMiddleware:
         private = "no-store" in response.get("Cache-Control", "")  # e.g. a request's status: personal data
         if request.method == "GET" and response.status_code == 200 and not private:
             static = request.path_info in STATIC_PATHS
+            if request.path_info == DOCUMENT_PATH:
+                caching.also_modified(request, caching.start_of_today())
             response = caching.conditional(request, response, static=static)
         if head:
             request.method = "HEAD"

@@ -14,6 +14,7 @@ from typing import Literal
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.utils import translation
+from django.utils.translation import gettext
 from ninja import Field, Path, Query, Router, Schema
 from wagtail.api.v3.querysets import get_pages_queryset
 from wagtail.api.v3.routers.pages import IntPKFilter, PageFilterSchema, PageTypeLiteral, RootRelativeFilter
@@ -26,8 +27,8 @@ from wagtail.models import Page, Site, get_page_models
 
 from search.engine import words
 
-from . import changes, content, schemas, strict
-from .errors import Problem
+from . import accepted, changes, content, schemas, strict
+from .errors import DETAILS, APIError, Problem
 from .language import LANGUAGE_CODES, LanguageCode
 from .pagination import PageQuery, list_schema, paginate
 
@@ -81,9 +82,18 @@ class PageSearch(SearchSchema):
         return super(PageSearch, self.model_copy(update={"search": text})).search_queryset(request, queryset)
 
 
+# What pages can be ordered by, with and without `search` (the search index's filter fields among
+# Wagtail's base fields of every page); `-` for descending. The document enumerates them, the server
+# takes nothing else (also with `type`, whose own fields Wagtail would allow without `search` only).
+ORDER_FIELDS = ("id", "title", "first_published_at", "locale", "show_in_menus")
+OrderValue = Literal[(*ORDER_FIELDS, *(f"-{name}" for name in ORDER_FIELDS))]  # type: ignore[valid-type]
+
+
 class PageOrdering(OrderingSchema):
-    order: Literal["random"] | list[str] = Field(
-        [], description="Sort by a field (`title`, `-first_published_at`, ...) or `random`; by id otherwise."
+    order: Literal["random"] | list[OrderValue] = Field(
+        [],
+        description="Sort by fields (`title`, `-first_published_at`; repeat for several) or `random`; by "
+        "id otherwise.",
     )
 
 
@@ -130,6 +140,39 @@ def field_filters(request):
 strict.EXTRA["pages_list"] = field_filters
 
 PageList = list_schema(schemas.PageListItem, name="PageList")
+# Filters naming a page by its id: a page that is not there (or not public) is a 404 naming the parameter.
+PAGE_FILTERS = ("ancestor_of", "child_of", "descendant_of", "translation_of")
+accepted.register(
+    dict,
+    rules={
+        "pages_list": [
+            "`child_of` and `descendant_of` are not given together;",
+            "`order=random` takes no `offset` but 0.",
+            "Otherwise 422. A page named by `ancestor_of`, `child_of`, `descendant_of` or `translation_of` "
+            "that is not there (or not public) is a 404 naming the parameter.",
+        ]
+    },
+)
+
+
+def missing_pages(request, filters):
+    """404 for a page id in the filters that names no public page (before Wagtail would call it a 422)."""
+    named = {name: getattr(filters, name) for name in PAGE_FILTERS}
+    ids = {value for value in named.values() if isinstance(value, int)}
+    found = set(get_pages_queryset(request).filter(pk__in=ids).values_list("pk", flat=True)) if ids else set()
+    errors = [
+        {
+            "loc": ["query", name],
+            "msg": gettext("There is no page with the id %(id)s.") % {"id": value},
+            "type": "not_found",
+        }
+        for name, value in named.items()
+        if isinstance(value, int) and value not in found
+    ]
+    if errors:
+        raise APIError(404, DETAILS[404], errors=errors)
+
+
 PageDetail = build_discriminated_union(
     get_page_models(),
     lambda model: schemas.build(
@@ -159,6 +202,7 @@ def list_pages(
     since: changes.UpdatedSince = Query(...),  # noqa: B008
 ):
     models = filters.type
+    missing_pages(request, filters)
     field_filter = APIFieldFilterSchema.with_exclude_schemas(
         raw_params=request.GET,
         schemas=(PageFilters, PageOrdering, PageSearch, PageQuery, PageLanguage, changes.UpdatedSince),

@@ -37,7 +37,7 @@ def _repeatable(schema):
 @lru_cache(maxsize=1)
 def operations(api):
     """{operation id: {HTTP method: {query parameter: repeatable}}} from `api`'s served document."""
-    document = api.get_openapi_schema(path_prefix=reverse("api:index"))
+    document = api.contract(path_prefix=reverse("api:index"))
     found = {}
     for path_item in document["paths"].values():
         by_method = {

@@ -24,8 +24,9 @@ def not_found(request):
 
 
 def _document():
-    """The OpenAPI document (English, built once: `api.contract`), as a plain dict."""
-    return api.get_openapi_schema(path_prefix=reverse("api:index"))
+    """The OpenAPI document's contract (English, built once: `api.contract`; without the values of the day,
+    `api.accepted`), as a plain dict."""
+    return api.contract(path_prefix=reverse("api:index"))
 
 
 def _examples(request):

@@ -30,16 +30,17 @@ from ninja import Field, Path, Query, Router, Schema
 from pydantic import StringConstraints, WithJsonSchema
 from wagtail.images import get_image_model
 
-from api import caching, changes, content, translated
+from api import accepted, caching, changes, content, translated
 from api.collections import ERRORS, LANG_DESCRIPTION, Collection, FacetValue
 from api.errors import DETAILS, APIError
-from api.facets import FacetChoice, FacetResult, choose, facet_results
+from api.facets import FacetChoice, FacetResult, choose, facet_results, in_every_language
 from api.language import LanguageCode
 from api.pages import ITEM_ADDRESSES
 from api.pagination import PageQuery, list_schema, paginate
 from api.schemas import choice_schema
 from catalogue import availability
 from catalogue.listing import (
+    FACETS,
     MAX_CAPACITY,
     MAX_TEXT_LENGTH,
     SORTS,
@@ -78,6 +79,14 @@ START_DESCRIPTION = (
     "still be had then. With `end`: on every day of the period (at most a year)."
 )
 END_DESCRIPTION = "Last day of the period (YYYY-MM-DD), see `start`."
+
+# What no parameter's schema can say (`api.accepted.RULES`): the period's end depends on its start.
+PERIOD_OPERATIONS = ("resources_list", "resources_detail", "resources_by_slug")
+PERIOD_RULES = [
+    "`end` is not before `start`;",
+    "the period from `start` (or today, without it) to `end` is at most a year (`end` at most 365 days later).",
+    "Otherwise 422 naming `end`.",
+]
 
 # The web form's messages say what the page did ("… it was ignored"); the API refuses instead.
 FORM_MESSAGES = {
@@ -530,9 +539,24 @@ class ResourceCollection(Collection):
             schema=ResourceDetail,
         )
         self.list_schema = ResourceList
+        accepted.register(self.accepted_values, rules=dict.fromkeys(PERIOD_OPERATIONS, PERIOD_RULES))
 
     link_name = "title"
     link_page_model = ResourceIndexPage
+
+    def accepted_values(self):
+        """The listing's facets in any language, days from today on, the calendar's months (`api.accepted`)."""
+        days = {"pattern": accepted.days_from(availability.today())}
+        months = {"enum": accepted.months_between(*calendar_months())}
+        return {
+            "resources_list": {
+                **accepted.enums(accepted.facet_values(in_every_language(FACETS))),
+                "start": days,
+                "end": days,
+            },
+            "resources_detail": {"start": days, "end": days, "month": months},
+            "resources_by_slug": {"start": days, "end": days, "month": months},
+        }
 
     def live_items(self):
         return Resource.objects.live()
@@ -594,7 +618,7 @@ class ResourceCollection(Collection):
                 window=(start, end),
                 sort=filters.sort,
             )
-            choose(query, filters, errors)
+            choose(query, filters, errors, operation="resources_list")
             changes.narrow(query, filters.updated_since)
 
             answer = Answer(

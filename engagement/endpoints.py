@@ -11,8 +11,9 @@ from django.db.models import Prefetch
 from ninja import Field, Schema
 from pydantic import create_model
 
+from api import accepted
 from api.collections import LANG_DESCRIPTION
-from api.facets import choose
+from api.facets import choose, in_every_language
 from api.language import LanguageCode
 from api.listed_pages import FilterValue, ListedPages, images_with_renditions
 from home.listing import FacetListing, matching_pages
@@ -61,8 +62,12 @@ class ExampleCollection(ListedPages):
         language = index.locale.language_code
         examples = matching_pages(examples_in(index), EngagementExamplePage, filters.q, language)
         listing = FacetListing({}, examples, FACETS, base_url="", language=language)
-        choose(listing, filters)
+        choose(listing, filters, operation="examples_list")
         return listing, {}
+
+    def accepted_values(self):
+        # The list's filters take what the examples page offers in any language (`api.accepted`).
+        return {"examples_list": accepted.enums(accepted.facet_values(in_every_language(FACETS)))}
 
     def prepare(self, queryset, language):
         return queryset.select_related("locale", "alias_of__locale", "district").prefetch_related(

@@ -23,9 +23,9 @@ from django.db.models import Max, Prefetch
 from ninja import Field, Schema
 from pydantic import create_model
 
-from api import caching
+from api import accepted, caching
 from api.collections import LANG_DESCRIPTION
-from api.facets import choose
+from api.facets import choose, in_every_language
 from api.language import LanguageCode
 from api.listed_pages import FilterValue, ListedPage, ListedPages, images_with_renditions
 from home.listing import FacetListing, matching_pages
@@ -146,9 +146,19 @@ class EventCollection(ListedPages):
         events = matching_pages(events_in(index), EventPage, filters.q, language)
         events = past(events, now) if past_events else upcoming(events, now)
         listing = FacetListing({}, events, facets(month_window(past_events)), base_url="", language=language)
-        choose(listing, filters)
+        choose(listing, filters, operation="events_list")
         caching.also_modified(request, clock_changed(now))
         return listing, {"when": filters.when, "feeds": calendar_feeds(request, index, filters)}
+
+    def accepted_values(self):
+        # Both lists' filters in any language (`api.accepted`): `month` takes the months of the upcoming
+        # and of the past list whatever `when` says (filters combine: a past month's upcoming events are
+        # the ones still running).
+        listings = [
+            *in_every_language(facets(month_window(False))),
+            *in_every_language(facets(month_window(True))),
+        ]
+        return {"events_list": accepted.enums(accepted.facet_values(listings))}
 
     def prepare(self, queryset, language):
         return with_card_details(queryset, language, fields=False).prefetch_related(

@@ -26,10 +26,10 @@ from ninja import Field, Path, Query, Router, Schema
 from pydantic import StringConstraints, create_model
 from wagtail.images import get_image_model
 
-from api import changes, content, schemas, translated
+from api import accepted, changes, content, schemas, translated
 from api.collections import ERRORS, LANG_DESCRIPTION, Collection, FacetValue
 from api.errors import APIError, Problem
-from api.facets import choose, facet_results
+from api.facets import choose, facet_results, in_every_language
 from api.language import LanguageCode
 from api.pages import ITEM_ADDRESSES
 from api.pagination import PageQuery, list_schema, paginate
@@ -317,6 +317,10 @@ class PartnerCollection(Collection):
     def live_items(self):
         return PartnerOrganisation.objects.live()
 
+    def accepted_values(self):
+        # The finder's filters take what it offers in any language (`api.accepted`).
+        return {"partners_list": accepted.enums(accepted.facet_values(in_every_language(FACETS)))}
+
     def link_detail_url(self, request, obj, language):
         path = reverse("api:partners_detail", kwargs={"partner_id": obj.pk})
         return request.build_absolute_uri(f"{path}?lang={language}")
@@ -349,7 +353,7 @@ class PartnerCollection(Collection):
             language = request.api_language.code
             finder = Finder({"q": filters.q or ""}, language)
             changes.narrow(finder, filters.updated_since)
-            choose(finder, filters)
+            choose(finder, filters, operation="partners_list")
             finder.sort = filters.sort
             _base, results, facets = finder.search()
             if finder.search_failed:

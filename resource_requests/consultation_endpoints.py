@@ -25,7 +25,7 @@ from django.utils.translation import gettext as _
 from ninja import Field, Path, Query, Router, Schema
 from pydantic import StringConstraints, WithJsonSchema
 
-from api import caching
+from api import accepted, caching
 from api.collections import LANG_DESCRIPTION, Endpoints
 from api.errors import DETAILS, APIError, Problem
 from api.language import LanguageCode
@@ -35,6 +35,10 @@ from resource_requests.models import ConsultationSlot
 from taxonomy.fields import OFFER_LANGUAGES
 
 router = Router(tags=["Consultation times"])
+# What the parameters' schemas cannot say (`api.accepted.RULES`), in the operation's description.
+accepted.register(
+    dict, rules={"consultation_times_list": ["`end` is not before `start` (otherwise 422 naming `end`)."]}
+)
 
 DateText = Annotated[
     str,

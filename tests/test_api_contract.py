@@ -2,7 +2,11 @@
 OpenAPI 3.1, English whatever the request's language, complete (servers, tags, descriptions, enums, dates,
 headers), and query parameters the document does not name refused."""
 
+import datetime
+import re
+
 import pytest
+from django.utils import timezone
 from openapi_spec_validator import OpenAPIV31SpecValidator
 
 from api.main import api
@@ -70,8 +74,14 @@ def test_fixed_value_sets_are_enums_and_dates_are_dates(document):
     assert "room" in icon["schema"]["items"]["enum"]
     resources = document["paths"]["/api/v3/resources/"]["get"]["parameters"]
     start = next(parameter for parameter in resources if parameter["name"] == "start")
-    assert {"type": "string", "format": "date"} in start["schema"]["anyOf"]
-    assert "pattern" not in str(start)
+    date = start["schema"]["anyOf"][0]
+    assert date["type"] == "string"
+    assert date["format"] == "date"
+    # Today or later (`api.accepted.days_from`), as the server checks it: a pattern beside the format.
+    today = timezone.localdate()
+    assert re.fullmatch(date["pattern"], today.isoformat())
+    assert re.fullmatch(date["pattern"], "9999-12-31")
+    assert not re.fullmatch(date["pattern"], (today - datetime.timedelta(days=1)).isoformat())
 
 
 def test_headers_and_not_modified_are_documented(document):
