@@ -5,7 +5,18 @@ import json
 
 from django.conf import settings
 from django.db import transaction
-from django.db.models import Case, Count, IntegerField, OuterRef, Prefetch, Q, Subquery, Value, When
+from django.db.models import (
+    Case,
+    Count,
+    IntegerField,
+    OuterRef,
+    Prefetch,
+    Q,
+    Subquery,
+    Value,
+    When,
+    prefetch_related_objects,
+)
 from django.db.models.functions import Coalesce, Lower
 from django.http import Http404, HttpResponseNotAllowed
 from django.shortcuts import redirect
@@ -68,11 +79,16 @@ def _finder_language_urls(page, request, search):
 # --- A partner's page ----------------------------------------------------------------------------------------
 
 
-def find_partner(slug, language, details=False):
-    """(partner as shown in `language`, slug it should be reached by). (None, None) when unknown."""
+def find_partner(slug, language, details=False, logo=True):
+    """(partner as shown in `language`, slug it should be reached by). (None, None) when unknown.
+    `logo=False`: the logo is left to the caller (the page prefetches it with the related partners')."""
     shown = PartnerOrganisation.objects.in_language(language)
     if details:
-        partner = with_logo(shown).filter(slug=slug).first()
+        partner = (
+            (with_logo(shown) if logo else shown.select_related("locale", "district"))
+            .filter(slug=slug)
+            .first()
+        )
         together.prefetch_vocabulary([partner], detail_vocabulary())
     else:
         partner = shown.filter(slug=slug).first()
@@ -114,10 +130,11 @@ def with_details(queryset):
     )
 
 
-def related_partners(partner, language):
+def related_partners(partner, language, logos=True):
     """Partners that share an engagement field or a district: those sharing both first, then by overlap.
 
-    One query (plus the cards' prefetches), whatever the partner has.
+    One query (plus the cards' prefetches), whatever the partner has. `logos=False`: the logos are left to
+    the caller.
     """
     fields = [term.slug for term in partner.engagement_fields.all()]
     districts = [district.slug for district in partner.districts.all()]
@@ -156,12 +173,12 @@ def related_partners(partner, language):
         )
         .order_by("-shares_both", "-shared_fields", "-shared_districts", Lower("name"))
     )
-    related = list(
-        candidates.select_related("locale").prefetch_related(
+    candidates = candidates.select_related("locale")
+    if logos:
+        candidates = candidates.prefetch_related(
             Prefetch("logo", queryset=get_image_model().objects.prefetch_renditions(LOGO_FILTER))
-        )[:RELATED_COUNT]
-    )
-    return together.prefetch_vocabulary(related, card_vocabulary())
+        )
+    return together.prefetch_vocabulary(list(candidates[:RELATED_COUNT]), card_vocabulary())
 
 
 def language_urls(page, partner, request):
@@ -239,10 +256,17 @@ def privacy_url(request):
 def detail_context(request, partner, page=None, language=None):
     """What the partner's page shows; also the admin preview (page=None: no form, no links)."""
     language = language or translation.get_language()
+    related = related_partners(partner, language, logos=False)
+    # The partner's logo and the related partners' in one query (and their renditions in one).
+    image_model = get_image_model()
+    prefetch_related_objects(
+        [partner, *related],
+        Prefetch("logo", queryset=image_model.objects.prefetch_renditions(DETAIL_LOGO_FILTER, LOGO_FILTER)),
+    )
     context = {
         "partner": partner,
         "partner_lang": partner.locale.language_code if partner.locale.language_code != language else "",
-        "related": related_partners(partner, language),
+        "related": related,
         "preview": page is None,
     }
     if page is None:
@@ -265,7 +289,7 @@ def detail_context(request, partner, page=None, language=None):
 
 def partner_detail(page, request, slug):
     language = translation.get_language()
-    partner, canonical_slug = find_partner(slug, language, details=True)
+    partner, canonical_slug = find_partner(slug, language, details=True, logo=False)
     if partner is None:
         raise Http404
     if canonical_slug != slug:

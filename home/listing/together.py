@@ -131,5 +131,7 @@ def prefetch_vocabulary(instances, relations):
             related._prefetch_done = True
             if not hasattr(instance, "_prefetched_objects_cache"):
                 instance._prefetched_objects_cache = {}
-            instance._prefetched_objects_cache[manager.prefetch_cache_name] = related
+            # Django's name for a forward relation's prefetch: the field's (modelcluster's managers, for
+            # a `ParentalManyToManyField`, read it through Django's own manager).
+            instance._prefetched_objects_cache[getattr(manager, "prefetch_cache_name", name)] = related
     return instances
