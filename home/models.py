@@ -55,9 +55,10 @@ class BasePage(TranslationFallbackMixin, Page):
     def get_view_restrictions(self):
         """Wagtail's queryset of the restrictions on this page and its ancestors (two queries: the
         ancestors, the restrictions), read once per generation while the page cache is on: a page, a move
-        or a restriction saved starts a new one (home/page_cache.py). The queryset comes back evaluated;
-        anything built on it queries as usual."""
-        if not (page_cache.enabled() and self.pk):
+        or a restriction saved starts a new one (home/page_cache.py). Only for a visitor's page the cache
+        missed (marked by `page_cache.keep_route`): an editor's request reads them fresh, also inside its
+        own transaction. The queryset comes back evaluated; anything built on it queries as usual."""
+        if not (page_cache.enabled() and self.pk and getattr(self, "_page_cache_visitor", False)):
             return super().get_view_restrictions()
         kept = page_cache.kept(
             f"view-restrictions:{self.pk}", lambda: list(super(BasePage, self).get_view_restrictions())

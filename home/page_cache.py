@@ -246,14 +246,17 @@ def keep_route(request):
     stale."""
     key = getattr(request, "_page_cache_route_key", None)
     route = getattr(request, "_wagtail_route_for_request", None)
-    if key is None or route is None:
+    if route is None:
         return
-    request._page_cache_route_key = None
-    # A route that does not pickle is built again on the next miss.
-    with contextlib.suppress(pickle.PicklingError, TypeError, AttributeError):
-        _cache().set(
-            key, (getattr(request, "_wagtail_site", None), route), timeout=settings.PAGE_CACHE_SECONDS
-        )
+    if key is not None:
+        request._page_cache_route_key = None
+        # A route that does not pickle is built again on the next miss.
+        with contextlib.suppress(pickle.PicklingError, TypeError, AttributeError):
+            _cache().set(
+                key, (getattr(request, "_wagtail_site", None), route), timeout=settings.PAGE_CACHE_SECONDS
+            )
+    if getattr(request, "_page_cache_visitor", False):
+        route[0]._page_cache_visitor = True  # a visitor's page: see BasePage.get_view_restrictions
 
 
 # --- Replay -------------------------------------------------------------------------------------------
@@ -354,6 +357,7 @@ class PageCacheMiddleware:
             response = self.get_response(request)
             return self._bypass(request, response)
         request._page_cache_generation = generation()
+        request._page_cache_visitor = True  # what is kept per generation may stand in (keep_route)
         key = _key(request, request._page_cache_generation)
         route_key = _route_key(request, request._page_cache_generation)
         found = _cache().get_many([key, route_key])  # one round trip for the page and its route
