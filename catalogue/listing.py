@@ -316,11 +316,20 @@ class ResourceQuery(FacetListing):
             )
         return self._free_month_filter
 
+    def extra_counts(self):
+        """Counted with the facets: step-free rooms, and what is free some day this month."""
+        return {
+            "step_free": self.filtered(skip="step_free").filter(kind=Resource.Kind.ROOM, step_free=True),
+            "free_month": self.filtered(skip="free_month").filter(self.free_month_filter()),
+        }
+
     def step_free_count(self):
-        return self.filtered(skip="step_free").filter(kind=Resource.Kind.ROOM, step_free=True).count()
+        counted = self.counted("step_free")
+        return self.extra_counts()["step_free"].count() if counted is None else counted
 
     def free_month_count(self):
-        return self.filtered(skip="free_month").filter(self.free_month_filter()).count()
+        counted = self.counted("free_month")
+        return self.extra_counts()["free_month"].count() if counted is None else counted
 
     def ordered(self, queryset):
         """With the availability in the window, in the order used."""

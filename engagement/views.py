@@ -5,7 +5,7 @@ Listing parameters (slugs, the same in every language, so switching language kee
 """
 
 from django.conf import settings
-from django.db.models import Prefetch
+from django.db.models import Prefetch, QuerySet
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext_lazy as _
 from wagtail.images import get_image_model
@@ -13,6 +13,7 @@ from wagtail.images import get_image_model
 from catalogue.listing import visible_resources
 from catalogue.models import ResourceIndexPage
 from catalogue.views import page_locales
+from home import page_cache
 from home.listing import (
     FacetListing,
     FieldFacet,
@@ -125,27 +126,46 @@ def example_context(request, page):
     }
 
 
+def _keys(related):
+    """The translation keys of a page's related objects: a subquery for a page from the database (no query
+    of its own), a list for a preview's objects in memory."""
+    keys = related.values_list("translation_key", flat=True)
+    return keys if isinstance(keys, QuerySet) else list(keys)
+
+
+def _index(model, language):
+    """The live index page of `model` in `language` (kept per generation of the page cache)."""
+    return page_cache.kept(
+        f"index:{model._meta.label_lower}:{language}",
+        lambda: model.objects.live().filter(locale__language_code=language).first(),
+    )
+
+
 def _partner_links(request, page, language):
-    keys = [partner.translation_key for partner in page.partners.all()]
-    if not keys:
+    partners = list(
+        PartnerOrganisation.objects.in_language(language)
+        .filter(translation_key__in=_keys(page.partners))
+        .select_related("locale")
+        .order_by("name")
+    )
+    if not partners:
         return []
-    finder = PartnerFinderPage.objects.live().filter(locale__language_code=language).first()
-    partners = PartnerOrganisation.objects.in_language(language).filter(translation_key__in=keys)
+    finder = _index(PartnerFinderPage, language)
     return [
         {
             "partner": partner,
             "url": finder.partner_url(partner, request) if finder else "",
             "lang": partner.locale.language_code if partner.locale.language_code != language else "",
         }
-        for partner in partners.select_related("locale").order_by("name")
+        for partner in partners
     ]
 
 
 def _resource_links(request, page, language):
-    keys = [resource.translation_key for resource in page.resources.all()]
-    if not keys:
+    keys = _keys(page.resources)
+    if not isinstance(keys, QuerySet) and not keys:
         return []
-    index = ResourceIndexPage.objects.live().filter(locale__language_code=language).first()
+    index = _index(ResourceIndexPage, language)
     if index is None:
         return []
     locale, default = page_locales(index)

@@ -30,6 +30,7 @@ from home.listing import (
     public_pages,
     shorten,
     terms,
+    together,
 )
 from partners.models import PartnerOrganisation
 from taxonomy.fields import OFFER_LANGUAGES
@@ -86,13 +87,15 @@ class MonthFacet(Facet):
     def apply(self, queryset, values):
         return queryset.filter(self.any_month(values))
 
-    def counts(self, queryset):
+    def count_part(self, queryset):
         if not self.months:
-            return {}
-        totals = queryset.order_by().aggregate(
-            **{f"m{month:%Y%m}": Count("pk", filter=overlaps_month(month)) for month in self.months}
+            return None
+        return together.columns(
+            queryset, **{f"m{month:%Y%m}": Count("pk", filter=overlaps_month(month)) for month in self.months}
         )
-        return {month.strftime(MONTH_FORMAT): totals[f"m{month:%Y%m}"] for month in self.months}
+
+    def read_counts(self, counted):
+        return {month.strftime(MONTH_FORMAT): counted.get(f"m{month:%Y%m}", 0) for month in self.months}
 
     def unknown(self, value):
         month = parse_month(value)
@@ -128,14 +131,17 @@ class LanguageFacet(Facet):
         condition = reduce(operator.or_, (Q(padded_languages__contains=f",{value},") for value in values))
         return with_padded_languages(queryset).filter(condition)
 
-    def counts(self, queryset):
-        totals = with_padded_languages(queryset.order_by()).aggregate(
+    def count_part(self, queryset):
+        return together.columns(
+            with_padded_languages(queryset),
             **{
                 f"l_{code}": Count("pk", filter=Q(padded_languages__contains=f",{code},"))
                 for code in OFFER_LANGUAGES
-            }
+            },
         )
-        return {code: totals[f"l_{code}"] for code in OFFER_LANGUAGES}
+
+    def read_counts(self, counted):
+        return {code: counted.get(f"l_{code}", 0) for code in OFFER_LANGUAGES}
 
 
 def facets(months):

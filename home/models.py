@@ -12,9 +12,17 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.contrib.settings.models import BaseGenericSetting, register_setting
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import DraftStateMixin, Page, PreviewableMixin, RevisionMixin, TranslatableMixin
+from wagtail.models import (
+    DraftStateMixin,
+    Page,
+    PageViewRestriction,
+    PreviewableMixin,
+    RevisionMixin,
+    TranslatableMixin,
+)
 from wagtail.search import index
 
+from . import page_cache
 from .blocks import ContentStreamBlock
 from .listing import localized
 
@@ -43,6 +51,22 @@ class TranslationFallbackMixin:
 
 class BasePage(TranslationFallbackMixin, Page):
     """Behaviour every public page shares; each page type declares where it may live."""
+
+    def get_view_restrictions(self):
+        """Wagtail's queryset of the restrictions on this page and its ancestors (two queries: the
+        ancestors, the restrictions), read once per generation while the page cache is on: a page, a move
+        or a restriction saved starts a new one (home/page_cache.py). Only for a visitor's page the cache
+        missed (marked by `page_cache.keep_route`): an editor's request reads them fresh, also inside its
+        own transaction. The queryset comes back evaluated; anything built on it queries as usual."""
+        if not (page_cache.enabled() and self.pk and getattr(self, "_page_cache_visitor", False)):
+            return super().get_view_restrictions()
+        kept = page_cache.kept(
+            f"view-restrictions:{self.pk}", lambda: list(super(BasePage, self).get_view_restrictions())
+        )
+        restrictions = PageViewRestriction.objects.filter(pk__in=[restriction.pk for restriction in kept])
+        restrictions._result_cache = kept
+        restrictions._prefetch_done = True
+        return restrictions
 
     class Meta:
         abstract = True

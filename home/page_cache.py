@@ -38,7 +38,9 @@ Design (see docs/caching.md for the operator's side):
   would invalidate only the process that saved it (portal/settings/base.py).
 """
 
+import contextlib
 import hashlib
+import pickle
 import re
 import time
 import zoneinfo
@@ -221,6 +223,48 @@ def kept(name, build):
     return value
 
 
+# --- Wagtail's route -----------------------------------------------------------------------------------
+
+
+def _route_key(request, gen):
+    return f"route:{gen}:{get_language()}:{request.get_host()}:{request.path}"
+
+
+def _reuse_route(request, key, kept_route):
+    """On a miss: the site and the page Wagtail routed this path to the last time in this generation (no
+    query for the site, the localized home page and each path component), or a note to keep them."""
+    if kept_route is not None:
+        request._wagtail_site, request._wagtail_route_for_request = pickle.loads(kept_route)  # noqa: S301 - our own cache
+    else:
+        request._page_cache_route_key = key
+
+
+def _store_route(request, response):
+    """Keep the route noted by `keep_route` once its page answered 200 (an address that leads nowhere,
+    a sub-route's unknown slug, keeps nothing)."""
+    kept_route = getattr(request, "_page_cache_route", None)
+    if kept_route is not None and response.status_code == 200:
+        _cache().set(request._page_cache_route_key, kept_route, timeout=settings.PAGE_CACHE_SECONDS)
+
+
+def keep_route(request):
+    """Note the site and Wagtail's route of this visitor's request (page, args, kwargs) to keep for the
+    rest of the generation: called from the `before_serve_page` hook, as routed and before the page
+    renders. A page edit, move or deletion and a site change start a new generation, so a kept route is
+    never stale."""
+    key = getattr(request, "_page_cache_route_key", None)
+    route = getattr(request, "_wagtail_route_for_request", None)
+    if route is None:
+        return
+    if key is not None:
+        # Pickled now, as routed (the page renders afterwards); kept by the middleware if the page answers
+        # 200. A route that does not pickle is built again on the next miss.
+        with contextlib.suppress(pickle.PicklingError, TypeError, AttributeError):
+            request._page_cache_route = pickle.dumps((getattr(request, "_wagtail_site", None), route))
+    if getattr(request, "_page_cache_visitor", False):
+        route[0]._page_cache_visitor = True  # a visitor's page: see BasePage.get_view_restrictions
+
+
 # --- Replay -------------------------------------------------------------------------------------------
 
 
@@ -319,11 +363,16 @@ class PageCacheMiddleware:
             response = self.get_response(request)
             return self._bypass(request, response)
         request._page_cache_generation = generation()
+        request._page_cache_visitor = True  # what is kept per generation may stand in (keep_route)
         key = _key(request, request._page_cache_generation)
-        entry = _cache().get(key)
+        route_key = _route_key(request, request._page_cache_generation)
+        found = _cache().get_many([key, route_key])  # one round trip for the page and its route
+        entry = found.get(key)
         if entry is not None:
             return self._hit(request, entry)
+        _reuse_route(request, route_key, found.get(route_key))
         response = self.get_response(request)
+        _store_route(request, response)
         if _response_cacheable(request, response):
             entry = self._store(request, response, key)
             if entry is not None:

@@ -11,7 +11,7 @@ from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from home import localize, translation_status
+from home import localize, page_cache, translation_status
 from home.models import NavigationMenu, OutgoingEmail
 from home.permissions import ReadOnlyPermissionPolicy
 from home.snippet_views import TranslatedSnippetListing, language_and_status
@@ -115,3 +115,9 @@ class TranslationPanel(Component):
 def add_translation_panel(request, panels):
     if request.user.has_perm("wagtail_localize.submit_translation"):
         panels.append(TranslationPanel())
+
+
+@hooks.register("before_serve_page")
+def keep_route_for_the_page_cache(page, request, serve_args, serve_kwargs):
+    """The page cache keeps the route of a visitor's page per generation (home/page_cache.py)."""
+    page_cache.keep_route(request)

@@ -32,7 +32,7 @@ from home.listing import (
     objects,
     terms,
 )
-from partners.models import LANGUAGE_CHOICES, PartnerOrganisation
+from partners.models import LANGUAGE_CHOICES, PartnerOrganisation, SpokenLanguage
 from partners.search import search_partner_keys
 from taxonomy.models import CooperationTopic, District, EngagementField
 
@@ -56,6 +56,15 @@ FACETS = [
     RelationFacet("offers", _("Offers"), PartnerOrganisation, "offers", source=terms(CooperationTopic)),
     RelationFacet("seeks", _("Looks for"), PartnerOrganisation, "looks_for", source=terms(CooperationTopic)),
 ]
+
+
+def card_vocabulary():
+    """The vocabulary a partner card shows: {relation: what of it is shown} (`together.prefetch_vocabulary`)."""
+    return {
+        "engagement_fields": EngagementField.objects.filter(live=True).select_related("locale"),
+        "districts": District.objects.all(),
+        "languages": SpokenLanguage.objects.all(),
+    }
 
 
 def with_card_details(queryset):

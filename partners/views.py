@@ -5,7 +5,18 @@ import json
 
 from django.conf import settings
 from django.db import transaction
-from django.db.models import Case, Count, IntegerField, OuterRef, Prefetch, Q, Subquery, Value, When
+from django.db.models import (
+    Case,
+    Count,
+    IntegerField,
+    OuterRef,
+    Prefetch,
+    Q,
+    Subquery,
+    Value,
+    When,
+    prefetch_related_objects,
+)
 from django.db.models.functions import Coalesce, Lower
 from django.http import Http404, HttpResponseNotAllowed
 from django.shortcuts import redirect
@@ -14,14 +25,16 @@ from django.utils import timezone, translation
 from django.utils.safestring import mark_safe
 from wagtail.images import get_image_model
 
+from home import page_cache
 from home.antispam import RateLimit
+from home.listing import together
 from home.models import PortalSettings
 from home.outbox import queue_email
-from partners.finder import LOGO_FILTER, Finder, with_card_details
+from partners.finder import LOGO_FILTER, Finder, card_vocabulary
 from partners.forms import PartnerContactForm
 from partners.map import map_areas
-from partners.models import PartnerContactMessage, PartnerFinderPage, PartnerOrganisation
-from taxonomy.models import CooperationTopic, EngagementField, TargetGroup
+from partners.models import PartnerContactMessage, PartnerFinderPage, PartnerOrganisation, SpokenLanguage
+from taxonomy.models import CooperationTopic, District, EngagementField, TargetGroup
 
 RELATED_COUNT = 4
 DETAIL_LOGO_FILTER = "max-320x160"
@@ -66,10 +79,19 @@ def _finder_language_urls(page, request, search):
 # --- A partner's page ----------------------------------------------------------------------------------------
 
 
-def find_partner(slug, language, details=False):
-    """(partner as shown in `language`, slug it should be reached by). (None, None) when unknown."""
+def find_partner(slug, language, details=False, logo=True):
+    """(partner as shown in `language`, slug it should be reached by). (None, None) when unknown.
+    `logo=False`: the logo is left to the caller (the page prefetches it with the related partners')."""
     shown = PartnerOrganisation.objects.in_language(language)
-    partner = (with_details(shown) if details else shown).filter(slug=slug).first()
+    if details:
+        partner = (
+            (with_logo(shown) if logo else shown.select_related("locale", "district"))
+            .filter(slug=slug)
+            .first()
+        )
+        together.prefetch_vocabulary([partner], detail_vocabulary())
+    else:
+        partner = shown.filter(slug=slug).first()
     if partner is not None:
         return partner, slug
     # A slug of another language (e.g. after switching languages): the partner's page in this one.
@@ -81,26 +103,38 @@ def find_partner(slug, language, details=False):
     return None, None
 
 
-def with_details(queryset):
-    """What a partner's page reads (also the API's detail), in a fixed number of queries."""
+def detail_vocabulary():
+    """The vocabulary a partner's page shows: {relation: what of it is shown}."""
+    return {
+        "engagement_fields": EngagementField.objects.filter(live=True).select_related("locale"),
+        "target_groups": TargetGroup.objects.filter(live=True).select_related("locale"),
+        "offers": CooperationTopic.objects.filter(live=True).select_related("locale"),
+        "looks_for": CooperationTopic.objects.filter(live=True).select_related("locale"),
+        "districts": District.objects.all(),
+        "languages": SpokenLanguage.objects.all(),
+    }
+
+
+def with_logo(queryset):
     image_model = get_image_model()
     return queryset.select_related("locale", "district").prefetch_related(
-        Prefetch(
-            "engagement_fields", queryset=EngagementField.objects.filter(live=True).select_related("locale")
-        ),
-        Prefetch("target_groups", queryset=TargetGroup.objects.filter(live=True).select_related("locale")),
-        Prefetch("offers", queryset=CooperationTopic.objects.filter(live=True).select_related("locale")),
-        Prefetch("looks_for", queryset=CooperationTopic.objects.filter(live=True).select_related("locale")),
-        "districts",
-        "languages",
         Prefetch("logo", queryset=image_model.objects.prefetch_renditions(DETAIL_LOGO_FILTER, LOGO_FILTER)),
     )
 
 
-def related_partners(partner, language):
+def with_details(queryset):
+    """What a partner's page reads (also the API's detail), in a fixed number of queries. The page itself
+    (`find_partner(details=True)`) reads the vocabulary in one query (`together.prefetch_vocabulary`)."""
+    return with_logo(queryset).prefetch_related(
+        *(Prefetch(name, queryset=related) for name, related in detail_vocabulary().items())
+    )
+
+
+def related_partners(partner, language, logos=True):
     """Partners that share an engagement field or a district: those sharing both first, then by overlap.
 
-    One query (plus the cards' prefetches), whatever the partner has.
+    One query (plus the cards' prefetches), whatever the partner has. `logos=False`: the logos are left to
+    the caller.
     """
     fields = [term.slug for term in partner.engagement_fields.all()]
     districts = [district.slug for district in partner.districts.all()]
@@ -139,7 +173,12 @@ def related_partners(partner, language):
         )
         .order_by("-shares_both", "-shared_fields", "-shared_districts", Lower("name"))
     )
-    return list(with_card_details(candidates)[:RELATED_COUNT])
+    candidates = candidates.select_related("locale")
+    if logos:
+        candidates = candidates.prefetch_related(
+            Prefetch("logo", queryset=get_image_model().objects.prefetch_renditions(LOGO_FILTER))
+        )
+    return together.prefetch_vocabulary(list(candidates[:RELATED_COUNT]), card_vocabulary())
 
 
 def language_urls(page, partner, request):
@@ -204,18 +243,30 @@ def organisation_json_ld(partner, absolute_url, request):
 
 
 def privacy_url(request):
-    """The privacy notice in the visitor's language (from the portal settings), or "" when none is set."""
-    privacy = PortalSettings.load(request_or_site=request).privacy_page
-    return (privacy.localized.get_url(request) or "") if privacy is not None else ""
+    """The privacy notice in the visitor's language (from the portal settings), or "" when none is set;
+    kept in the frame cache like the footer's contact data."""
+
+    def build():
+        privacy = PortalSettings.load(request_or_site=request).privacy_page
+        return (privacy.localized.get_url(request) or "") if privacy is not None else ""
+
+    return page_cache.frame(request, "privacy-url", build)
 
 
 def detail_context(request, partner, page=None, language=None):
     """What the partner's page shows; also the admin preview (page=None: no form, no links)."""
     language = language or translation.get_language()
+    related = related_partners(partner, language, logos=False)
+    # The partner's logo and the related partners' in one query (and their renditions in one).
+    image_model = get_image_model()
+    prefetch_related_objects(
+        [partner, *related],
+        Prefetch("logo", queryset=image_model.objects.prefetch_renditions(DETAIL_LOGO_FILTER, LOGO_FILTER)),
+    )
     context = {
         "partner": partner,
         "partner_lang": partner.locale.language_code if partner.locale.language_code != language else "",
-        "related": related_partners(partner, language),
+        "related": related,
         "preview": page is None,
     }
     if page is None:
@@ -238,7 +289,7 @@ def detail_context(request, partner, page=None, language=None):
 
 def partner_detail(page, request, slug):
     language = translation.get_language()
-    partner, canonical_slug = find_partner(slug, language, details=True)
+    partner, canonical_slug = find_partner(slug, language, details=True, logo=False)
     if partner is None:
         raise Http404
     if canonical_slug != slug:

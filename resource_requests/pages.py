@@ -5,25 +5,31 @@ from urllib.parse import urlencode
 from django.conf import settings
 from django.utils import translation
 
+from home import page_cache
 from resource_requests.models import RequestPage
 
 
 def request_page(language=None, request=None):
     """The live request page in `language` (the German page's alias there counts), None if there is none.
 
-    Kept on the request, so a page that needs it twice asks the database once.
+    Kept on the request, so a page that needs it twice asks the database once, and per generation of the
+    page cache (`page_cache.kept`), so a page the cache misses does not ask at all.
     """
     language = language or translation.get_language() or settings.LANGUAGE_CODE
     cache = getattr(request, "_portal_request_pages", None) if request is not None else None
     if cache is not None and language in cache:
         return cache[language]
-    pages = {
-        page.locale.language_code: page
-        for page in RequestPage.objects.live()
-        .filter(locale__language_code__in={language, settings.LANGUAGE_CODE})
-        .select_related("locale")
-    }
-    found = pages.get(language) or pages.get(settings.LANGUAGE_CODE)
+
+    def build():
+        pages = {
+            page.locale.language_code: page
+            for page in RequestPage.objects.live()
+            .filter(locale__language_code__in={language, settings.LANGUAGE_CODE})
+            .select_related("locale")
+        }
+        return pages.get(language) or pages.get(settings.LANGUAGE_CODE)
+
+    found = page_cache.kept(f"request-page:{language}", build)
     if request is not None:
         if cache is None:
             cache = request._portal_request_pages = {}

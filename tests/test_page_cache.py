@@ -12,7 +12,7 @@ from django.test import Client
 from django.utils import timezone
 from markup import select_one
 from test_requests_form import fill_basket, form_data, with_lines
-from wagtail.models import Page
+from wagtail.models import Page, PageViewRestriction
 
 from catalogue.factories import ReservationFactory
 from catalogue.models import Grant, Resource
@@ -280,6 +280,35 @@ def test_unpublishing_a_partner(client, committed):
     with committed():
         partner.unpublish()
     fresh(client, url, status=404)
+
+
+def test_restricting_a_page_and_lifting_it(client, committed):
+    """A visitor's miss takes the page's route and view restrictions kept per generation: a restriction
+    saved or deleted starts a new one."""
+    kept(client, PAGE)
+    page = Page.objects.get(url_path__endswith="/so-funktionierts/", locale__language_code="de")
+    with committed():
+        restriction = PageViewRestriction.objects.create(
+            page=page, restriction_type=PageViewRestriction.LOGIN
+        )
+    response = client.get(PAGE)
+    assert response.status_code == 302 and "login" in response["Location"]
+    with committed():
+        restriction.delete()
+    fresh(client, PAGE)
+
+
+def test_a_new_slug_reroutes(client, committed):
+    """The route kept for an address goes with the generation: the old address of a renamed page leads
+    to the new one (Wagtail's automatic redirect), which is the page."""
+    kept(client, PAGE)
+    page = Page.objects.get(url_path__endswith="/so-funktionierts/", locale__language_code="de").specific
+    page.slug = "so-geht-es"
+    with committed():
+        page.save_revision().publish()
+    old = client.get(PAGE)
+    assert old.status_code == 301 and old["Location"] == "/de/so-geht-es/"
+    fresh(client, "/de/so-geht-es/")
 
 
 def test_renaming_a_vocabulary_term(client, committed):

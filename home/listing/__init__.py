@@ -10,6 +10,7 @@
   `home/templates/home/includes/listing_*.html` and the API's adapter (`api/facets.py`).
 """
 
+from . import together
 from .engine import (
     ActiveFilter,
     FacetListing,
@@ -25,6 +26,7 @@ from .language import fallback_lang, localized, localized_terms
 from .text import MAX_VALUE_LENGTH, as_int, clean_text, shorten, text_words
 
 __all__ = [
+    "together",
     "MAX_VALUE_LENGTH",
     "ActiveFilter",
     "Facet",

@@ -29,6 +29,7 @@ from home import page_cache
 from search.matching import match
 from search.registry import adapter_for_model
 
+from . import together
 from .language import localized_terms
 from .text import MAX_VALUE_LENGTH, as_int, clean_text, shorten, text_words
 
@@ -94,6 +95,7 @@ class FacetListing:
         self.searchable = text_model is not None
         self.text = self.parse_text(params.get("q", "")) if self.searchable else ""
         self._matches = None
+        self._counted = {}
         self.extra = {}  # other parameters a subclass understood (dates, sort ...), kept by every link
         self.selected = {}
         for facet in facets:
@@ -192,13 +194,33 @@ class FacetListing:
                 queryset = facet.apply(queryset, values)
         return self.narrow(queryset, skip)
 
-    def count_facets(self):
+    def extra_counts(self):
+        """{name: queryset} counted together with the facets (`counted`): what else a listing's page
+        shows a number of (the resource listing: step-free rooms)."""
+        return {}
+
+    def counted(self, name):
+        """A count of `extra_counts` (or "total": what matches every filter), asked for by `count_facets`
+        in the same query; None before."""
+        return self._counted.get(name)
+
+    def count_facets(self, total=False):
         """Each facet with its options as offered, their counts (what choosing each would give) and
-        the notice about a value left out. Shared by the web lists and the API (`api/facets.py`)."""
+        the notice about a value left out. Shared by the web lists and the API (`api/facets.py`).
+
+        One query for every facet's counts, the `extra_counts` and, with `total`, the number of results
+        (`home.listing.together`)."""
         self.matches()
+        extra = {**({"total": self.filtered()} if total else {}), **self.extra_counts()}
+        parts = [facet.count_part(self.filtered(skip=facet.param)) for facet in self.facets]
+        parts += [together.total(queryset) for queryset in extra.values()]
+        answers = together.count(parts)
+        self._counted = {
+            name: answer.get("n", 0) for name, answer in zip(extra, answers[len(self.facets) :], strict=True)
+        }
         facets = []
-        for facet in self.facets:
-            counts = facet.counts(self.filtered(skip=facet.param))
+        for facet, counted in zip(self.facets, answers, strict=False):
+            counts = facet.read_counts(counted)
             chosen = self.selected_values(facet.param)
             options = self.options[facet.param]
             for option in options:
@@ -222,9 +244,10 @@ class FacetListing:
 
     def run(self, page_number=None, prepare=None):
         """Counts, the requested page of results (`prepare` adds what the cards read) and notices."""
-        facets = self.count_facets()
+        facets = self.count_facets(total=True)
         results = self.results()
         paginator = Paginator(prepare(results) if prepare else results, self.page_size)
+        paginator.count = self.counted("total")  # counted with the facets
         page = paginator.get_page(page_number)
         self.page_number = page.number
         if page_number not in (None, "") and as_int(page_number) != page.number:

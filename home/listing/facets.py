@@ -9,9 +9,10 @@ may send several); `counts` answers {value: how many}, one grouped query.
 
 from dataclasses import dataclass
 
-from django.db.models import Count
+from django.db.models import Count, F
 from django.utils.translation import gettext_lazy as _
 
+from . import together
 from .language import fallback_lang
 from .text import shorten
 
@@ -75,7 +76,17 @@ class Facet:
         raise NotImplementedError
 
     def counts(self, queryset):
+        """{value: how many} among `queryset`, in a query of its own."""
+        return self.read_counts(together.count([self.count_part(queryset)])[0])
+
+    def count_part(self, queryset):
+        """How `counts` asks the database, as a part of one statement that counts every facet of a listing
+        (`home.listing.together`); None: nothing to count."""
         raise NotImplementedError
+
+    def read_counts(self, counted):
+        """{option value: count} from what the part counted."""
+        return counted
 
     def unknown(self, value):
         if self.unknown_message:
@@ -96,9 +107,10 @@ class FieldFacet(Facet):
     def apply(self, queryset, values):
         return queryset.filter(**{f"{self.path}__in": values})
 
-    def counts(self, queryset):
-        rows = queryset.order_by().values(self.path).annotate(n=Count("pk", distinct=True))
-        return {row[self.path]: row["n"] for row in rows}
+    def count_part(self, queryset):
+        return together.Rows(
+            queryset.order_by().values(v=F(self.path)).annotate(n=Count("pk", distinct=True))
+        )
 
 
 class RelationFacet(Facet):
@@ -127,13 +139,11 @@ class RelationFacet(Facet):
         matching = through.objects.filter(**{f"{target}__{self.key}__in": values}).values(source)
         return queryset.filter(pk__in=matching)
 
-    def counts(self, queryset):
+    def count_part(self, queryset):
         through, source, target = self._through()
-        path = f"{target}__{self.key}"
-        rows = (
+        return together.Rows(
             through.objects.filter(**{f"{source}__in": queryset.values("pk")})
             .order_by()
-            .values(path)
+            .values(v=F(f"{target}__{self.key}"))
             .annotate(n=Count(source, distinct=True))
         )
-        return {row[path]: row["n"] for row in rows}
