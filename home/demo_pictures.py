@@ -342,7 +342,7 @@ def laptop(c, rng):
 
 
 def community(c, rng):
-    outdoors = rng.random() < 0.6
+    outdoors = rng.random() < 0.5
     if outdoors:
         c.rect(0, 0, 1200, 800, SKY)
         c.rect(0, 520, 1200, 800, GRASS)
@@ -353,7 +353,7 @@ def community(c, rng):
         room(c, wall=rng.choice([WALL, SAND, PALE_TEAL]), horizon=520)
         window(c, 120, 90, 420, 330)
         window(c, 780, 90, 1080, 330)
-    people = rng.randint(4, 6)
+    people = rng.randint(3, 6)
     positions = [240 + i * (720 / (people - 1)) for i in range(people)]
     for x in positions:
         person(c, x + rng.randrange(-20, 20), 560, rng, scale=0.9, sitting=True)
