@@ -206,7 +206,10 @@ def test_images_come_as_renditions_with_alt_text(client):
     body = client.get(f"/api/v3/pages/{about.pk}/").json()
     figure = next(block for block in body["body"] if block["type"] == "image")["value"]
     image = figure["image"]
-    assert image["alt"] == "Abstrakte Grafik in den Farben des Portals" and image["decorative"] is False
+    assert (
+        image["alt"] == "Zeichnung: Nachbarinnen und Nachbarn sitzen bei einem Fest an einem langen Tisch"
+        and image["decorative"] is False
+    )
     assert (image["width"], image["height"]) == (1200, 800)
     sizes = {
         name: (rendition["width"], rendition["height"]) for name, rendition in image["renditions"].items()
