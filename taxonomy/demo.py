@@ -31,18 +31,19 @@ def load(loader):
     loader.registry["resource_categories"] = load_terms(
         loader, ResourceCategory, vocabulary["category"], ("name", "description", "icon")
     )
-    name_districts(vocabulary["district_names"])
+    name_districts(vocabulary["districts"]["names"])
 
 
-def name_districts(names):
-    """Write the districts' names in other scripts ({slug: {language: name}}) where the field is empty, so an
-    editor's name is kept. One query to read, one per district that changes."""
-    for district in District.objects.filter(slug__in=list(names)):
+def name_districts(records):
+    """Write the districts' names in other scripts (records: slug and `name_<language>`) where the field is
+    still empty, so an editor's name is kept. One query to read, one per district that changes."""
+    records = {record["slug"]: record for record in records}
+    for district in District.objects.filter(slug__in=list(records)):
         changed = []
-        for language, name in names[district.slug].items():
+        for language in NAME_LANGUAGES:
             field = f"name_{language}"
-            if language in NAME_LANGUAGES and not getattr(district, field):
-                setattr(district, field, name)
+            if records[district.slug].get(field) and not getattr(district, field):
+                setattr(district, field, records[district.slug][field])
                 changed.append(field)
         if changed:
             district.save(update_fields=changed)

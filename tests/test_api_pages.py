@@ -223,7 +223,7 @@ def test_images_come_as_renditions_with_alt_text(client):
         assert rendition["url"].removeprefix("http://testserver") in stored
     arabic = client.get(f"/api/v3/pages/{page('about', 'ar').pk}/").json()
     arabic_figure = next(block for block in arabic["body"] if block["type"] == "image")["value"]
-    assert arabic_figure["image"]["alt"] == "رسم تجريدي بألوان البوابة"
+    assert arabic_figure["image"]["alt"] == "رسم: جيران يجلسون حول طاولة طويلة في احتفال"
 
 
 def test_documents_have_a_public_url(client):

@@ -110,3 +110,12 @@ def test_map_labels_break_long_names_after_the_hyphen():
     assert label_lines("إننشتات-نورد") == ["إننشتات-", "نورد"]
     assert label_lines("Герде") == ["Герде"]
     assert label_lines("Лютгендортмунд") == ["Лютгендортмунд"]
+
+
+def test_the_demo_fills_only_names_an_editor_left_empty():
+    from taxonomy.demo import name_districts
+
+    District.objects.filter(slug="eving").update(name_ar="", name_uk="Евінґ")
+    name_districts([{"slug": "eving", "name_ar": "إيفينغ", "name_uk": "Евінг"}])
+    eving = District.objects.get(slug="eving")
+    assert (eving.name_ar, eving.name_uk) == ("إيفينغ", "Евінґ")
