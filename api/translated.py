@@ -35,10 +35,13 @@ class Term(Schema):
 
 
 class DistrictLink(Schema):
-    model_config = {"json_schema_extra": {"examples": [{"slug": "eving", "name": "Eving"}]}}
+    model_config = {"json_schema_extra": {"examples": [{"slug": "hoerde", "name": "هورده"}]}}
 
-    slug: str
-    name: str
+    slug: str = Field(..., description="The same in every language; the value of the `district` filter.")
+    name: str = Field(
+        ...,
+        description="The name as the response's language writes it (Arabic, Ukrainian script), else German.",
+    )
 
 
 class Translation(Schema):
@@ -81,7 +84,8 @@ def localized_term(obj, terms):
 
 
 def district(obj):
-    return None if obj is None else {"slug": obj.slug, "name": obj.name}
+    """A district in the response's language (the API activates it): the name in its script or German."""
+    return None if obj is None else {"slug": obj.slug, "name": obj.name_in()}
 
 
 def page_urls(request, page_model):

@@ -99,7 +99,9 @@ def load_resources(loader, data):
         if "image" in entry:
             image = entry["image"]
             children["images"] = [
-                ResourceImage(image=loader.image(image["title"], image["colours"]), alt_text=shared["alt"].de)
+                ResourceImage(
+                    image=loader.image(image["title"], motif=image["motif"]), alt_text=image["alt"].de
+                )
             ]
         if "download" in entry:
             document = data["document"][entry["download"]]

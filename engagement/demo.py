@@ -15,12 +15,6 @@ from taxonomy.models import District, EngagementField
 
 ORDER = 40
 
-COLOURS = [
-    ["#f5f3ee", "#0b5c7a", "#a33a17", "#ffbf47"],
-    ["#fff4d6", "#1f6f3d", "#0b5c7a"],
-    ["#f5f3ee", "#a33a17", "#ffbf47", "#1f6f3d"],
-]
-
 
 def index_page(loader, page):
     for language, slug in page["slugs"].items():
@@ -48,11 +42,11 @@ def load(loader):
     partners = {p.slug: p for p in PartnerOrganisation.objects.filter(locale__language_code="de")}
     resources = {r.slug: r for r in Resource.objects.filter(locale__language_code="de")}
 
-    for number, entry in enumerate(data["example"]):
+    for entry in data["example"]:
         for language in ("en", "tr", "ar"):
             slug = entry["slugs"].get(language) or entry["slugs"]["en"]
             loader.memory.add(entry["slug"], language, slug)
-        image = loader.image(f"Engagementbeispiel: {entry['title'].de} (Beispielbild)", COLOURS[number % 3])
+        image = loader.image(f"Engagementbeispiel: {entry['title'].de} (Beispielbild)", motif="community")
         gallery = [
             (
                 "image",
@@ -60,7 +54,7 @@ def load(loader):
                     "image": {
                         "image": loader.image(
                             f"Engagementbeispiel: {entry['title'].de} ({position + 2}, Beispielbild)",
-                            COLOURS[(number + position + 1) % 3],
+                            motif="community",
                         ).pk,
                         "alt_text": s["alt"],
                         "decorative": False,

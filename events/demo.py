@@ -101,8 +101,7 @@ def load(loader):
             )
         if spec.pop("image", False):
             values["image"] = loader.image(
-                f"Veranstaltung: {spec['title'].de} (Beispielbild)",
-                ["#fff4d6", "#a33a17", "#0b5c7a", "#1f6f3d"],
+                f"Veranstaltung: {spec['title'].de} (Beispielbild)", motif="community"
             )
             values["image_alt"] = x["alt"]
         event = loader.page(index, EventPage, slug, **spec, **values)

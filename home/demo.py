@@ -30,7 +30,7 @@ def load(loader):
     def resolve(value):
         """Block values of the data file as StreamField data: generated pictures and documents by id."""
         if isinstance(value, dict) and "generated_image" in value:
-            return loader.image(value["generated_image"], value["colours"]).pk
+            return loader.image(value["generated_image"], motif=value["motif"]).pk
         if isinstance(value, dict) and "demo_document" in value:
             key = value["demo_document"]
             if key not in documents:

@@ -42,6 +42,7 @@ from wagtail_localize import tasks as localize_jobs
 from wagtail_localize.models import LocaleSynchronization, Translation, TranslationSource
 from wagtail_localize.synctree import synchronize_tree
 
+from home import demo_pictures
 from home.models import NavigationMenu
 from search import sync as search_sync
 from search.models import SearchEntry
@@ -294,16 +295,29 @@ class DemoLoader:
 
     # --- Media ---------------------------------------------------------------------------------------
 
-    def image(self, title, colours, shapes=3, size=(1200, 800)):
-        """A generated, abstract picture (no stock photos, no downloads), found by title when it exists."""
+    def image(self, title, colours=(), shapes=3, size=(1200, 800), motif=None):
+        """A generated picture (no stock photos, no downloads), found by title when it exists: a flat
+        illustration of `motif` (home/demo_pictures.py), else an abstract one in `colours` (logos)."""
         Image = get_image_model()
         existing = Image.objects.filter(title=title).first()
         if existing is not None:
             return existing
+        seed = zlib.crc32(title.encode())
+        if motif:
+            picture = demo_pictures.draw(motif, size, seed)
+        else:
+            picture = self._abstract_picture(colours, shapes, size, seed)
+        buffer = io.BytesIO()
+        picture.save(buffer, format="JPEG", quality=80, optimize=True)
+        image = Image(title=title, file=ContentFile(buffer.getvalue(), name=f"demo-{seed:x}.jpg"))
+        image.save()
+        return image
+
+    @staticmethod
+    def _abstract_picture(colours, shapes, size, seed):
         picture = PILImage.new("RGB", size, colours[0])
         draw = ImageDraw.Draw(picture)
         width, height = size
-        seed = zlib.crc32(title.encode())
         for index in range(shapes):
             angle = (seed >> (index * 3)) % 360
             radius = int(min(size) * (0.25 + 0.1 * index))
@@ -313,11 +327,7 @@ class DemoLoader:
                 (cx - radius, cy - radius, cx + radius, cy + radius),
                 fill=colours[1 + index % (len(colours) - 1)],
             )
-        buffer = io.BytesIO()
-        picture.save(buffer, format="JPEG", quality=82)
-        image = Image(title=title, file=ContentFile(buffer.getvalue(), name=f"demo-{seed:x}.jpg"))
-        image.save()
-        return image
+        return picture
 
     def document(self, title, lines):
         """A small generated PDF (text only) for downloads, found by title when it exists."""

@@ -30,7 +30,7 @@ POINTS = {
     "kK": (500, 318), "kN": (420, 380),
 }  # fmt: skip
 
-# district slug -> (outline as point names, label position, label lines)
+# district slug -> (outline as point names, label position, label lines of the German name)
 DISTRICTS = {
     "mengede": (
         ["A", "A1", "B", "B1", "C", "C1", "D", "bD", "b", "ab", "a", "aV", "V", "V1"],
@@ -80,6 +80,12 @@ def outline(slug):
     return " ".join(f"{POINTS[name][0]},{POINTS[name][1]}" for name in names)
 
 
+def label_lines(name):
+    """A name in another script on the map: long names break after their hyphen, like the German ones."""
+    head, hyphen, tail = name.partition("-")
+    return [head + hyphen, tail] if hyphen and tail and len(name) > 10 else [name]
+
+
 def map_areas(district_options, max_count):
     """Each district of the finder (an Option with count, url, selected) with its shape and label."""
     areas = []
@@ -87,6 +93,8 @@ def map_areas(district_options, max_count):
         if option.value not in DISTRICTS:
             continue
         _names, (x, y), lines = DISTRICTS[option.value]
+        if "".join(lines) != option.label:
+            lines = label_lines(option.label)  # the name in the visitor's script (taxonomy.District)
         shade = 0 if not option.count else max(1, round(SHADES * option.count / max(max_count, 1)))
         areas.append(
             {

@@ -73,9 +73,9 @@ class AmountField(forms.DecimalField):
 
 
 class IsolatedSelect(forms.Select):
-    """A select whose options may run either way (German district names, language names in their own
-    script): every option gets `dir="auto"`, so "Aplerbeck" or "Türkçe" keeps its order on an Arabic page
-    (home/bidi.py)."""
+    """A select whose options may run either way (district names in German where Arabic has none, language
+    names in their own script): every option gets `dir="auto"`, so "Aplerbeck" or "Türkçe" keeps its order
+    on an Arabic page (home/bidi.py)."""
 
     def create_option(self, *args, **kwargs):
         option = super().create_option(*args, **kwargs)
@@ -430,7 +430,7 @@ class RequestForm(forms.Form):
         self.fields["consultation_language"].initial = language if language in OFFER_LANGUAGES else "de"
         self.fields["district"].choices = [
             ("", _("Please choose")),
-            *District.objects.values_list("slug", "name"),
+            *((district.slug, district.name_in(language)) for district in District.objects.all()),
         ]
         self.engagement_fields = _terms(EngagementField.objects.all(), language)
         self.fields["engagement_field"].choices = [

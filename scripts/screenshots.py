@@ -1,10 +1,10 @@
-"""Screenshots of the key pages at a phone's and a desktop's width, in German and Arabic, for
-docs/screenshots/ (issue reviews and the README's tour). Against a running portal with the demo content:
+"""Take the screenshots in docs/screenshots/ from a running demo site, with Debian's Chromium (Playwright).
 
-    make run                                   # in one terminal
-    .venv/bin/python scripts/screenshots.py    # in another; or: … scripts/screenshots.py http://host:port
+    .venv/bin/python manage.py runserver 8125 &          # the demo site (make run, or any database)
+    .venv/bin/python scripts/screenshots.py http://127.0.0.1:8125 [page ...]
 
-Needs Chromium (Debian's package, as the browser tests). Full-page PNGs, named <page>-<language>-<width>.png.
+Each page in German and Arabic at 390 px (the first screen, 390 × 900) and at 1280 px (the whole page),
+as `docs/screenshots/<page>-<language>-<width>.png`. Without page names, every page of PAGES.
 """
 
 import os
@@ -13,38 +13,39 @@ from pathlib import Path
 
 from playwright.sync_api import sync_playwright
 
-OUT = Path(__file__).resolve().parent.parent / "docs" / "screenshots"
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
-WIDTHS = (390, 1280)
-# page -> its address in German and in Arabic
+OUT = Path(__file__).resolve().parent.parent / "docs" / "screenshots"
+
 PAGES = {
-    "home": ("/de/", "/ar/"),
-    "resources": ("/de/ressourcen/", "/ar/resources/"),
-    "resource": ("/de/ressourcen/beamer/", "/ar/resources/projector/"),
-    "partners": ("/de/partner/", "/ar/partners/"),
-    "easy-read": ("/de/leichte-sprache/", "/ar/leichte-sprache/"),
+    "home": {"de": "/de/", "ar": "/ar/"},
+    "resources": {"de": "/de/ressourcen/", "ar": "/ar/resources/"},
+    "resource": {"de": "/de/ressourcen/beamer/", "ar": "/ar/resources/projector/"},
+    "easy-read": {"de": "/de/leichte-sprache/", "ar": "/ar/leichte-sprache/"},
+    "partners": {"de": "/de/partner/", "ar": "/ar/partners/"},
+    "example": {
+        "de": "/de/engagement/fest-fuer-den-nordmarkt/",
+        "ar": "/ar/engagement/festival-for-the-nordmarkt/",
+    },
 }
+WIDTHS = {390: False, 1280: True}  # width: whole page?
 
 
-def main(base_url):
-    OUT.mkdir(parents=True, exist_ok=True)
+def main(base, names):
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox", "--disable-gpu"])
-        for width in WIDTHS:
-            context = browser.new_context(viewport={"width": width, "height": 900}, device_scale_factor=1)
-            page = context.new_page()
-            for name, addresses in PAGES.items():
-                for language, address in zip(("de", "ar"), addresses, strict=True):
-                    response = page.goto(base_url.rstrip("/") + address, wait_until="load")
-                    if response is None or response.status >= 400:
-                        print(f"skipped {address}: {response.status if response else 'no answer'}")
-                        continue
-                    path = OUT / f"{name}-{language}-{width}.png"
-                    page.screenshot(path=path, full_page=True)
-                    print(path.relative_to(OUT.parent.parent))
-            context.close()
+        for name in names or PAGES:
+            for language, path in PAGES[name].items():
+                for width, full_page in WIDTHS.items():
+                    page = browser.new_page(viewport={"width": width, "height": 900})
+                    response = page.goto(base + path, wait_until="networkidle")
+                    if response.status != 200:
+                        raise SystemExit(f"{path}: {response.status}")
+                    target = OUT / f"{name}-{language}-{width}.png"
+                    page.screenshot(path=str(target), full_page=full_page)
+                    page.close()
+                    print(target.relative_to(OUT.parent.parent))
         browser.close()
 
 
 if __name__ == "__main__":
-    main(sys.argv[1] if len(sys.argv) > 1 else "http://127.0.0.1:8000")
+    main(sys.argv[1].rstrip("/"), sys.argv[2:])

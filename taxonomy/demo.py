@@ -1,10 +1,11 @@
-"""Demo content of the vocabulary: engagement fields and resource categories in all six languages.
+"""Demo content of the vocabulary: engagement fields and resource categories in all six languages, and
+the districts' names in Arabic and Ukrainian script.
 
 The records are in `demo/vocabulary.toml`. Loaded before every app that uses them (`ORDER`); the partners'
 own terms (cooperation topics, target groups) come with the partners' demo.
 """
 
-from .models import EngagementField, ResourceCategory
+from .models import NAME_LANGUAGES, District, EngagementField, ResourceCategory
 
 ORDER = 5
 
@@ -30,3 +31,19 @@ def load(loader):
     loader.registry["resource_categories"] = load_terms(
         loader, ResourceCategory, vocabulary["category"], ("name", "description", "icon")
     )
+    name_districts(vocabulary["districts"]["names"])
+
+
+def name_districts(records):
+    """Write the districts' names in other scripts (records: slug and `name_<language>`) where the field is
+    still empty, so an editor's name is kept. One query to read, one per district that changes."""
+    records = {record["slug"]: record for record in records}
+    for district in District.objects.filter(slug__in=list(records)):
+        changed = []
+        for language in NAME_LANGUAGES:
+            field = f"name_{language}"
+            if records[district.slug].get(field) and not getattr(district, field):
+                setattr(district, field, records[district.slug][field])
+                changed.append(field)
+        if changed:
+            district.save(update_fields=changed)

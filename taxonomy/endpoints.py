@@ -15,8 +15,10 @@ endpoints = [
         District,
         path="districts",
         label="Districts",
-        description="Dortmund's twelve city districts (Stadtbezirke). Their names are proper names, the "
-        "same in every language.",
+        description="Dortmund's twelve city districts (Stadtbezirke). `name` is the official German name; "
+        "`name_ar`, `name_uk` … how a language writes it in its own script (empty where the language writes "
+        "the German name). Resources, partners, events and examples give a district's name in the response's "
+        "language.",
     ),
     Collection(
         EngagementField,

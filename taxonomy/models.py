@@ -4,14 +4,17 @@ target groups and cooperation topics.
 Resources, partner organisations, engagement examples, events and requests all refer to these, so they
 live on the ground floor: this app imports no domain app. The terms are translatable snippets that editors
 publish like pages (drafts, revisions, preview, locking, moderation workflow); districts are a fixed list
-of the city's twelve Stadtbezirke, created by a migration.
+of the city's twelve Stadtbezirke, created by a migration, with their names in other scripts where a
+language writes them differently (Arabic, Ukrainian), see `District`.
 
 The tables keep the names they had when the terms lived in `catalogue` and `partners`
 (`Meta.db_table`): the move (migration 0001) changed where the code lives, not the data.
 """
 
+from django.conf import settings
 from django.contrib.contenttypes.fields import GenericRelation
 from django.db import models
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.api import APIField
@@ -20,14 +23,29 @@ from wagtail_localize.fields import SynchronizedField
 
 from home.snippets import PublishableSnippet
 
+# The languages a district's name may be written in besides German (the official name, `name`).
+NAME_LANGUAGES = ("en", "tr", "ar", "uk", "pl")
+SAME_AS_GERMAN = _("Leave empty where the language writes the German name.")
+
 
 class District(models.Model):
-    """One of Dortmund's twelve city districts (Stadtbezirke). Proper names: the same in every language."""
+    """One of Dortmund's twelve city districts (Stadtbezirke).
 
-    name = models.CharField(_("name"), max_length=60, unique=True)
+    A proper name: the German one is official and stays in the Latin-script languages. Where the visitor
+    reads another script (Arabic, Ukrainian) the district carries its name written in that script
+    (`name_ar`, `name_uk`: one field per language on the same row, so showing it costs no query);
+    an empty field falls back to the German name, marked as German (`display_lang`). The slug is the
+    same in every language, so addresses and API filters do not change."""
+
+    name = models.CharField(_("name"), max_length=60, unique=True, help_text=_("The official German name."))
     slug = models.SlugField(_("slug"), max_length=60, unique=True)
+    name_en = models.CharField(_("name in English"), max_length=60, blank=True, help_text=SAME_AS_GERMAN)
+    name_tr = models.CharField(_("name in Turkish"), max_length=60, blank=True, help_text=SAME_AS_GERMAN)
+    name_ar = models.CharField(_("name in Arabic"), max_length=60, blank=True, help_text=SAME_AS_GERMAN)
+    name_uk = models.CharField(_("name in Ukrainian"), max_length=60, blank=True, help_text=SAME_AS_GERMAN)
+    name_pl = models.CharField(_("name in Polish"), max_length=60, blank=True, help_text=SAME_AS_GERMAN)
 
-    api_fields = [APIField("name"), APIField("slug")]
+    api_fields = [APIField("name"), APIField("slug"), *(APIField(f"name_{code}") for code in NAME_LANGUAGES)]
 
     class Meta:
         db_table = "catalogue_district"
@@ -38,9 +56,31 @@ class District(models.Model):
     def __str__(self):
         return self.name
 
+    @staticmethod
+    def _language(language=None):
+        return (language or translation.get_language() or settings.LANGUAGE_CODE).split("-")[0]
+
+    def name_in(self, language=None):
+        """The name written for a reader of `language` (the active one by default), German where none is."""
+        language = self._language(language)
+        translated = getattr(self, f"name_{language}", "") if language in NAME_LANGUAGES else ""
+        return translated or self.name
+
+    def lang_in(self, language=None):
+        """The language `name_in(language)` is written in: `language`, or German where it stands in."""
+        language = self._language(language)
+        translated = getattr(self, f"name_{language}", "") if language in NAME_LANGUAGES else ""
+        return language if translated else settings.LANGUAGE_CODE
+
     @property
-    def content_language(self):
-        return self.locale.language_code
+    def display_name(self):
+        """The name for the page being rendered (templates): `name_in` the active language."""
+        return self.name_in()
+
+    @property
+    def display_lang(self):
+        """The language of `display_name`, for the `lang` attribute around it."""
+        return self.lang_in()
 
 
 class TaxonomyTerm(PublishableSnippet):

@@ -6,7 +6,14 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from home.snippet_views import TranslatedSnippetListing, language_and_status
-from taxonomy.models import CooperationTopic, District, EngagementField, ResourceCategory, TargetGroup
+from taxonomy.models import (
+    NAME_LANGUAGES,
+    CooperationTopic,
+    District,
+    EngagementField,
+    ResourceCategory,
+    TargetGroup,
+)
 
 
 class TermViewSet(TranslatedSnippetListing, SnippetViewSet):
@@ -46,7 +53,8 @@ class CooperationTopicViewSet(TermViewSet):
 
 
 class DistrictViewSet(ModelViewSet):
-    """The twelve districts come from a migration; the list is here to look them up."""
+    """The twelve districts come from a migration; the list is here to look them up and to write their
+    names in the scripts of languages that do not use the German one (Arabic, Ukrainian)."""
 
     model = District
     url_namespace = "taxonomy_district"
@@ -54,8 +62,8 @@ class DistrictViewSet(ModelViewSet):
     icon = "site"
     menu_label = _("Districts")
     menu_order = 140
-    list_display = ["name", "slug"]
-    form_fields = ["name", "slug"]
+    list_display = ["name", "name_ar", "name_uk", "slug"]
+    form_fields = ["name", "slug", *(f"name_{language}" for language in NAME_LANGUAGES)]
     inspect_view_enabled = True
 
 

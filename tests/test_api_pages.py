@@ -219,7 +219,10 @@ def test_images_come_as_renditions_with_alt_text(client):
     body = client.get(f"/api/v3/pages/{about.pk}/").json()
     figure = next(block for block in body["body"] if block["type"] == "image")["value"]
     image = figure["image"]
-    assert image["alt"] == "Abstrakte Grafik in den Farben des Portals" and image["decorative"] is False
+    assert (
+        image["alt"] == "Zeichnung: Nachbarinnen und Nachbarn sitzen bei einem Fest an einem langen Tisch"
+        and image["decorative"] is False
+    )
     assert (image["width"], image["height"]) == (1200, 800)
     sizes = {
         name: (rendition["width"], rendition["height"]) for name, rendition in image["renditions"].items()
@@ -233,7 +236,7 @@ def test_images_come_as_renditions_with_alt_text(client):
         assert rendition["url"].removeprefix("http://testserver") in stored
     arabic = client.get(f"/api/v3/pages/{page('about', 'ar').pk}/").json()
     arabic_figure = next(block for block in arabic["body"] if block["type"] == "image")["value"]
-    assert arabic_figure["image"]["alt"] == "رسم تجريدي بألوان البوابة"
+    assert arabic_figure["image"]["alt"] == "رسم: جيران يجلسون حول طاولة طويلة في احتفال"
 
 
 def test_documents_have_a_public_url(client):

@@ -127,7 +127,9 @@ def test_content_blocks_render_accessibly(client):
     assert "<summary>Wer entscheidet über eine Förderung?</summary>" in html
     assert any(re.fullmatch(r"/documents/\d+/.+\.pdf", href) for href in links(html, "a[download]"))
     about = client.get("/de/ueber-das-programm/").content.decode()
-    assert select(about, 'img[alt="Abstrakte Grafik in den Farben des Portals"]')
+    assert select(
+        about, 'img[alt="Zeichnung: Nachbarinnen und Nachbarn sitzen bei einem Fest an einem langen Tisch"]'
+    )
     assert "<blockquote>" in about
 
 

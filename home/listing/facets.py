@@ -37,10 +37,19 @@ def choices(pairs):
 
 
 def objects(model, value="slug", label="name"):
-    """Objects that are the same in every language (Dortmund's districts: proper names)."""
-    return lambda listing: [
-        Option(str(getattr(obj, value)), str(getattr(obj, label))) for obj in listing.objects(model)
-    ]
+    """Objects that are the same in every language (Dortmund's districts: proper names). An object that
+    writes its name for a language (`name_in`, `lang_in`: a district in Arabic or Ukrainian script) is
+    labelled so, its German name marked as such where it stands in."""
+
+    def option(obj, language):
+        if label == "name" and hasattr(obj, "name_in"):
+            lang = obj.lang_in(language)
+            return Option(
+                str(getattr(obj, value)), obj.name_in(language), lang="" if lang == language else lang
+            )
+        return Option(str(getattr(obj, value)), str(getattr(obj, label)))
+
+    return lambda listing: [option(obj, listing.language) for obj in listing.objects(model)]
 
 
 def terms(model):
