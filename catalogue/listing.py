@@ -24,7 +24,7 @@ from django.core.exceptions import ValidationError
 from django.db.models import Q
 from django.utils import formats
 from django.utils.text import Truncator
-from django.utils.translation import gettext
+from django.utils.translation import gettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 
 from catalogue import availability
@@ -177,7 +177,7 @@ class ResourceFilterForm(forms.Form):
         required=False,
         choices=[
             ("availability", _("Availability")),
-            ("name", _("Name")),
+            ("name", pgettext_lazy("sort order", "Name")),
             ("relevance", _("Best match (with search words)")),
         ],
         error_messages={"invalid_choice": _("“%(value)s” is not a way to sort; the usual order is used.")},

@@ -7,6 +7,7 @@ from django.db import models
 from django.utils import translation
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from wagtail import blocks
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.api import APIField
@@ -207,7 +208,9 @@ class NavigationMenu(
         MAIN = "main", _("Main navigation")
         FOOTER = "footer", _("Footer")
 
-    slot = models.CharField(_("place"), max_length=20, choices=Slot.choices)
+    slot = models.CharField(
+        pgettext_lazy("position on the page", "place"), max_length=20, choices=Slot.choices
+    )
     items = StreamField([("link", NavigationLinkBlock())], verbose_name=_("links"))
     note = RichTextField(
         _("note"),

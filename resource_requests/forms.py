@@ -22,8 +22,9 @@ from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db.models import Q
 from django.utils import formats, timezone
+from django.utils.functional import lazy
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext
+from django.utils.translation import ngettext, pgettext_lazy
 
 from catalogue import availability
 from catalogue.listing import DateInput
@@ -577,20 +578,33 @@ def _terms(queryset, language):
     return terms
 
 
+def _formatted_with_limit(text):
+    return text % {"size": settings.PROOFS_MAX_BYTES // 2**20}
+
+
+def with_upload_limit(text):
+    """`text` with the upload limit, translated when it is shown: formatting a lazy translation at class
+    definition would fix it in the language active at import (the Arabic status page said "höchstens")."""
+    return lazy(_formatted_with_limit, str)(text)
+
+
 class ProofForm(forms.Form):
     """A proof of use for an approved money line, from the status page: a receipt (with its amount) or a
     quote. The file is checked by its content (`resource_requests.proofs.check_file`)."""
 
     kind = forms.ChoiceField(
         label=_("What is it?"),
-        choices=[(Proof.Kind.RECEIPT, _("Receipt")), (Proof.Kind.QUOTE, _("Quote"))],
+        choices=[
+            (Proof.Kind.RECEIPT, _("Receipt")),
+            (Proof.Kind.QUOTE, pgettext_lazy("proof of use", "Quote")),
+        ],
         initial=Proof.Kind.RECEIPT,
         widget=forms.RadioSelect,
     )
     file = forms.FileField(
         label=_("File"),
         allow_empty_file=False,
-        help_text=_("PDF, JPEG or PNG, at most %(size)s MB.") % {"size": settings.PROOFS_MAX_BYTES // 2**20},
+        help_text=with_upload_limit(_("PDF, JPEG or PNG, at most %(size)s MB.")),
     )
     amount = forms.CharField(
         label=_("Amount of the receipt (€)"),
@@ -644,7 +658,7 @@ class ReportForm(forms.Form):
         label=_("A photo (optional)"),
         required=False,
         allow_empty_file=False,
-        help_text=_("JPEG or PNG, at most %(size)s MB.") % {"size": settings.PROOFS_MAX_BYTES // 2**20},
+        help_text=with_upload_limit(_("JPEG or PNG, at most %(size)s MB.")),
     )
     caption = forms.CharField(
         label=_("Caption"),

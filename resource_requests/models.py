@@ -34,6 +34,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils import formats, timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from wagtail.admin.panels import FieldPanel, FieldRowPanel
 from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path, re_path
@@ -609,7 +610,7 @@ class Proof(models.Model):
 
     class Kind(models.TextChoices):
         RECEIPT = "receipt", _("Receipt")
-        QUOTE = "quote", _("Quote")
+        QUOTE = "quote", pgettext_lazy("proof of use", "Quote")
         OTHER = "other", _("Other proof")
 
     class Status(models.TextChoices):

@@ -177,6 +177,8 @@ def test_the_checklist_follows_the_page_language(client, approved):
     page = parse(response.content)
     money = select_one(page, f"#due-{money_line(approved).pk}")
     assert "ارفعوا جميع الفواتير" in text(money)
+    assert "بحد أقصى 10 ميغابايت" in text(money), "the upload's help text in the page's language"
+    assert "höchstens" not in text(money) and "at most" not in text(money)
     assert ChecklistTemplate.objects.filter(kind="money").count() == 6, "the demo translates every checklist"
 
 

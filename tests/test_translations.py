@@ -44,6 +44,44 @@ def test_catalogue_is_complete_and_compiled(path):
         )
 
 
+@pytest.mark.parametrize("language", sorted(LANGUAGES))
+def test_one_string_has_one_translation_across_the_catalogues(language):
+    """Django merges every app's catalogue into one per language (the app listed first wins), so a msgid
+    translated differently in two apps shows one app the other's words: the proofs' "Quote" came out as
+    "Zitat" (a quotation) on the status page. A different meaning needs a context (`pgettext`)."""
+    seen = {}
+    differing = []
+    for path in po_files():
+        if path.parent.parent.name != language:
+            continue
+        for entry in polib.pofile(str(path)):
+            if entry.obsolete or not entry.msgstr:
+                continue
+            key = (entry.msgctxt, entry.msgid)
+            first = seen.setdefault(key, (entry.msgstr, path))
+            if first[0] != entry.msgstr:
+                differing.append(
+                    f"{entry.msgid!r}: {first[0]!r} ({first[1].relative_to(REPO)}) ≠ {entry.msgstr!r}"
+                )
+    assert differing == [], "\n".join(differing)
+
+
+def test_the_proofs_quote_is_a_price_quote_not_a_quotation():
+    from django.utils import translation
+
+    from resource_requests.models import Proof
+
+    for code, word in {
+        "de": "Angebot",
+        "tr": "Teklif",
+        "ar": "عرض سعر",
+        "uk": "Комерційна пропозиція",
+    }.items():
+        with translation.override(code):
+            assert str(Proof.Kind.QUOTE.label) == word
+            assert translation.gettext("Quote") != word, "the StreamField's quotation keeps its own word"
+
+
 def test_catalogues_contain_every_string_in_the_code(tmp_path):
     """Extract the strings again from a copy of the code: nothing may be missing from the catalogues."""
     copy = tmp_path / "repo"
