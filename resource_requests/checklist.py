@@ -70,6 +70,12 @@ class Checklist:
         return False
 
     @property
+    def receipts_above_grant(self):
+        """Receipts may add up to more than the grant (a project can cost more); the page says that only
+        the grant is paid, and a mistyped amount shows at once."""
+        return self.granted is not None and self.receipts_total > self.granted
+
+    @property
     def overdue(self):
         today = timezone.localdate()
         if self.complete:

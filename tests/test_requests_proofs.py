@@ -207,6 +207,16 @@ def test_a_real_pdf_is_stored_privately_with_its_amount(client, approved, privat
     assert RequestEvent.objects.filter(request=approved, kind=RequestEvent.Kind.PROOF).exists()
 
 
+def test_receipts_above_the_grant_are_kept_and_the_page_says_what_is_paid(client, approved, private_storage):
+    assert send(client, approved, pdf_bytes(), amount="700").status_code == 302
+    money = select_one(parse(client.get(status(approved)).content), f"#due-{money_line(approved).pk}")
+    assert "mehr als bewilligt" not in text(money)
+    assert send(client, approved, pdf_bytes(), name="zweite.pdf", amount="9000").status_code == 302
+    money = select_one(parse(client.get(status(approved)).content), f"#due-{money_line(approved).pk}")
+    assert "9.700 € von 800 €" in text(money)
+    assert "Das ist mehr als bewilligt: Wir zahlen höchstens 800 €." in text(money)
+
+
 def test_images_are_re_encoded_without_their_metadata(client, approved, private_storage):
     assert send(client, approved, png_bytes(comment="Leyla Demir, Hörde"), name="foto.png").status_code == 302
     assert (
