@@ -124,6 +124,17 @@ def test_amounts_typed_on_arabic_pages_read_as_they_are_shown():
         assert parse_amount("12,50", True) == Decimal("12.50")
 
 
+def test_a_range_of_times_reads_right_in_both_directions():
+    assert str(bidi.time_range("10:00", "10:45")) == '<bdi dir="ltr">10:00–10:45</bdi>'
+    assert str(bidi.time_range("10:00 ص", "10:45 ص")) == "<bdi>10:00 ص</bdi>–<bdi>10:45 ص</bdi>"
+    with translation.override("ar"):
+        slot = ConsultationSlotFactory.build(
+            start=timezone.make_aware(datetime.datetime(2026, 12, 8, 10, 0)), duration=45
+        )
+        html = str(service.slot_text(slot, markup=True))
+        assert "<bdi>10:00 ص</bdi>–<bdi>10:45 ص</bdi>" in html, html
+
+
 def test_lists_are_joined_with_the_languages_comma():
     with translation.override("ar"):
         assert bidi.join_list(["Deutsch", "Türkçe"]) == "Deutsch، Türkçe"
