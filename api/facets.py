@@ -20,6 +20,7 @@ from django.utils.translation import gettext
 from ninja import Schema
 
 from home.listing import FacetListing, FieldFacet, Option, localized
+from taxonomy.collation import by_name
 
 from . import accepted
 from .errors import DETAILS, APIError
@@ -184,11 +185,15 @@ def term_choices(model):
 
 
 def object_choices(model, *, value="slug", label="name"):
-    """Objects of a vocabulary that is the same in every language (e.g. `District`)."""
+    """Objects of a vocabulary that is the same in every language (e.g. `District`); an object that writes
+    its name for a language (`name_in`) is named so, and the choices are in that language's alphabetical
+    order (`taxonomy.collation`)."""
 
     def choices(language):
-        return [
-            Choice(str(getattr(obj, value)), str(getattr(obj, label))) for obj in model._default_manager.all()
-        ]
+        objects = model._default_manager.all()
+        if label == "name" and hasattr(model, "name_in"):
+            named = [Choice(str(getattr(obj, value)), obj.name_in(language)) for obj in objects]
+            return by_name(named, language, lambda choice: choice.label)
+        return [Choice(str(getattr(obj, value)), str(getattr(obj, label))) for obj in objects]
 
     return choices

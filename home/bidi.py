@@ -13,6 +13,8 @@ Lists are joined with the Arabic comma «،» in Arabic and the Latin comma else
 used by `join_list` here and the `list_sep` template tag).
 """
 
+import re
+
 from django.utils import translation
 from django.utils.html import format_html, format_html_join
 
@@ -47,3 +49,19 @@ def isolate(value):
 def join_isolated(items, language=None):
     """Each item isolated (`<bdi>`), joined with the language's comma: safe HTML."""
     return format_html_join(list_separator(language), "<bdi>{}</bdi>", ((item,) for item in items))
+
+
+# Letters of the right-to-left scripts (Hebrew, Arabic and their presentation forms).
+RIGHT_TO_LEFT_LETTER = re.compile(r"[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff]")
+
+
+def time_range(start, end, dash="–"):
+    """Two times as a range, safe HTML that reads right in either direction. Digits only ("10:00–10:45"):
+    one left-to-right run, or Arabic would show "10:45–10:00". Times written with a right-to-left word
+    (Arabic's "10:00 ص", CLDR's 12-hour clock): each time in its own isolate with the dash between them,
+    so the page's direction orders them – in Arabic the start at the right, where reading begins – and
+    each keeps "ص" after its digits; one left-to-right run would put "ص" first and pull the second time's
+    digits into the Arabic."""
+    if RIGHT_TO_LEFT_LETTER.search(f"{start}{end}"):
+        return format_html("{}{}{}", isolate(start), dash, isolate(end))
+    return ltr(f"{start}{dash}{end}")

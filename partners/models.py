@@ -34,6 +34,7 @@ from wagtail.models import Locale, Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
+from home import maps
 from home.listing import localized
 from home.models import BasePage, OutgoingEmail
 from home.snippets import PublishableSnippet
@@ -334,6 +335,12 @@ class PartnerOrganisation(PublishableSnippet, ClusterableModel):
     def public_email(self):
         """The e-mail address, unless the partner asked not to show it."""
         return "" if self.hide_email else self.email
+
+    @property
+    def map_url(self):
+        """OpenStreetMap's search for the address (`home.maps`): a plain link, "" without a street."""
+        town = " ".join(part for part in (self.postcode, self.city) if part)
+        return maps.search_url(", ".join((self.street, town))) if self.street else ""
 
     @property
     def phone_href(self):

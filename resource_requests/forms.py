@@ -35,6 +35,7 @@ from partners.forms import single_line
 from partners.models import PartnerOrganisation
 from resource_requests.models import ConsultationSlot, Proof, with_bookings
 from resource_requests.proofs import Refused, check_file, parse_amount
+from taxonomy.collation import by_name
 from taxonomy.fields import OFFER_LANGUAGES
 from taxonomy.models import District, EngagementField
 
@@ -431,7 +432,11 @@ class RequestForm(forms.Form):
         self.fields["consultation_language"].initial = language if language in OFFER_LANGUAGES else "de"
         self.fields["district"].choices = [
             ("", _("Please choose")),
-            *((district.slug, district.name_in(language)) for district in District.objects.all()),
+            *by_name(
+                ((district.slug, district.name_in(language)) for district in District.objects.all()),
+                language,
+                lambda choice: choice[1],
+            ),
         ]
         self.engagement_fields = _terms(EngagementField.objects.all(), language)
         self.fields["engagement_field"].choices = [

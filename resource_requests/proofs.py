@@ -28,6 +28,7 @@ from django.core.files.base import ContentFile
 from django.db import transaction
 from django.db.models.signals import post_delete
 from django.dispatch import receiver
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from PIL import Image, ImageOps, UnidentifiedImageError
 from pypdf import PdfReader
@@ -139,8 +140,11 @@ def _reencode_image(content):
 
 
 def parse_amount(value, required):
-    """The amount of a receipt as typed ("12,50" or "12.50"); None when not required and empty."""
+    """The amount of a receipt as typed ("12,50" or "12.50"); None when not required and empty. On Arabic
+    pages, which show amounts as "1,500.50" (CLDR, portal/formats/ar), a comma separates thousands."""
     text = str(value or "").strip().replace("€", "").replace(" ", "")
+    if (translation.get_language() or "").startswith("ar"):
+        text = text.replace(",", "").replace("٫", ".").replace("٬", "")
     if not text:
         if required:
             raise Refused(_("Please enter the amount of the receipt."))

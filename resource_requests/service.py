@@ -480,8 +480,9 @@ def rules_for_request(resource_request):
 def slot_text(slot, markup=False):
     """ "Tuesday, 12 May 2026, 10:00–10:45" in the active language (Dortmund's time).
 
-    With `markup`, safe HTML for the pages: the date in a `<bdi>` and the hours in one left-to-right
-    isolate, so in Arabic "10:00–10:45" keeps its order instead of turning into "10:45–10:00" (home/bidi.py).
+    With `markup`, safe HTML for the pages: the date in a `<bdi>` and the hours isolated
+    (`bidi.time_range`), so in Arabic "10:00–10:45" keeps its order instead of turning into "10:45–10:00",
+    and "10:00 ص–10:45 ص" reads from the right with each "ص" after its time.
     """
     start = timezone.localtime(slot.start)
     end = timezone.localtime(slot.end)
@@ -498,7 +499,7 @@ def slot_text(slot, markup=False):
     hours = "%(start)s–%(end)s"
     if hours in text:
         text = text.replace(hours, "%(hours)s")
-        parts["hours"] = bidi.ltr(hours % parts)
+        parts["hours"] = bidi.time_range(parts["start"], parts["end"])
         parts["start"] = parts["end"] = ""
     else:
         parts["start"], parts["end"] = bidi.ltr(parts["start"]), bidi.ltr(parts["end"])

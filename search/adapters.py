@@ -108,11 +108,17 @@ def _taxonomy_labels(model):
 
 
 def _district_labels(values, language):
-    return dict(District.objects.filter(slug__in=list(values)).values_list("slug", "name"))
+    """Each district's name in the visitor's script (`District.name_in`), the German one marked where it
+    stands in."""
+    labels = {}
+    for district in District.objects.filter(slug__in=list(values)):
+        lang = district.lang_in(language)
+        labels[district.slug] = Label(district.name_in(language), lang if lang != language else "")
+    return labels
 
 
 register_facet(Facet("type", _("Content type"), _type_labels, position=10))
 register_facet(Facet("category", _("Resource category"), _taxonomy_labels(ResourceCategory), position=20))
 register_facet(Facet("field", _("Engagement field"), _taxonomy_labels(EngagementField), position=30))
-register_facet(Facet("district", _("District"), _district_labels, position=40))
+register_facet(Facet("district", _("District"), _district_labels, position=40, order="name"))
 register_facet(Facet("language", _("Language"), _language_labels, position=50))

@@ -127,13 +127,15 @@ class Facet:
 
     `labels(values, language)` returns {value: label in `language`} for the values that exist; values it
     does not return are unknown, and the search page ignores them with a message. A label in another
-    language (a German stand-in) is a `Label` that says so.
+    language (a German stand-in) is a `Label` that says so. `order`: "count" lists the values found most
+    first; "name" in the visitor's alphabetical order (`taxonomy.collation`), e.g. the districts.
     """
 
     name: str
     label: Any
     labels: Any
     position: int = 100
+    order: str = "count"
 
 
 class Label(str):

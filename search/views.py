@@ -16,6 +16,7 @@ from wagtail.search.utils import normalise_query_string
 
 from home import page_cache
 from home.listing import ActiveFilter, ListingResult, Notice, Option, page_links
+from taxonomy.collation import sort_key
 
 from . import stats
 from .engine import (
@@ -134,7 +135,8 @@ def _link(params, **changes):
 
 def _facet_panels(search_request, outcome, language):
     """Each facet with its options (`home.listing.Option`): the values found (counted by the search engine,
-    each count ignoring the facet's own choice) and the chosen ones, chosen first, then the most found."""
+    each count ignoring the facet's own choice) and the chosen ones, chosen first, then the most found (or,
+    for a facet ordered by name, alphabetically in the visitor's language), ties alphabetically."""
     chosen = dict(search_request.filters)
     panels = []
     for facet in facets():
@@ -156,7 +158,12 @@ def _facet_panels(search_request, outcome, language):
             for value in values
             if value in labels
         ]
-        options.sort(key=lambda option: (not option.selected, -option.count, option.label.casefold()))
+        if facet.order == "name":
+            options.sort(key=lambda option: (not option.selected, sort_key(option.label, language)))
+        else:
+            options.sort(
+                key=lambda option: (not option.selected, -option.count, sort_key(option.label, language))
+            )
         if options:
             panels.append({"facet": facet, "options": options})
     return panels

@@ -139,7 +139,7 @@ def test_jury_rules_only_where_a_request_can_exceed_the_threshold(client):
 
 def test_coaching_lists_its_languages_in_their_own_names(client):
     page = html(client.get("/en/resources/founding-an-association/"))
-    assert '<li lang="tr" dir="auto">Türkçe</li>' in page and '<li lang="ar" dir="auto">العربية</li>' in page
+    assert '<li><bdi lang="tr">Türkçe</bdi></li>' in page and '<li><bdi lang="ar">العربية</bdi></li>' in page
     assert "calendar__table" not in page
 
 

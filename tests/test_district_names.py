@@ -119,3 +119,125 @@ def test_the_demo_fills_only_names_an_editor_left_empty():
     name_districts([{"slug": "eving", "name_ar": "إيفينغ", "name_uk": "Евінг"}])
     eving = District.objects.get(slug="eving")
     assert (eving.name_ar, eving.name_uk) == ("إيفينغ", "Евінґ")
+
+
+# --- Alphabetical order in the visitor's language (taxonomy.collation) -----------------------------------
+
+ARABIC_ORDER = [
+    "أبلربك",
+    "إننشتات-أوست",
+    "إننشتات-فيست",
+    "إننشتات-نورد",
+    "إيفينغ",
+    "براكل",
+    "شارنهورست",
+    "لوتغندورتموند",
+    "مينغده",
+    "هورده",
+    "هوكارده",
+    "هومبروخ",
+]
+UKRAINIAN_ORDER = [
+    "Аплербек",
+    "Бракель",
+    "Герде",
+    "Гомбрух",
+    "Гуккарде",
+    "Евінг",
+    "Інненштадт-Вест",
+    "Інненштадт-Норд",
+    "Інненштадт-Ост",
+    "Лютгендортмунд",
+    "Менгеде",
+    "Шарнгорст",
+]
+GERMAN_ORDER = [
+    "Aplerbeck",
+    "Brackel",
+    "Eving",
+    "Hombruch",
+    "Hörde",
+    "Huckarde",
+    "Innenstadt-Nord",
+    "Innenstadt-Ost",
+    "Innenstadt-West",
+    "Lütgendortmund",
+    "Mengede",
+    "Scharnhorst",
+]
+
+
+def test_collation_follows_each_languages_alphabet():
+    from taxonomy.collation import collation_key
+
+    def ordered(names, language):
+        return sorted(names, key=collation_key(language))
+
+    assert ordered(["Zeche", "Ölberg", "Hörde", "Huckarde", "Hombruch"], "de") == [
+        "Hombruch",
+        "Hörde",
+        "Huckarde",
+        "Ölberg",
+        "Zeche",
+    ], "umlauts with their vowel, not after z"
+    assert ordered(["Ördek", "Zara", "Ozan", "Çorum", "Dede", "Cadde"], "tr") == [
+        "Cadde",
+        "Çorum",
+        "Dede",
+        "Ozan",
+        "Ördek",
+        "Zara",
+    ]
+    assert ordered(["Żory", "Łódź", "Zabrze", "Lublin"], "pl") == ["Lublin", "Łódź", "Zabrze", "Żory"]
+    assert ordered(["Ярмолинці", "Іванків", "Ґалаґан", "Гадяч", "Єнакієве", "Дубно"], "uk") == [
+        "Гадяч",
+        "Ґалаґан",
+        "Дубно",
+        "Єнакієве",
+        "Іванків",
+        "Ярмолинці",
+    ], "Ukrainian letters in their places, not after я"
+    assert ordered(["هورده", "إيفينغ", "براكل", "أبلربك", "ياسمين"], "ar") == [
+        "أبلربك",
+        "إيفينغ",
+        "براكل",
+        "هورده",
+        "ياسمين",
+    ], "hamza on alif sorts as alif"
+    assert ordered(["Hörde", "هورده", "Aplerbeck", "براكل"], "ar") == ["براكل", "هورده", "Aplerbeck", "Hörde"]
+    assert ordered(["Hörde", "Герде", "Aplerbeck"], "uk") == ["Герде", "Aplerbeck", "Hörde"]
+
+
+def listing_options(html, css):
+    return [text(option).split(" (")[0].strip() for option in select(html, css) if option.get("value")]
+
+
+def test_district_choices_are_in_the_visitors_alphabetical_order(client):
+    from api.facets import object_choices
+
+    arabic = page(client, "/ar/partners/")
+    assert texts(arabic, ".district-map__list bdi") == ARABIC_ORDER
+    assert listing_options(arabic, 'select[name="district"] option') == ARABIC_ORDER
+    assert texts(page(client, "/uk/partner/"), ".district-map__list bdi") == UKRAINIAN_ORDER
+    assert texts(page(client, "/de/partner/"), ".district-map__list bdi") == GERMAN_ORDER
+    for url in ("/ar/resources/", "/ar/events/", "/ar/engagement/"):
+        shown = listing_options(page(client, url), 'select[name="district"] option')
+        assert len(shown) > 1, url
+        order = [next(i for i, name in enumerate(ARABIC_ORDER) if label.startswith(name)) for label in shown]
+        assert order == sorted(order), url
+    form = dict(RequestForm(language="ar").fields["district"].choices)
+    assert [label for value, label in form.items() if value] == ARABIC_ORDER
+    assert [choice.label for choice in object_choices(District)("uk")] == UKRAINIAN_ORDER
+
+
+def test_the_api_and_the_search_list_districts_in_the_visitors_order(client):
+    facets = client.get("/api/v3/partners/?lang=ar").json()["facets"]
+    district = next(facet for facet in facets if facet["name"] == "district")
+    assert [choice["label"] for choice in district["choices"]] == ARABIC_ORDER
+    html = page(client, "/ar/search/?q=Dortmund")
+    shown = [
+        text(label)
+        for label in select(html, '.search-facet__option:has(> input[name="district"]) label span[dir]')
+    ]
+    assert len(shown) > 1 and "Hörde" not in shown
+    assert shown == [name for name in ARABIC_ORDER if name in shown]

@@ -210,8 +210,8 @@ def test_event_page_shows_the_facts(client):
         "Beispieleintrag",
     ]:
         assert expected.lower() in page.lower(), expected
-    assert '<li lang="tr" dir="auto"><a href="/de/veranstaltungen/?language=tr">Türkçe</a></li>' in html
-    assert '<li lang="ar" dir="auto"><a href="/de/veranstaltungen/?language=ar">العربية</a></li>' in html
+    assert '<li><a href="/de/veranstaltungen/?language=tr"><bdi lang="tr">Türkçe</bdi></a></li>' in html
+    assert '<li><a href="/de/veranstaltungen/?language=ar"><bdi lang="ar">العربية</bdi></a></li>' in html
     assert 'href="/de/veranstaltungen/antragsworkshop/ics/"' in html
 
 

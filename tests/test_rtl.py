@@ -3,7 +3,8 @@ Arabic text – a date or time in digits, an e-mail address, a phone number, a r
 with its digits, a Latin name – sits in an element that isolates it (`<bdi>` or an element with `dir`,
 see `home/bidi.py`); dates and times are in Arabic order; lists use the Arabic comma.
 
-Only `<main>` is read here: the header and footer are the page frame's (tests/test_pages.py)."""
+`<main>` is read on every page listed here; the footer (contact data, the programme's note) once, on the
+home page; the rest of the header is the page frame's (tests/test_pages.py)."""
 
 import datetime
 import re
@@ -40,9 +41,10 @@ IN_ARABIC_PROSE = ("a date in digits",)
 SKIP = {"script", "style", "template", "noscript", "text", "tspan", "title"}
 
 
-def unisolated_runs(source):
-    """(kind, text) of every left-to-right run in <main> not inside a <bdi> or an element with `dir`."""
-    main = select_one(parse(source), "main")
+def unisolated_runs(source, region="main"):
+    """(kind, text) of every left-to-right run in `region` (<main>) not inside a <bdi> or an element with
+    `dir`."""
+    main = select_one(parse(source), region)
     found = []
     for node in main.find_all(string=True):
         if not isinstance(node, NavigableString) or node.parent.name in SKIP:
@@ -94,6 +96,43 @@ def test_arabic_dates_and_times_read_in_arabic_order():
         assert formats.date_format(moment.date(), "DATE_FORMAT") == "1 ديسمبر، 2026"
     with translation.override("de"):
         assert formats.date_format(moment.date(), "DATE_FORMAT") == "1. Dezember 2026"
+
+
+def test_arabic_amounts_use_cldrs_separators_for_western_digits():
+    from decimal import Decimal
+
+    from catalogue.money import format_euro
+
+    with translation.override("ar"):
+        assert format_euro(Decimal("1500")) == "1,500 يورو"
+        assert format_euro(Decimal("12.5")) == "12.50 يورو"
+    with translation.override("de"):
+        assert format_euro(Decimal("1500")) == "1.500 €"
+        assert format_euro(Decimal("12.5")) == "12,50 €"
+
+
+def test_amounts_typed_on_arabic_pages_read_as_they_are_shown():
+    from decimal import Decimal
+
+    from resource_requests.proofs import parse_amount
+
+    with translation.override("ar"):
+        assert parse_amount("1,500", True) == Decimal("1500")
+        assert parse_amount("12.50", True) == Decimal("12.50")
+    with translation.override("de"):
+        assert parse_amount("1.500,00", True) == Decimal("1500")
+        assert parse_amount("12,50", True) == Decimal("12.50")
+
+
+def test_a_range_of_times_reads_right_in_both_directions():
+    assert str(bidi.time_range("10:00", "10:45")) == '<bdi dir="ltr">10:00–10:45</bdi>'
+    assert str(bidi.time_range("10:00 ص", "10:45 ص")) == "<bdi>10:00 ص</bdi>–<bdi>10:45 ص</bdi>"
+    with translation.override("ar"):
+        slot = ConsultationSlotFactory.build(
+            start=timezone.make_aware(datetime.datetime(2026, 12, 8, 10, 0)), duration=45
+        )
+        html = str(service.slot_text(slot, markup=True))
+        assert "<bdi>10:00 ص</bdi>–<bdi>10:45 ص</bdi>" in html, html
 
 
 def test_lists_are_joined_with_the_languages_comma():
@@ -176,3 +215,15 @@ def test_arabic_site_pages_isolate_every_left_to_right_run(client, url):
     response = client.get(url)
     assert response.status_code == 200, url
     assert unisolated_runs(response) == [], url
+
+
+def test_the_footer_isolates_the_organisation_and_its_note(client):
+    response = client.get("/ar/")
+    assert response.status_code == 200
+    assert unisolated_runs(response, "footer") == []
+    footer = select_one(parse(response), "footer")
+    assert select_one(footer, "address strong bdi") is not None
+    note = select_one(footer, ".site-footer__note").get_text()
+    # The note is an editor's rich text: the Latin names in it are isolated with Unicode's own marks
+    # (LRI … PDI), which survive the editor, so "VMDO e.V." keeps its full stop at its end.
+    assert "\u2066VMDO e.V.\u2069" in note

@@ -42,6 +42,7 @@ from wagtail.search.queryset import SearchableQuerySetMixin
 from wagtail_localize.fields import SynchronizedField
 
 from catalogue.money import format_euro
+from home.maps import map_url_for
 from home.snippets import PublishableSnippet
 from taxonomy.fields import OFFER_LANGUAGES, LanguageListField
 from taxonomy.models import District, EngagementField, ResourceCategory
@@ -486,6 +487,11 @@ class Resource(PublishableSnippet, ClusterableModel):
     def language_pairs(self):
         """(code, own name) of the languages a coaching is offered in, for `lang`-marked lists."""
         return [(code, OFFER_LANGUAGES.get(code, code)) for code in self.languages]
+
+    @property
+    def pickup_map_url(self):
+        """OpenStreetMap's search for the address in the pick-up place (`home.maps`), "" without one."""
+        return map_url_for(self.pickup_place)
 
     @property
     def contact_phone_href(self):

@@ -12,6 +12,8 @@ from dataclasses import dataclass
 from django.db.models import Count, F
 from django.utils.translation import gettext_lazy as _
 
+from taxonomy.collation import by_name
+
 from . import together
 from .language import fallback_lang
 from .text import shorten
@@ -39,7 +41,8 @@ def choices(pairs):
 def objects(model, value="slug", label="name"):
     """Objects that are the same in every language (Dortmund's districts: proper names). An object that
     writes its name for a language (`name_in`, `lang_in`: a district in Arabic or Ukrainian script) is
-    labelled so, its German name marked as such where it stands in."""
+    labelled so, its German name marked as such where it stands in, and the list is in the visitor's
+    alphabetical order (`taxonomy.collation`: "Hörde" before "Huckarde", Arabic names in hijāʼī order)."""
 
     def option(obj, language):
         if label == "name" and hasattr(obj, "name_in"):
@@ -49,7 +52,13 @@ def objects(model, value="slug", label="name"):
             )
         return Option(str(getattr(obj, value)), str(getattr(obj, label)))
 
-    return lambda listing: [option(obj, listing.language) for obj in listing.objects(model)]
+    def options(listing):
+        found = [option(obj, listing.language) for obj in listing.objects(model)]
+        if label == "name" and hasattr(model, "name_in"):
+            found = by_name(found, listing.language, lambda option: option.label)
+        return found
+
+    return options
 
 
 def terms(model):

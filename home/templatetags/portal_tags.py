@@ -5,6 +5,7 @@ from django.conf import settings
 from django.db.models import F, Q
 from django.urls import translate_url
 from django.utils import translation
+from django.utils.html import format_html
 from wagtail.models import Page, Site
 from wagtail.rich_text import expand_db_html
 
@@ -183,6 +184,16 @@ def easy_read_url(context):
         if request is not None:
             request._portal_easy_read_url = cached
     return cached
+
+
+@register.filter
+def email_breaks(address):
+    """An e-mail address that may break only after its "@" ("house-of-resources@" / "vmdo.example"), not
+    at a hyphen of its first part, where it would read as two words: safe HTML."""
+    local, at, domain = str(address or "").partition("@")
+    if not at:
+        return address
+    return format_html('<span class="nobreak">{}@</span><wbr>{}', local, domain)
 
 
 @register.simple_tag

@@ -12,6 +12,16 @@ from resource_requests.pages import request_page, request_page_url
 register = template.Library()
 
 
+@register.simple_tag(takes_context=True)
+def request_page_link(context):
+    """{url, title} of the request form in the page's language (for the home page's way in), or None.
+    The page is kept per generation of the page cache (`pages.request_page`): no query on most pages."""
+    request = context.get("request")
+    page = request_page(request=request)
+    url = (page.get_url(request) or "") if page is not None else ""
+    return {"url": url, "title": page.title} if url else None
+
+
 @register.filter
 def slot_text(slot):
     """A consultation time as people read it: "Tuesday, 12 May 2026, 10:00–10:45" (HTML, the date and
