@@ -104,14 +104,17 @@ class Problem(Schema):
 class APIError(Exception):
     """Raise in an API view to answer with a problem response (messages already translated)."""
 
-    def __init__(self, status, detail="", errors=None):
+    def __init__(self, status, detail="", errors=None, *, type="about:blank"):  # noqa: A002
         super().__init__(str(detail))
         self.status = status
         self.detail = str(detail)
         self.errors = errors or []
+        self.type = type
 
 
-def problem_response(status, detail="", errors=None, headers=None):
+def problem_response(status, detail="", errors=None, headers=None, *, type="about:blank"):  # noqa: A002
+    """A problem JSON response; `type` names the kind of problem where a client may act on it (e.g. 409
+    `not_free`, a relative URI reference as RFC 9457 allows; `about:blank` otherwise)."""
     title = TITLES.get(status)
     if title is None:
         try:
@@ -119,6 +122,7 @@ def problem_response(status, detail="", errors=None, headers=None):
         except ValueError:
             title = "Error"
     payload = Problem(
+        type=type,
         title=str(title),
         status=status,
         detail=str(detail or DETAILS.get(status, "")),
@@ -186,7 +190,7 @@ def register_exception_handlers(api):
 
     @api.exception_handler(APIError)
     def api_error(request, exc):
-        return problem_response(exc.status, exc.detail, exc.errors)
+        return problem_response(exc.status, exc.detail, exc.errors, type=exc.type)
 
     @api.exception_handler(NinjaValidationError)
     def ninja_validation_error(request, exc):
