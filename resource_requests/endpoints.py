@@ -26,7 +26,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from ninja import Field, Header, Path, Query, Router, Schema, Status
 from ninja.decorators import decorate_view
-from pydantic import ConfigDict, StringConstraints
+from pydantic import BeforeValidator, ConfigDict, StringConstraints
 from wagtail.models import Locale
 
 from api import accepted
@@ -62,6 +62,15 @@ ITEM_FIELDS = ("quantity", "start", "end", "amount")
 # is refused (binary fractions are not cents).
 AMOUNT_PATTERN = r"^(?:0|[1-9][0-9]{0,7})(?:\.[0-9]{1,2})?$"
 AmountText = Annotated[str, StringConstraints(pattern=AMOUNT_PATTERN)]
+
+
+def _whole(value):
+    """A JSON number without a fraction (`2.0`) is a whole number, as JSON Schema's `integer` says."""
+    return int(value) if isinstance(value, float) and value.is_integer() else value
+
+
+# Whole numbers, strictly (no texts, no booleans), `2.0` as well as `2`.
+Whole = Annotated[int, BeforeValidator(_whole)]
 # Refusals that depend on the moment (units taken, budget used, a consultation time full, a day or an offer
 # no longer bookable): 409 with the problem `type` saying which; the form's error codes (forms.py).
 CONFLICTS = ("not_free", "budget_used_up", "budget_short", "full", "not_bookable")
@@ -79,11 +88,11 @@ class ItemIn(Schema):
 
     model_config = ConfigDict(strict=True, extra="forbid")
 
-    resource: int = Field(..., ge=1, le=2**53, description="The resource's id (any language version).")
-    quantity: int | None = Field(None, ge=1, le=9999, description="Units (items to borrow, rooms).")
+    resource: Whole = Field(..., ge=1, le=2**53, description="The resource's id (any language version).")
+    quantity: Whole | None = Field(None, ge=1, le=9999, description="Units (items to borrow, rooms).")
     start: DateText | None = Field(None, description="First day, YYYY-MM-DD (items to borrow, rooms).")
     end: DateText | None = Field(None, description="Last day, YYYY-MM-DD; the first day when left out.")
-    amount: Annotated[int, Field(ge=0, le=2**53)] | AmountText | None = Field(
+    amount: Annotated[Whole, Field(ge=0, le=2**53)] | AmountText | None = Field(
         None,
         description='Euros (money): a whole number (300) or a text with cents ("300.50"); a JSON number '
         "with a fraction is refused.",
@@ -110,13 +119,13 @@ class RequestIn(Schema):
     plan_description: str = Field(..., max_length=4000)
     plan_start: DateText | None = Field(None, description="YYYY-MM-DD")
     plan_end: DateText | None = Field(None, description="YYYY-MM-DD")
-    participants: int | None = Field(None, ge=1, le=100_000)
+    participants: Whole | None = Field(None, ge=1, le=100_000)
     engagement_field: str | None = Field(
         None, max_length=120, description="An engagement field's slug, see /api/v3/engagement-fields/."
     )
-    partners: list[Annotated[int, Field(ge=1, le=2**53)]] = Field([], max_length=50)
+    partners: list[Annotated[Whole, Field(ge=1, le=2**53)]] = Field([], max_length=50)
     other_partners: str = Field("", max_length=500)
-    slot: Annotated[int, Field(ge=1, le=2**31 - 1)] | Literal["callback"] = Field(
+    slot: Annotated[Whole, Field(ge=1, le=2**31 - 1)] | Literal["callback"] = Field(
         ...,
         description="The `id` of a consultation time with a free place (`GET /api/v3/consultation-times/`), "
         'or "callback" to be called back (then `phone` is needed).',

@@ -34,9 +34,12 @@ def links(data, key=""):
     elif isinstance(data, list):
         for value in data:
             yield from links(value, key)
-    elif isinstance(data, str) and (key.endswith("_url") or key.endswith("_webcal") or key in LINK_KEYS):
-        if data.startswith(("http://", "https://", "webcal://")):
-            yield key, data
+    elif (
+        isinstance(data, str)
+        and (key.endswith("_url") or key.endswith("_webcal") or key in LINK_KEYS)
+        and data.startswith(("http://", "https://", "webcal://"))
+    ):
+        yield key, data
 
 
 def assert_at_the_origin(data):
