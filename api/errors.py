@@ -12,6 +12,7 @@ Every error the API gives has the same shape:
 
 import contextlib
 import logging
+import re
 from http import HTTPStatus
 from typing import Any
 
@@ -166,6 +167,7 @@ MESSAGES = {
 _SCHEMA_NAMES = {"filters", "page", "ordering", "search"}
 # Names of body parameters in the views (`payload: RequestIn`); the client sends only the fields.
 _BODY_NAMES = {"payload"}
+_FIELD_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 
 
 def _clean_error(error: dict[str, Any]) -> dict[str, Any]:
@@ -175,6 +177,10 @@ def _clean_error(error: dict[str, Any]) -> dict[str, Any]:
         del loc[1]
     if len(loc) >= 2 and loc[0] == "body" and loc[1] in _BODY_NAMES:
         del loc[1]
+    if loc and loc[0] == "body":
+        # pydantic names the member of a union it tried (`constrained-int`, `function-after[…]`): the
+        # client sent a field, not a member.
+        loc = [part for part in loc if isinstance(part, int) or _FIELD_NAME.fullmatch(part)]
     kind = str(error.get("type", "invalid"))
     message = str(error.get("msg", ""))
     if kind in MESSAGES:
