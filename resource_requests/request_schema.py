@@ -324,11 +324,13 @@ def schemas():
             "format": "date",
             "description": "A bookable day: today up to the last day requests are taken for.",
             "enum": _days(today, last_first_day),
+            "examples": [(today + datetime.timedelta(days=1)).isoformat()],
         },
         "LastDay": {
             "type": "string",
             "format": "date",
             "description": "A last day: a bookable day, or up to the longest period after the last one.",
+            "examples": [(today + datetime.timedelta(days=2)).isoformat()],
             "enum": _days(
                 today, last_first_day + datetime.timedelta(days=settings.REQUESTS_MAX_PERIOD_DAYS - 1)
             ),
