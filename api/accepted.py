@@ -21,6 +21,11 @@ document says exactly that, so that a client generated from it never sends what 
   "today or later"); `values()` is kept under both while the page cache is on, and read afresh otherwise.
   The document's `ETag` is the hash of its bytes, so it changes exactly when the values do.
 
+Request bodies whose values depend on content or the moment (`POST /api/v3/requests/`: resources,
+consultation times with a free place, bookable days) register a source of their schemas with
+`register_body` (e.g. `resource_requests.request_schema`); these are built afresh whenever the document is
+served.
+
 What no JSON schema can say – a rule between two parameters (`end` not before `start`) – is written in
 the operation's description (`RULES`) and answered with a 422 naming the parameter; see docs/api.md.
 """
@@ -36,6 +41,9 @@ from home import page_cache
 SOURCES = []
 # operation id -> [sentence]: rules between parameters, added to the operation's description.
 RULES = {}
+# callables() -> {operation id: {component name: schema}}: request bodies whose values depend on content
+# or the moment (`register_body`), read afresh whenever the document is served.
+BODIES = []
 
 
 def register(source, *, rules=None):
@@ -43,6 +51,18 @@ def register(source, *, rules=None):
     {operation id: {parameter: {"enum": [...]}}} or `{"pattern": ...}`. `rules`: {operation id: [sentence]}."""
     if source not in SOURCES:
         SOURCES.append(source)
+    for operation_id, sentences in (rules or {}).items():
+        RULES[operation_id] = list(sentences)
+
+
+def register_body(source, *, rules=None):
+    """`source()` gives the component schemas of an operation's request body as of now, e.g.
+    `{"requests_create": {"RequestIn": {...}, "FirstDay": {...}}}` (the body and the schemas it refers to):
+    they replace or add to the document's components when it is served. Not kept: a body may depend on
+    what changes with every request (free places). `rules`: {operation id: [sentence]}, rules between
+    fields, added to the operation's description."""
+    if source not in BODIES:
+        BODIES.append(source)
     for operation_id, sentences in (rules or {}).items():
         RULES[operation_id] = list(sentences)
 
@@ -161,6 +181,10 @@ def complete(document):
             for parameter in operation.get("parameters", ()):
                 if parameter["in"] == "query" and parameter["name"] in keywords:
                     _narrow(parameter["schema"], keywords[parameter["name"]])
+    schemas = document.setdefault("components", {}).setdefault("schemas", {})
+    for source in BODIES:
+        for found in source().values():
+            schemas.update(found)
     return document
 
 

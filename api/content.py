@@ -28,6 +28,8 @@ from wagtail.images.blocks import ImageBlock, ImageChooserBlock
 from wagtail.models import PageViewRestriction
 from wagtail.rich_text import expand_db_html
 
+from .translated import page_url
+
 # Rendition sizes every image comes in: a phone, a tablet or half a screen, a full wide screen.
 RENDITIONS = {"small": "width-480", "medium": "width-960", "large": "width-1600"}
 
@@ -166,7 +168,7 @@ def page_link(request, value, *, localize=True):
         "id": page.pk,
         "title": page.title,
         "locale": page.locale.language_code,
-        "html_url": page.get_full_url(request),
+        "html_url": page_url(page, request),
         "detail_url": page_detail_url(request, page.pk),
     }
 

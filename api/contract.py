@@ -100,6 +100,19 @@ HEADERS.update(
 RATE_LIMIT_HEADERS = ("RateLimit-Limit", "RateLimit-Remaining", "RateLimit-Reset")
 # Operations counted by a rate limit (home.antispam), and the answers that come after the counting.
 RATE_LIMITED = {"requests_create": ("201", "409", "422", "429")}
+# Descriptions of answers that say more than the status's name: {operation id: {status: text}}.
+RESPONSE_DESCRIPTIONS = {
+    "requests_create": {
+        "409": "Conflict: the body is valid, but something in it is no longer (or not yet) possible now. "
+        "The problem's `type` says what: `not_free` (units no longer free on a day), `budget_used_up`, "
+        "`budget_short` (less left than asked for), `full` (the consultation time was booked up), "
+        "`not_bookable` (a day or an offer not bookable any more, or not yet); `errors` names each field. "
+        "Also 409 (`about:blank`) while a request with the same `Idempotency-Key` is being processed. Read "
+        "the current state (the document, the consultation times, the resources) and send again.",
+        "422": "The body does not keep to the schema or to a rule between fields (see the description); "
+        '`errors[].loc` names each field, e.g. `["body", "items", 0, "amount"]`.',
+    }
+}
 READ_HEADERS = ("ETag", "Last-Modified", "Cache-Control", "Content-Language")
 NOT_MODIFIED = (
     "Not Modified: the copy the client has (`If-None-Match` / `If-Modified-Since`) is still current; no body."
@@ -146,6 +159,9 @@ def _ref(name):
 
 def _responses(method, operation):
     responses = operation.setdefault("responses", {})
+    for status, text in RESPONSE_DESCRIPTIONS.get(operation.get("operationId"), {}).items():
+        if status in responses:
+            responses[status]["description"] = text
     if method == "get" and "200" in responses:
         responses["200"].setdefault("headers", {}).update({name: _ref(name) for name in READ_HEADERS})
         responses["304"] = {

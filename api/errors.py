@@ -12,6 +12,7 @@ Every error the API gives has the same shape:
 
 import contextlib
 import logging
+import re
 from http import HTTPStatus
 from typing import Any
 
@@ -104,14 +105,17 @@ class Problem(Schema):
 class APIError(Exception):
     """Raise in an API view to answer with a problem response (messages already translated)."""
 
-    def __init__(self, status, detail="", errors=None):
+    def __init__(self, status, detail="", errors=None, *, type="about:blank"):  # noqa: A002
         super().__init__(str(detail))
         self.status = status
         self.detail = str(detail)
         self.errors = errors or []
+        self.type = type
 
 
-def problem_response(status, detail="", errors=None, headers=None):
+def problem_response(status, detail="", errors=None, headers=None, *, type="about:blank"):  # noqa: A002
+    """A problem JSON response; `type` names the kind of problem where a client may act on it (e.g. 409
+    `not_free`, a relative URI reference as RFC 9457 allows; `about:blank` otherwise)."""
     title = TITLES.get(status)
     if title is None:
         try:
@@ -119,6 +123,7 @@ def problem_response(status, detail="", errors=None, headers=None):
         except ValueError:
             title = "Error"
     payload = Problem(
+        type=type,
         title=str(title),
         status=status,
         detail=str(detail or DETAILS.get(status, "")),
@@ -162,6 +167,7 @@ MESSAGES = {
 _SCHEMA_NAMES = {"filters", "page", "ordering", "search"}
 # Names of body parameters in the views (`payload: RequestIn`); the client sends only the fields.
 _BODY_NAMES = {"payload"}
+_FIELD_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 
 
 def _clean_error(error: dict[str, Any]) -> dict[str, Any]:
@@ -171,6 +177,10 @@ def _clean_error(error: dict[str, Any]) -> dict[str, Any]:
         del loc[1]
     if len(loc) >= 2 and loc[0] == "body" and loc[1] in _BODY_NAMES:
         del loc[1]
+    if loc and loc[0] == "body":
+        # pydantic names the member of a union it tried (`constrained-int`, `function-after[…]`): the
+        # client sent a field, not a member.
+        loc = [part for part in loc if isinstance(part, int) or _FIELD_NAME.fullmatch(part)]
     kind = str(error.get("type", "invalid"))
     message = str(error.get("msg", ""))
     if kind in MESSAGES:
@@ -186,7 +196,7 @@ def register_exception_handlers(api):
 
     @api.exception_handler(APIError)
     def api_error(request, exc):
-        return problem_response(exc.status, exc.detail, exc.errors)
+        return problem_response(exc.status, exc.detail, exc.errors, type=exc.type)
 
     @api.exception_handler(NinjaValidationError)
     def ninja_validation_error(request, exc):

@@ -36,6 +36,7 @@ from .collections import ERRORS, LANG_DESCRIPTION, Collection
 from .facets import facet_results
 from .language import LANGUAGE_CODES, LanguageCode
 from .pagination import PageQuery, list_schema, paginate
+from .translated import page_url
 
 PageSlug = Annotated[str, StringConstraints(pattern=r"^[-\w]+$", max_length=255)]
 PageId = Path(..., ge=1, le=2**31 - 1, description="The id of the page in any of its languages.")
@@ -172,7 +173,7 @@ class ListedPages(Collection):
                     "title": page.title,
                     "locale": page.locale.language_code,
                     "content_language": schemas._content_language(page),
-                    "html_url": page.get_full_url(request),
+                    "html_url": page_url(page, request),
                     "detail_url": self.detail_url(request, page),
                 }
                 for page in sorted(

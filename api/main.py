@@ -12,6 +12,7 @@ import importlib
 from django.apps import apps
 from django.urls import reverse
 from ninja import NinjaAPI, Query, Schema
+from ninja.responses import Response as NinjaResponse
 
 from . import accepted, changes, contract, fields, pages, tracking
 from .collections import Endpoints
@@ -43,10 +44,31 @@ request (the basket and a consultation) and read its status with the token it re
 
 
 class PortalAPI(NinjaAPI):
-    def get_openapi_schema(self, *, path_prefix=None, path_params=None):
+    def get_openapi_schema(self, *, path_prefix=None, path_params=None, request=None):
         """The document as served: the contract with the values of the filters that come from the database
-        or the date (`api.accepted`), read when it is asked for."""
-        return accepted.complete(self.contract(path_prefix=path_prefix, path_params=path_params))
+        or the date (`api.accepted`), read when it is asked for; `servers` at the origin the `request`
+        came to (a generated client then calls the host it read the document from)."""
+        document = accepted.complete(self.contract(path_prefix=path_prefix, path_params=path_params))
+        if request is not None:
+            document["servers"] = [
+                {
+                    "url": request.build_absolute_uri("/"),
+                    "description": "This portal, where this document was read: the paths start with "
+                    "the API's prefix, /api/v3/.",
+                }
+            ]
+        return document
+
+    def _get_urls(self):
+        """django-ninja's URLs, with the document's view passing the request (for `servers`)."""
+        urls = super()._get_urls()
+        for pattern in urls:
+            if getattr(pattern, "name", None) == "openapi-json":
+                pattern.callback = self._serve_document
+        return urls
+
+    def _serve_document(self, request, **kwargs):
+        return NinjaResponse(self.get_openapi_schema(path_params=kwargs, request=request))
 
     def contract(self, *, path_prefix=None, path_params=None):
         """The document in English, built once per process (`api.contract`): everything that depends on

@@ -19,6 +19,8 @@ redirect to `/de/api/...` (Django would, because the site's URLs carry a languag
   except answers a view marked `no-store` (personal data, e.g. a request's status).
 """
 
+import time
+
 from django.contrib.auth.models import AnonymousUser
 from django.middleware.locale import LocaleMiddleware as DjangoLocaleMiddleware
 from django.utils import translation
@@ -33,8 +35,10 @@ from .main import api
 API_PREFIX = "/api/"
 # Responses that depend on the code only, not on content: their Last-Modified is the process start.
 STATIC_PATHS = {"/api/v3/docs/"}
-# The OpenAPI document also enumerates values from the database and the date (`api.accepted`): its
-# Last-Modified follows the content like every answer's, and is never before today's start.
+# The OpenAPI document also enumerates values from the database and the date (`api.accepted`), and the
+# request body's consultation times with a free place (`resource_requests.request_schema`), which change
+# with every request the audit log does not record: its Last-Modified is the moment it is served; its
+# ETag (the hash of its bytes) changes exactly when it does, so clients revalidate with `If-None-Match`.
 DOCUMENT_PATH = "/api/v3/openapi.json"
 
 
@@ -97,7 +101,7 @@ class APIMiddleware:
         if request.method == "GET" and response.status_code == 200 and not private:
             static = request.path_info in STATIC_PATHS
             if request.path_info == DOCUMENT_PATH:
-                caching.also_modified(request, caching.start_of_today())
+                caching.also_modified(request, time.time())
             response = caching.conditional(request, response, static=static)
         if head:
             request.method = "HEAD"

@@ -33,6 +33,7 @@ from wagtail.images.models import AbstractImage
 from wagtail.models import Page, TranslatableMixin
 
 from . import content, links
+from .translated import page_url
 
 
 class Choice(Schema):
@@ -265,7 +266,7 @@ class PageMeta(BaseMetaSchema):
 
     @staticmethod
     def resolve_html_url(obj, context):
-        return obj.get_full_url(context["request"])
+        return page_url(obj, context["request"])
 
     @staticmethod
     def resolve_last_modified(obj, context):
@@ -320,7 +321,7 @@ class PageDetailMeta(PageMeta):
                 "title": page.title,
                 "locale": page.locale.language_code,
                 "content_language": _content_language(page),
-                "html_url": page.get_full_url(request),
+                "html_url": page_url(page, request),
                 "detail_url": content.page_detail_url(request, page.pk),
             }
             for page in obj._api_translations

@@ -102,8 +102,15 @@ def page_urls(request, page_model):
     for page in pages:
         code = page.locale.language_code
         if code not in urls:
-            urls[code] = page.get_full_url(request)
+            urls[code] = page_url(page, request)
     return urls
+
+
+def page_url(page, request):
+    """The page's web address at the origin the request came to (its scheme, host and port, as the
+    proxy says with X-Forwarded-Proto), not the Wagtail site's configured root URL; None without one."""
+    url = page.get_url(request)
+    return request.build_absolute_uri(url) if url else None
 
 
 def page_urls_once(request, page_model):

@@ -63,6 +63,11 @@ def _example_url(operation_id, path, parameters, examples):
     return path + ("?" + "&".join(query) if query else "")
 
 
+def _body(body):
+    """An example body, or a callable giving one built now (what can be booked today)."""
+    return body() if callable(body) else body
+
+
 def _operations(request):
     document = _document()
     examples = _examples(request)
@@ -93,7 +98,7 @@ def _operations(request):
                     "example": _example_url(
                         operation["operationId"], path, operation.get("parameters", []), examples
                     ),
-                    "body": json.dumps(bodies[operation["operationId"]], ensure_ascii=False)
+                    "body": json.dumps(_body(bodies[operation["operationId"]]), ensure_ascii=False)
                     if operation["operationId"] in bodies
                     else "",
                     "statuses": sorted(operation.get("responses", {})),

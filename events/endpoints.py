@@ -28,6 +28,7 @@ from api.collections import LANG_DESCRIPTION
 from api.facets import choose, in_every_language
 from api.language import LanguageCode
 from api.listed_pages import FilterValue, ListedPage, ListedPages, images_with_renditions
+from api.translated import page_url
 from home.listing import FacetListing, matching_pages
 from taxonomy.models import EngagementField
 
@@ -64,18 +65,6 @@ EventFilters = create_model(
 # --- Calendars: an event's .ics file and the subscribable feed ---------------------------------------------
 
 
-class EventItem(ListedPage):
-    ics_url: str | None = Field(
-        None,
-        description="The event as an iCalendar file (.ics) to add to a calendar, in the response's language.",
-    )
-
-    @staticmethod
-    def resolve_ics_url(obj, context):
-        url = obj.get_full_url(context["request"])
-        return url + obj.reverse_subpage("ics") if url else None
-
-
 class CalendarFeeds(Schema):
     model_config = {
         "json_schema_extra": {
@@ -100,13 +89,37 @@ class CalendarFeeds(Schema):
     filtered_webcal: str | None = Field(None, description="`filtered` as a `webcal://` address.")
 
 
+class EventItem(ListedPage):
+    ics_url: str | None = Field(
+        None,
+        description="The event as an iCalendar file (.ics) to add to a calendar, in the response's language.",
+    )
+
+    feeds: CalendarFeeds | None = Field(
+        None,
+        description="The calendar feed of the events page this event is listed on (every upcoming event, "
+        "in the response's language), to subscribe to; `filtered` is null here.",
+    )
+
+    @staticmethod
+    def resolve_ics_url(obj, context):
+        url = page_url(obj, context["request"])
+        return url + obj.reverse_subpage("ics") if url else None
+
+    @staticmethod
+    def resolve_feeds(obj, context):
+        return getattr(obj, "_api_feeds", None)
+
+
 FEED_FILTERS = ("field", "district", "language", "kind")
 
 
-def calendar_feeds(request, index, filters):
+def calendar_feeds(request, index, filters=None):
     """The index page's calendar feed (in the index page's language) for all events and with the filters."""
     url = request.build_absolute_uri(index.feed_url(request))
-    query = urlencode([(name, getattr(filters, name)) for name in FEED_FILTERS if getattr(filters, name)])
+    query = urlencode(
+        [(name, getattr(filters, name)) for name in FEED_FILTERS if filters and getattr(filters, name)]
+    )
     filtered = f"{url}?{query}" if query else None
     return {
         "all": url,
@@ -149,6 +162,14 @@ class EventCollection(ListedPages):
         choose(listing, filters, operation="events_list")
         caching.also_modified(request, clock_changed(now))
         return listing, {"when": filters.when, "feeds": calendar_feeds(request, index, filters)}
+
+    def annotate(self, request, language, items):
+        """Also the feeds of the events page every item is listed on (one page for all of them)."""
+        super().annotate(request, language, items)
+        if items:
+            feeds = calendar_feeds(request, self.index(language))
+            for item in items:
+                item._api_feeds = feeds
 
     def accepted_values(self):
         # Both lists' filters in any language (`api.accepted`): `month` takes the months of the upcoming

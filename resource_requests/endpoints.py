@@ -16,7 +16,6 @@ The JSON schema checks types (strictly: "5" is not a number); every rule about c
 """
 
 import functools
-from decimal import Decimal
 from typing import Annotated, Literal
 
 from django.conf import settings
@@ -24,11 +23,13 @@ from django.http import HttpResponse
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from ninja import Field, Header, Path, Query, Router, Schema, Status
 from ninja.decorators import decorate_view
-from pydantic import ConfigDict, StringConstraints
+from pydantic import BeforeValidator, ConfigDict, StringConstraints
 from wagtail.models import Locale
 
+from api import accepted
 from api.collections import LANG_DESCRIPTION, Endpoints
 from api.errors import DETAILS, APIError, Problem, problem_response
 from api.language import LanguageCode
@@ -36,7 +37,7 @@ from catalogue.listing import visible_resources
 from catalogue.models import Resource
 from home.antispam import RateLimit
 from partners.models import PartnerOrganisation
-from resource_requests import consultation_endpoints, idempotency, service
+from resource_requests import consultation_endpoints, idempotency, request_schema, service
 from resource_requests.checklist import checklists
 from resource_requests.forms import ItemForm, RequestForm
 from resource_requests.models import TOKEN_PATTERN, ResourceRequest
@@ -57,21 +58,28 @@ REQUEST_LANG_DESCRIPTION = (
     "the Accept-Language header decides (then German)."
 )
 ITEM_FIELDS = ("quantity", "start", "end", "amount")
-# Request bodies for the `curl` examples of the reference page (`/<lang>/api/`), by operation id.
-EXAMPLE_BODIES = {
-    "requests_create": {
-        "association_name": "Elternverein Regenbogen e.V.",
-        "contact_name": "Leyla Demir",
-        "email": "leyla@example.org",
-        "phone": "0231 123456",
-        "consultation_language": "tr",
-        "plan_title": "Sommerfest",
-        "plan_description": "Ein Fest für die Nachbarschaft.",
-        "slot": "callback",
-        "consent": True,
-        "items": [{"resource": 1, "quantity": 2, "start": "2030-06-01", "end": "2030-06-02"}],
-    }
-}
+# Amounts: whole euros as a JSON integer, or a text with cents ("300.50"); a JSON number with a fraction
+# is refused (binary fractions are not cents).
+AMOUNT_PATTERN = r"^(?:0|[1-9][0-9]{0,7})(?:\.[0-9]{1,2})?$"
+AmountText = Annotated[str, StringConstraints(pattern=AMOUNT_PATTERN)]
+
+
+def _whole(value):
+    """A JSON number without a fraction (`2.0`) is a whole number, as JSON Schema's `integer` says."""
+    return int(value) if isinstance(value, float) and value.is_integer() else value
+
+
+# Whole numbers, strictly (no texts, no booleans), `2.0` as well as `2`.
+Whole = Annotated[int, BeforeValidator(_whole)]
+# Refusals that depend on the moment (units taken, budget used, a consultation time full, a day or an offer
+# no longer bookable): 409 with the problem `type` saying which; the form's error codes (forms.py).
+CONFLICTS = ("not_free", "budget_used_up", "budget_short", "full", "not_bookable")
+# The served document's request body (`resource_requests.request_schema`): as strict as the form, from
+# what exists and is free when the document is served.
+accepted.register_body(request_schema.schemas, rules={request_schema.OPERATION: request_schema.RULES})
+# Request bodies for the `curl` examples of the reference page (`/<lang>/api/`), by operation id: built
+# when asked for, from what can be booked then (as the document's example).
+EXAMPLE_BODIES = {"requests_create": request_schema.served_example}
 
 
 class ItemIn(Schema):
@@ -80,21 +88,21 @@ class ItemIn(Schema):
 
     model_config = ConfigDict(strict=True, extra="forbid")
 
-    resource: int = Field(..., ge=1, le=2**53, description="The resource's id (any language version).")
-    quantity: int | None = Field(None, ge=1, le=9999, description="Units (items to borrow, rooms).")
+    resource: Whole = Field(..., ge=1, le=2**53, description="The resource's id (any language version).")
+    quantity: Whole | None = Field(None, ge=1, le=9999, description="Units (items to borrow, rooms).")
     start: DateText | None = Field(None, description="First day, YYYY-MM-DD (items to borrow, rooms).")
     end: DateText | None = Field(None, description="Last day, YYYY-MM-DD; the first day when left out.")
-    amount: Annotated[Decimal, Field(strict=False, gt=0, max_digits=10, decimal_places=2)] | None = Field(
-        None, description='Euros (money), e.g. 300 or "300.50".'
+    amount: Annotated[Whole, Field(ge=0, le=2**53)] | AmountText | None = Field(
+        None,
+        description='Euros (money): a whole number (300) or a text with cents ("300.50"); a JSON number '
+        "with a fraction is refused.",
     )
 
 
 class RequestIn(Schema):
     """A request: the association, the contact person, the plan, the consultation and the basket."""
 
-    model_config = ConfigDict(
-        strict=True, extra="forbid", json_schema_extra={"examples": [EXAMPLE_BODIES["requests_create"]]}
-    )
+    model_config = ConfigDict(strict=True, extra="forbid")
 
     association_name: str = Field(..., max_length=200)
     register_number: str = Field("", max_length=40)
@@ -111,13 +119,13 @@ class RequestIn(Schema):
     plan_description: str = Field(..., max_length=4000)
     plan_start: DateText | None = Field(None, description="YYYY-MM-DD")
     plan_end: DateText | None = Field(None, description="YYYY-MM-DD")
-    participants: int | None = Field(None, ge=1, le=100_000)
+    participants: Whole | None = Field(None, ge=1, le=100_000)
     engagement_field: str | None = Field(
         None, max_length=120, description="An engagement field's slug, see /api/v3/engagement-fields/."
     )
-    partners: list[Annotated[int, Field(ge=1, le=2**53)]] = Field([], max_length=50)
+    partners: list[Annotated[Whole, Field(ge=1, le=2**53)]] = Field([], max_length=50)
     other_partners: str = Field("", max_length=500)
-    slot: Annotated[int, Field(ge=1, le=2**31 - 1)] | Literal["callback"] = Field(
+    slot: Annotated[Whole, Field(ge=1, le=2**31 - 1)] | Literal["callback"] = Field(
         ...,
         description="The `id` of a consultation time with a free place (`GET /api/v3/consultation-times/`), "
         'or "callback" to be called back (then `phone` is needed).',
@@ -464,6 +472,10 @@ def _create(request, payload, response):
     language = request.api_language.code
     form, items, errors = validate(payload.model_dump(), language)
     if errors:
+        conflicts = [error for error in errors if error["type"] in CONFLICTS]
+        if len(conflicts) == len(errors):
+            # Only what changed since the client looked: the body itself is valid.
+            raise APIError(409, CONFLICT_DETAIL, errors, type=errors[0]["type"])
         raise APIError(422, DETAILS[422], errors)
     try:
         resource_request = service.submit(
@@ -475,7 +487,10 @@ def _create(request, payload, response):
         )
     except service.SlotTaken as taken:
         raise APIError(
-            422, DETAILS[422], [{"loc": ["body", "slot"], "msg": str(taken.message), "type": "full"}]
+            409,
+            CONFLICT_DETAIL,
+            [{"loc": ["body", "slot"], "msg": str(taken.message), "type": "full"}],
+            type="full",
         ) from None
     api_url = request.build_absolute_uri(
         reverse("api:requests_status", kwargs={"token": resource_request.token})
@@ -489,9 +504,15 @@ def _create(request, payload, response):
             "status": resource_request.status,
             "status_label": str(resource_request.get_status_display()),
             "status_url": api_url,
-            "status_page": status_url(resource_request),
+            "status_page": status_url(resource_request, request=request),
         },
     )
+
+
+CONFLICT_DETAIL = gettext_lazy(
+    "Something in the request is no longer (or not yet) possible; see “errors”, then read the current "
+    "state and try again."
+)
 
 
 def _date(value):
@@ -582,7 +603,7 @@ def request_status(
         "checklist": [
             _checklist_out(entry) for entry in checklists(resource_request, items, _active_locale())
         ],
-        "status_page": status_url(resource_request),
+        "status_page": status_url(resource_request, request=request),
     }
 
 

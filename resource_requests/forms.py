@@ -173,7 +173,9 @@ class ItemForm(forms.Form):
         else:
             current = availability.availability_of(resource)
             if current.status == availability.Status.NO_LONGER:
-                raise ValidationError(_("This offer has ended and can no longer be requested."), code="ended")
+                raise ValidationError(
+                    _("This offer has ended and can no longer be requested."), code="not_bookable"
+                )
         return data
 
     def _clean_units(self, resource, data):
@@ -184,30 +186,46 @@ class ItemForm(forms.Form):
         now = today()
         last_day = now + datetime.timedelta(days=settings.REQUESTS_MAX_DAYS_AHEAD)
         errors = {}
+        # Codes: what depends on the moment (units taken, the offer's period) is a conflict for the API (409,
+        # `resource_requests.endpoints.CONFLICTS`); the rest (days outside the bookable window, which the
+        # API's schema enumerates) is invalid input.
         if start < now:
-            errors["start"] = _("This day has passed. Please choose today or a later day.")
+            errors["start"] = ValidationError(
+                _("This day has passed. Please choose today or a later day."), code="day_out_of_range"
+            )
         elif start > last_day:
-            errors["start"] = _("Requests are possible up to %(date)s.") % {"date": date_text(last_day)}
+            errors["start"] = ValidationError(
+                _("Requests are possible up to %(date)s.") % {"date": date_text(last_day)},
+                code="day_out_of_range",
+            )
         if end < start:
-            errors["end"] = _("The last day lies before the first day.")
+            errors["end"] = ValidationError(
+                _("The last day lies before the first day."), code="end_before_start"
+            )
         else:
             days = (end - start).days + 1
             longest = resource.max_lending_days or settings.REQUESTS_MAX_PERIOD_DAYS
             longest = min(longest, settings.REQUESTS_MAX_PERIOD_DAYS)
             if days > longest:
-                errors["end"] = ngettext(
-                    "This can be requested for at most %(days)s day at a time.",
-                    "This can be requested for at most %(days)s days at a time.",
-                    longest,
-                ) % {"days": longest}
+                errors["end"] = ValidationError(
+                    ngettext(
+                        "This can be requested for at most %(days)s day at a time.",
+                        "This can be requested for at most %(days)s days at a time.",
+                        longest,
+                    )
+                    % {"days": longest},
+                    code="too_long",
+                )
         if not errors and resource.available_from and start < resource.available_from:
-            errors["start"] = _("This is offered only from %(date)s.") % {
-                "date": date_text(resource.available_from)
-            }
+            errors["start"] = ValidationError(
+                _("This is offered only from %(date)s.") % {"date": date_text(resource.available_from)},
+                code="not_bookable",
+            )
         if not errors and resource.available_until and end > resource.available_until:
-            errors["end"] = _("This is offered only until %(date)s.") % {
-                "date": date_text(resource.available_until)
-            }
+            errors["end"] = ValidationError(
+                _("This is offered only until %(date)s.") % {"date": date_text(resource.available_until)},
+                code="not_bookable",
+            )
         if errors:
             raise ValidationError(errors)
         units = resource.units or 1
@@ -215,10 +233,13 @@ class ItemForm(forms.Form):
         if quantity > units:
             raise ValidationError(
                 {
-                    "quantity": ngettext(
-                        "There is only %(units)s of these.", "There are only %(units)s of these.", units
+                    "quantity": ValidationError(
+                        ngettext(
+                            "There is only %(units)s of these.", "There are only %(units)s of these.", units
+                        )
+                        % {"units": units},
+                        code="max_value",
                     )
-                    % {"units": units}
                 }
             )
         if self.stock is not None:
@@ -230,37 +251,48 @@ class ItemForm(forms.Form):
             day = short[0]
             left = max(free[day], 0)
             field = "quantity" if left and units > 1 else "start"
-            raise ValidationError(
-                {
-                    field: _("On %(date)s only %(free)s of %(units)s are free.")
-                    % {"date": date_text(day), "free": left, "units": units}
-                    if left
-                    else _("On %(date)s nothing is free any more. Please choose other days.")
-                    % {"date": date_text(day)}
-                }
+            message = (
+                _("On %(date)s only %(free)s of %(units)s are free.")
+                % {"date": date_text(day), "free": left, "units": units}
+                if left
+                else _("On %(date)s nothing is free any more. Please choose other days.")
+                % {"date": date_text(day)}
             )
+            raise ValidationError({field: ValidationError(message, code="not_free")})
 
     def _clean_money(self, resource, data):
         amount = data["amount"]
         maximum = resource.max_amount_per_request
         if maximum is not None and amount > maximum:
             raise ValidationError(
-                {"amount": _("At most %(amount)s per request.") % {"amount": format_euro(maximum)}}
+                {
+                    "amount": ValidationError(
+                        _("At most %(amount)s per request.") % {"amount": format_euro(maximum)},
+                        code="max_value",
+                    )
+                }
             )
         left = (
             self.stock.budget_left(resource) if self.stock is not None else availability.budget_left(resource)
         )
         if left <= 0:
-            raise ValidationError({"amount": _("This budget has been used up for now.")})
+            raise ValidationError(
+                {"amount": ValidationError(_("This budget has been used up for now."), code="budget_used_up")}
+            )
         if amount > left:
             raise ValidationError(
-                {"amount": _("Only %(amount)s are left in this budget.") % {"amount": format_euro(left)}}
+                {
+                    "amount": ValidationError(
+                        _("Only %(amount)s are left in this budget.") % {"amount": format_euro(left)},
+                        code="budget_short",
+                    )
+                }
             )
         now = today()
         if (resource.available_from and resource.available_from > now) or (
             resource.available_until and resource.available_until < now
         ):
-            raise ValidationError(_("This budget cannot be requested at the moment."), code="not_offered")
+            raise ValidationError(_("This budget cannot be requested at the moment."), code="not_bookable")
 
     def values(self):
         """The cleaned line as plain values (for the session and the database)."""
@@ -518,13 +550,25 @@ class RequestForm(forms.Form):
             self.add_error("plan_start", _("Please give the first day too."))
         if start is not None:
             if start < now:
-                self.add_error("plan_start", _("This day has passed. Please choose today or a later day."))
+                self.add_error(
+                    "plan_start",
+                    ValidationError(
+                        _("This day has passed. Please choose today or a later day."), code="day_out_of_range"
+                    ),
+                )
             elif start > last_day:
                 self.add_error(
-                    "plan_start", _("Requests are possible up to %(date)s.") % {"date": date_text(last_day)}
+                    "plan_start",
+                    ValidationError(
+                        _("Requests are possible up to %(date)s.") % {"date": date_text(last_day)},
+                        code="day_out_of_range",
+                    ),
                 )
             if end is not None and end < start:
-                self.add_error("plan_end", _("The last day lies before the first day."))
+                self.add_error(
+                    "plan_end",
+                    ValidationError(_("The last day lies before the first day."), code="end_before_start"),
+                )
         if data.get("slot") == CALLBACK and not data.get("phone") and "phone" not in self.errors:
             self.add_error("phone", _("Please give a phone number, so we can call you back."))
         return data

@@ -55,10 +55,16 @@ def resource_request_url(resource, language=None, request=None):
     return f"{url}?{urlencode({'resource': resource.pk})}" if url else ""
 
 
-def status_url(resource_request, *, absolute=True, language=None):
-    """The private status page of a request, in its language (or `language`); absolute for e-mails."""
+def status_url(resource_request, *, absolute=True, language=None, request=None):
+    """The private status page of a request, in its language (or `language`); absolute for e-mails (the
+    site's root URL), or at the origin of `request` (the API's answers)."""
     page = request_page(language or resource_request.language)
     if page is None:
         return ""
+    if request is not None:
+        path = (page.get_url(request) or "") + page.reverse_subpage(
+            "status", kwargs={"token": resource_request.token}
+        )
+        return request.build_absolute_uri(path)
     base = page.get_full_url() if absolute else page.get_url()
     return (base or "") + page.reverse_subpage("status", kwargs={"token": resource_request.token})

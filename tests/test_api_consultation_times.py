@@ -126,7 +126,8 @@ def test_a_request_books_a_listed_time_by_its_id(client):
     assert status.json()["consultation"]["start"] == listed[0]["start"]
     assert ids(client.get(URL)) == [], "its only place is taken"
     again = client.post("/api/v3/requests/", json.dumps(body), content_type="application/json")
-    assert again.status_code == 422
+    # Valid when the client read the list, full now: a conflict saying so (docs/api.md "Conflicts").
+    assert again.status_code == 409 and again.json()["type"] == "full"
     assert again.json()["errors"][0]["loc"] == ["body", "slot"]
     # The id is a number; "callback" is the only text the field takes.
     text = client.post(

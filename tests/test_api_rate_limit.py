@@ -7,13 +7,21 @@ import json
 import pytest
 from django.core.cache import cache
 
-from resource_requests.endpoints import EXAMPLE_BODIES
-
 pytestmark = pytest.mark.django_db
 
 URL = "/api/v3/requests/"
-# The reference page's example request, without resources (a consultation call-back only).
-BODY = {name: value for name, value in EXAMPLE_BODIES["requests_create"].items() if name != "items"}
+# A request without resources (a consultation call-back only).
+BODY = {
+    "association_name": "Elternverein Regenbogen e.V.",
+    "contact_name": "Leyla Demir",
+    "email": "leyla@example.org",
+    "phone": "0231 123456",
+    "consultation_language": "tr",
+    "plan_title": "Sommerfest",
+    "plan_description": "Ein Fest für die Nachbarschaft.",
+    "slot": "callback",
+    "consent": True,
+}
 
 
 @pytest.fixture(autouse=True)

@@ -11,7 +11,10 @@ the test database (`schemathesis.pytest.from_fixture`).
 What no parameter's schema can say – a rule between two parameters, written in the operation's
 description (`api.accepted.RULES`: a period's `end` not before its `start`, at most a year) – is kept out
 of the generated valid requests by `follows_the_rules` (the same rules in Python) and checked on its own
-by `test_rules_between_parameters_are_refused_with_a_422`.
+by `test_rules_between_parameters_are_refused_with_a_422`; likewise the rules between the fields of the
+request body (`follows_the_body_rules`, `resource_requests.request_schema.RULES`). A body valid against
+the served schema is accepted (201) or, when something changed since (units taken, a budget used up),
+answered with 409, which `positive_data_acceptance` allows.
 
 Bounded: `max_examples` per operation and generation mode (positive and negative), the document's own
 examples, no coverage phase, derandomized (the same requests every run): 31 s for the 33 operations on the
@@ -23,6 +26,7 @@ import datetime
 import pytest
 import schemathesis
 from api_checks import CHECKS
+from django.conf import settings as django_settings
 from django.core.cache import cache
 from django.core.signals import request_finished, request_started
 from django.db import close_old_connections
@@ -32,13 +36,11 @@ from schemathesis import GenerationMode
 from schemathesis.specs.openapi.checks import positive_data_acceptance
 
 from api.accepted import RULES
+from catalogue.models import Resource
 from portal.wsgi import application
 
 MAX_EXAMPLES = 6
-# The request body's content rules are the request form's and depend on what is free now (dates in the
-# bookable window, units left, a consultation time's places, which fields a resource's kind takes); the
-# document gives its shape only, so a schema-valid body may still be refused (422 naming the field).
-NOT_YET_AS_STRICT = {"requests_create"}
+MAX_PERIOD_DAYS = django_settings.REQUESTS_MAX_PERIOD_DAYS
 PERIODS = {"resources_list", "resources_detail", "resources_by_slug"}
 
 
@@ -66,6 +68,36 @@ def follows_the_rules(ctx, query):
     return not too_long
 
 
+def follows_the_body_rules(ctx, body):
+    """Whether the body of `POST /api/v3/requests/` keeps the rules between fields that its description
+    states (`resource_requests.request_schema.RULES`): ends not before starts, periods not longer than the
+    resource lends, each resource once."""
+    operation = ctx.operation.definition.raw.get("operationId") if ctx.operation else None
+    if operation != "requests_create" or not isinstance(body, dict):
+        return True
+    start, end = _day(body.get("plan_start")), _day(body.get("plan_end"))
+    if start and end and end < start:
+        return False
+    lines = [line for line in body.get("items") or [] if isinstance(line, dict)]
+    resources = {
+        resource.pk: resource
+        for resource in Resource.objects.filter(pk__in=[line.get("resource") for line in lines])
+    }
+    keys = [
+        resources[line["resource"]].translation_key for line in lines if line.get("resource") in resources
+    ]
+    if len(keys) != len(set(keys)):
+        return False
+    for line in lines:
+        start, end = _day(line.get("start")), _day(line.get("end"))
+        resource = resources.get(line.get("resource"))
+        if start and end and resource is not None:
+            longest = min(resource.max_lending_days or MAX_PERIOD_DAYS, MAX_PERIOD_DAYS)
+            if end < start or (end - start).days + 1 > longest:
+                return False
+    return True
+
+
 @pytest.fixture
 def keep_test_connection():
     """Like Django's test client: a request must not close the database connection of the test (which
@@ -89,6 +121,7 @@ def served_schema(db, keep_test_connection, request):
     schema.config.generation.update(modes=[GenerationMode.POSITIVE, GenerationMode.NEGATIVE])
     schema.config.phases.coverage.enabled = False
     schema.hooks.register_hook_with_name(follows_the_rules, "filter_query")
+    schema.hooks.register_hook_with_name(follows_the_body_rules, "filter_body")
     return schema
 
 
@@ -108,10 +141,7 @@ schema = schemathesis.pytest.from_fixture("served_schema")
     ],
 )
 def test_every_endpoint_keeps_to_its_schema(case):
-    checks = CHECKS
-    if case.operation.definition.raw["operationId"] not in NOT_YET_AS_STRICT:
-        checks = [*CHECKS, positive_data_acceptance]
-    case.call_and_validate(checks=checks)
+    case.call_and_validate(checks=[*CHECKS, positive_data_acceptance])
 
 
 @pytest.mark.django_db

@@ -11,7 +11,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from catalogue.models import Resource
+from catalogue.models import Grant, Reservation, Resource, StockStatus
 from resource_requests import idempotency, service
 from resource_requests.factories import ConsultationSlotFactory, in_days, item, make_request
 from resource_requests.models import ResourceRequest
@@ -229,10 +229,66 @@ def test_the_index_and_the_reference_list_the_endpoints(client):
 
 
 def test_money_amounts_in_json_keep_their_cents(client):
-    response = post(client, payload(items=[{"resource": german("flyer-und-plakate").pk, "amount": 99.99}]))
+    flyers = german("flyer-und-plakate").pk
+    response = post(client, payload(items=[{"resource": flyers, "amount": "99.99"}]))
     assert response.status_code == 201
     stored = ResourceRequest.objects.get(reference=response.json()["reference"])
     assert stored.items.get().amount == Decimal("99.99")
+    whole = post(client, payload(plan_title="Ganz", items=[{"resource": flyers, "amount": 120}]))
+    assert whole.status_code == 201
+    # A JSON number with a fraction is not sent as cents: refused, naming the field (`120.0` is a whole
+    # number, as JSON Schema's `integer` has it).
+    assert (
+        post(client, payload(plan_title="Auch", items=[{"resource": flyers, "amount": 120.0}])).status_code
+        == 201
+    )
+    for amount in (99.99, 120.5, "99.999", "1e3", "0120", True):
+        refused = post(client, payload(items=[{"resource": flyers, "amount": amount}]))
+        assert refused.status_code == 422, amount
+        assert ["body", "items", 0, "amount"] in [error["loc"][:4] for error in refused.json()["errors"]]
+
+
+def test_what_changed_since_the_client_looked_is_a_conflict_with_a_type(client):
+    beamer, flyers = german("beamer"), german("flyer-und-plakate")
+    full = ConsultationSlotFactory(capacity=1, start=timezone.now() + datetime.timedelta(days=3))
+    assert post(client, payload(slot=full.pk)).status_code == 201
+    taken = post(client, payload(slot=full.pk, plan_title="Zu spät"))
+    assert taken.status_code == 409 and taken["Content-Type"] == "application/problem+json"
+    assert taken.json()["type"] == "full" and taken.json()["errors"][0]["loc"] == ["body", "slot"]
+    # All units of a day taken.
+    fifty = timezone.localdate() + datetime.timedelta(days=50)
+    Reservation.objects.create(
+        resource=beamer, quantity=beamer.units, start=fifty, end=fifty, status=StockStatus.APPROVED
+    )
+    none_left = post(client, payload(items=[{"resource": beamer.pk, "quantity": 1, "start": day(50)}]))
+    assert none_left.status_code == 409 and none_left.json()["type"] == "not_free"
+    # The offer's own period (not part of the schema's bookable days).
+    Resource.objects.filter(translation_key=beamer.translation_key).update(available_until=in_days(60))
+    later = post(client, payload(items=[{"resource": beamer.pk, "quantity": 1, "start": day(70)}]))
+    assert later.status_code == 409 and later.json()["type"] == "not_bookable"
+    # The budget: less left than asked for, then nothing.
+    granted = Grant.objects.filter(
+        resource__translation_key=flyers.translation_key, status=StockStatus.APPROVED
+    )
+    budget = sum(grant.amount for grant in granted) + Decimal(150)
+    Resource.objects.filter(pk=flyers.pk).update(budget=budget)
+    short = post(client, payload(items=[{"resource": flyers.pk, "amount": 200}]))
+    assert short.status_code == 409 and short.json()["type"] == "budget_short"
+    Grant.objects.create(resource=flyers, amount=Decimal(150), status=StockStatus.APPROVED)
+    used = post(client, payload(plan_title="C", items=[{"resource": flyers.pk, "amount": 1}]))
+    assert used.status_code == 409 and used.json()["type"] == "budget_used_up"
+    # A conflict together with invalid input is a 422 naming both.
+    mixed = post(client, payload(consent=False, items=[{"resource": flyers.pk, "amount": 1}]))
+    assert mixed.status_code == 422
+    assert {error["type"] for error in mixed.json()["errors"]} >= {"budget_used_up"}
+
+
+def test_the_served_example_body_is_accepted(client):
+    document = client.get("/api/v3/openapi.json").json()
+    body = document["components"]["schemas"]["RequestIn"]["examples"][0]
+    assert body["items"], "the example books something that is free"
+    response = post(client, body)
+    assert response.status_code == 201, response.content
 
 
 def test_confirmations_to_one_address_are_capped_per_day(
