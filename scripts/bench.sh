@@ -16,6 +16,14 @@
 #                         bench/search-urls.txt; its own database under var/bench-$ENGINE-search
 #   BENCH_URLS=file       another URL list; BENCH_SCALE_COMMAND="..." a Python script (and its arguments)
 #                         that adds data, run with the project's Python from the repository
+#   BENCH_KEEP=1          leave the throwaway services (and the prepared database) running at the end and
+#                         write their `export ...` lines to $WORK/services.env
+#   BENCH_PREPARE_ONLY=1  prepare (migrate, demo, scale, index), keep the services as BENCH_KEEP=1, exit
+#   BENCH_REUSE=file      an env file as BENCH_KEEP writes (or scripts/services.sh prints): measure against
+#                         those services' prepared database without preparing it again (nothing is stopped).
+#                         One database prepared with ENGINE=elasticsearch serves ENGINE=postgres too (the
+#                         database backend's index is written beside Elasticsearch's).
+#                         Stop them yourself: scripts/services.sh stop "$SERVICES_DIR" (from the file)
 # Prints requests/second, p50/p95/p99 latency and the share of the ceiling per URL in bench/urls.txt.
 # Nothing is asserted.
 set -euo pipefail
@@ -33,11 +41,18 @@ started=""
 cleanup() {
   # gunicorn finishes the request in flight before the database goes away
   for pid in ${GUNICORN_PIDS:-}; do kill "$pid" 2>/dev/null || true; wait "$pid" || true; done
-  if [ -n "$started" ]; then scripts/services.sh stop "$started"; fi
+  if [ -n "$started" ] && [ -z "${BENCH_KEEP:-}" ]; then scripts/services.sh stop "$started"; fi
 }
 trap cleanup EXIT
 
-if [ "$ENGINE" = elasticsearch ]; then
+[ -n "${BENCH_PREPARE_ONLY:-}" ] && BENCH_KEEP=1
+if [ -n "${BENCH_REUSE:-}" ]; then
+  # shellcheck disable=SC1090 - the services' exports
+  . "$BENCH_REUSE"
+  export DATABASE_URL
+  if [ "$ENGINE" = elasticsearch ]; then export ELASTICSEARCH_URL; else unset ELASTICSEARCH_URL; fi
+  if [ "$ENGINE" = database ]; then echo "BENCH_REUSE is for ENGINE=elasticsearch or postgres" >&2; exit 2; fi
+elif [ "$ENGINE" = elasticsearch ]; then
   eval "$(scripts/services.sh start)"
   started="$SERVICES_DIR"
   export DATABASE_URL ELASTICSEARCH_URL
@@ -51,6 +66,15 @@ else
   export DATABASE_URL="sqlite:///$WORK/portal.sqlite3"
   unset ELASTICSEARCH_URL
 fi
+if [ -n "$started" ] && [ -n "${BENCH_KEEP:-}" ]; then
+  {
+    echo "export SERVICES_DIR=$started"
+    echo "export DATABASE_URL=$DATABASE_URL"
+    [ -n "${ELASTICSEARCH_URL:-}" ] && echo "export ELASTICSEARCH_URL=$ELASTICSEARCH_URL"
+    [ -n "${CACHE_URL:-}" ] && echo "export CACHE_URL=$CACHE_URL"
+  } >"$WORK/services.env"
+  echo "== services kept: BENCH_REUSE=$WORK/services.env (stop: scripts/services.sh stop $started)"
+fi
 free_port() { python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
 export DJANGO_SETTINGS_MODULE=portal.settings.production
 export SECRET_KEY="bench-only-$(python3 -c 'import secrets; print(secrets.token_hex(24))')"
@@ -63,17 +87,23 @@ case "${BENCH_CACHE:-off}" in
   *) echo "BENCH_CACHE is off, on or both" >&2; exit 2 ;;
 esac
 
-echo "== preparing ($ENGINE)"
-$BIN/python manage.py migrate --no-input -v0
-$BIN/python manage.py load_demo_content
-if [ -n "${BENCH_SCALE_COMMAND:-}" ]; then
-  # The scale command indexes what it adds (generate_bulk_content.py runs update_index when it added any).
-  # shellcheck disable=SC2086 - the script and its arguments
-  time $BIN/python $BENCH_SCALE_COMMAND
-elif [ "$ENGINE" = elasticsearch ]; then
-  $BIN/python manage.py update_index -v0
+if [ -z "${BENCH_REUSE:-}" ]; then
+  echo "== preparing ($ENGINE)"
+  $BIN/python manage.py migrate --no-input -v0
+  $BIN/python manage.py load_demo_content
+  if [ -n "${BENCH_SCALE_COMMAND:-}" ]; then
+    # The scale command indexes what it adds (generate_bulk_content.py runs update_index when it added any).
+    # shellcheck disable=SC2086 - the script and its arguments
+    time $BIN/python $BENCH_SCALE_COMMAND
+  elif [ "$ENGINE" = elasticsearch ]; then
+    $BIN/python manage.py update_index -v0
+  fi
 fi
 $BIN/python manage.py collectstatic --no-input -v0
+if [ -n "${BENCH_PREPARE_ONLY:-}" ]; then
+  echo "== prepared; measure with BENCH_REUSE=$WORK/services.env"
+  exit 0
+fi
 
 WORKERS="${BENCH_WORKERS:-2}"
 GUNICORN_PIDS=""
