@@ -24,6 +24,10 @@
 #                         One database prepared with ENGINE=elasticsearch serves ENGINE=postgres too (the
 #                         database backend's index is written beside Elasticsearch's).
 #                         Stop them yourself: scripts/services.sh stop "$SERVICES_DIR" (from the file)
+#   BENCH_TREE=dir        serve the portal code of another checkout (e.g. an older commit, `git archive`d
+#                         with a .venv link), with this script, ceiling and locustfile: before/after on
+#                         the same prepared data (with BENCH_REUSE; that tree's static files go to
+#                         $WORK/static-tree)
 # Prints requests/second, p50/p95/p99 latency and the share of the ceiling per URL in bench/urls.txt.
 # Nothing is asserted.
 set -euo pipefail
@@ -99,7 +103,12 @@ if [ -z "${BENCH_REUSE:-}" ]; then
     $BIN/python manage.py update_index -v0
   fi
 fi
-$BIN/python manage.py collectstatic --no-input -v0
+TREE="${BENCH_TREE:-$PWD}"
+if [ -n "${BENCH_TREE:-}" ]; then
+  [ -n "${BENCH_REUSE:-}" ] || { echo "BENCH_TREE needs BENCH_REUSE (a database prepared by this tree)" >&2; exit 2; }
+  export STATIC_ROOT="$WORK/static-tree"
+fi
+(cd "$TREE" && $BIN/python manage.py collectstatic --no-input -v0)
 if [ -n "${BENCH_PREPARE_ONLY:-}" ]; then
   echo "== prepared; measure with BENCH_REUSE=$WORK/services.env"
   exit 0
@@ -109,7 +118,7 @@ WORKERS="${BENCH_WORKERS:-2}"
 GUNICORN_PIDS=""
 serve() {  # serve PORT APP [ENV=VALUE...]: gunicorn with the same settings for every server
   local port="$1" app="$2"; shift 2
-  env "$@" $BIN/gunicorn "$app" --bind "127.0.0.1:$port" --workers "$WORKERS" --log-level warning &
+  env "$@" $BIN/gunicorn "$app" --chdir "${CHDIR:-$PWD}" --bind "127.0.0.1:$port" --workers "$WORKERS" --log-level warning &
   GUNICORN_PIDS="$GUNICORN_PIDS $!"
 }
 wait_for() {
@@ -123,7 +132,7 @@ SERVERS=""
 for mode in $CACHE_MODES; do
   port="$(free_port)"
   if [ "$mode" = on ]; then seconds=600; else seconds=0; fi
-  serve "$port" portal.wsgi PAGE_CACHE_SECONDS=$seconds WAGTAILADMIN_BASE_URL="http://127.0.0.1:$port"
+  CHDIR="$TREE" serve "$port" portal.wsgi PAGE_CACHE_SECONDS=$seconds WAGTAILADMIN_BASE_URL="http://127.0.0.1:$port"
   wait_for "http://127.0.0.1:$port/healthz"
   SERVERS="$SERVERS $mode=http://127.0.0.1:$port"
 done
@@ -139,5 +148,5 @@ LIMIT=$((SECONDS_TOTAL * 2 + 60))
 echo "== locust: ${BENCH_USERS:-4} users, $PHASES phases of ${PHASE}s (${SECONDS_TOTAL}s), gunicorn with $WORKERS workers"
 $BIN/locust -f bench/locustfile.py --headless --only-summary --host "http://127.0.0.1:$CEILING_PORT" \
   -u "${BENCH_USERS:-4}" -r "${BENCH_USERS:-4}" -t "${LIMIT}s" --csv "$WORK/locust" >/dev/null 2>&1 || true
-echo "== $ENGINE, page cache ${BENCH_CACHE:-off}, $(basename "${BENCH_URLS:-bench/urls.txt}")${BENCH_SCALE_COMMAND:+, scaled: $BENCH_SCALE_COMMAND}, load average $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "== $ENGINE, page cache ${BENCH_CACHE:-off}, code $(cd "$TREE" && git rev-parse --short HEAD 2>/dev/null || echo "$TREE"), $(basename "${BENCH_URLS:-bench/urls.txt}")${BENCH_SCALE_COMMAND:+, scaled: $BENCH_SCALE_COMMAND}, load average $(cut -d' ' -f1-3 /proc/loadavg)"
 $BIN/python bench/report.py "$WORK/locust_stats.csv" "$PHASE"
