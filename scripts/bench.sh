@@ -125,6 +125,7 @@ wait_for() {
   for _ in $(seq 1 60); do curl -fs "$1" >/dev/null && return; sleep 0.5; done
   echo "no answer from $1" >&2; exit 1
 }
+CODE="$(cd "$TREE" && git rev-parse --short HEAD 2>/dev/null || echo "$TREE")"  # what the servers load now
 CEILING_PORT="$(free_port)"
 serve "$CEILING_PORT" bench.ceiling:application
 wait_for "http://127.0.0.1:$CEILING_PORT/ceiling/"
@@ -148,5 +149,5 @@ LIMIT=$((SECONDS_TOTAL * 2 + 60))
 echo "== locust: ${BENCH_USERS:-4} users, $PHASES phases of ${PHASE}s (${SECONDS_TOTAL}s), gunicorn with $WORKERS workers"
 $BIN/locust -f bench/locustfile.py --headless --only-summary --host "http://127.0.0.1:$CEILING_PORT" \
   -u "${BENCH_USERS:-4}" -r "${BENCH_USERS:-4}" -t "${LIMIT}s" --csv "$WORK/locust" >/dev/null 2>&1 || true
-echo "== $ENGINE, page cache ${BENCH_CACHE:-off}, code $(cd "$TREE" && git rev-parse --short HEAD 2>/dev/null || echo "$TREE"), $(basename "${BENCH_URLS:-bench/urls.txt}")${BENCH_SCALE_COMMAND:+, scaled: $BENCH_SCALE_COMMAND}, load average $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "== $ENGINE, page cache ${BENCH_CACHE:-off}, code $CODE, $(basename "${BENCH_URLS:-bench/urls.txt}")${BENCH_SCALE_COMMAND:+, scaled: $BENCH_SCALE_COMMAND}, load average $(cut -d' ' -f1-3 /proc/loadavg)"
 $BIN/python bench/report.py "$WORK/locust_stats.csv" "$PHASE"
