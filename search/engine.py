@@ -31,6 +31,7 @@ from operator import and_ as operator_and
 from operator import or_ as operator_or
 
 from django.conf import settings
+from django.db import connection
 from django.db.models import Count, Exists, F, OuterRef, Q
 from elastic_transport import TransportError
 from elasticsearch import ApiError, BadRequestError
@@ -285,6 +286,10 @@ class DatabaseEngine:
         if request.browsing:
             return (base.none() if request.query.strip() and not request.filters else base), None
         text = self._text(base, request.query, request.language, operator, split=True)
+        if connection.vendor == "postgresql":
+            # Ranked once (one statement), then the count, the page and the facets' counts read the keys.
+            ranked = KeyListMatch.ranked(text, MAX_RESULT_WINDOW)
+            return ranked.filter(base), ranked.rank()
         return text.entries, text.rank()
 
     @staticmethod
@@ -377,13 +382,20 @@ class DatabaseEngine:
         if not words(query):
             return NoMatch(self.name)
         entries = SearchEntry.objects.filter(language=language, kind=kind)
+        # PostgreSQL: each pass ranked once into keys (`KeyListMatch.ranked`): the listing's statements
+        # (count, page, facets) then read an array instead of searching and scoring again each.
+        ranked = connection.vendor == "postgresql"
         found = self._text(entries, query, language)
+        if ranked:
+            found = KeyListMatch.ranked(found)
         if found.exists():
             return found
         for other in forgiving_queries(query, language):
             again = self._text(entries, other.query, language, other.operator)
+            again.fuzzy = True
+            if ranked:
+                again = KeyListMatch.ranked(again)
             if again.exists():
-                again.fuzzy = True
                 return again
         return found
 

@@ -17,7 +17,7 @@ from django.test.utils import CaptureQueriesContext
 from search.backends import get_backend
 from search.engine import DatabaseEngine
 from search.fts import PostgresMatches, ScoredMatches
-from search.matching import QueryMatch
+from search.matching import KeyListMatch, QueryMatch
 from search.models import SearchEntry
 
 pytestmark = pytest.mark.django_db
@@ -130,7 +130,11 @@ def test_no_query_is_compiled_by_the_jit():
 def test_the_scores_are_modelsearchs_own(kind, language, text):
     """The same searches (with synonyms and stems) and the same title ranking, scored modelsearch's way
     (a correlated subquery per row): the same order."""
-    fast = DatabaseEngine(get_backend()).match(kind, text, language)
+    found = DatabaseEngine(get_backend()).match(kind, text, language)
+    # Ranked once into keys (see test_one_full_text_statement_per_pass), from the query below.
+    assert isinstance(found, KeyListMatch)
+    assert found.engine == "database"
+    fast = found.source
     assert isinstance(fast.whole, PostgresMatches)
     assert isinstance(fast.begins, PostgresMatches)
     slow = QueryMatch(
@@ -139,3 +143,29 @@ def test_the_scores_are_modelsearchs_own(kind, language, text):
     keys = fast.keys()
     assert keys
     assert keys == slow.keys()
+    assert found.keys() == keys
+
+
+@pytest.mark.parametrize(
+    ("url", "passes"),
+    [
+        ("/de/suche/?q=Raum", 1),
+        ("/de/suche/?q=Verein&type=partner", 1),
+        ("/de/suche/?q=Workshop%20F%C3%B6rderantrag", 1),
+        ("/de/ressourcen/?q=Beamer", 1),
+        ("/de/partner/?q=Verein", 1),
+        ("/de/partner/?q=Verein&language=tr", 1),
+        ("/de/veranstaltungen/?q=Workshop", 1),
+        ("/de/ressourcen/?q=Beamr", 2),  # as typed (nothing), then the forgiving pass
+    ],
+)
+def test_one_full_text_statement_per_pass(client, url, passes):
+    """A search page or listing searches and scores once per pass (`KeyListMatch.ranked`): its count, page
+    and every facet's count read the ranked keys (an array parameter), not the full-text search again –
+    at the search mix's scale the partner finder ran it in seven statements, each over every language's
+    index rows."""
+    client.get(url)  # vocabulary, routes
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(url).status_code == 200
+    searching = [query["sql"] for query in queries.captured_queries if " @@ " in query["sql"]]
+    assert len(searching) == passes, [sql[:200] for sql in searching]
