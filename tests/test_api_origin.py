@@ -5,6 +5,7 @@ import json
 
 import pytest
 from django.core.cache import cache
+from test_api_rate_limit import BODY as CALLBACK_REQUEST
 
 from catalogue.models import Resource
 from events.models import EventPage
@@ -102,17 +103,7 @@ def test_the_document_serves_its_own_origin(client):
 
 
 def test_a_created_request_links_at_the_requests_origin(client):
-    body = {
-        "association_name": "Elternverein Regenbogen e.V.",
-        "contact_name": "Leyla Demir",
-        "email": "leyla@example.org",
-        "phone": "0231 123456",
-        "consultation_language": "tr",
-        "plan_title": "Sommerfest",
-        "plan_description": "Ein Fest für die Nachbarschaft.",
-        "slot": "callback",
-        "consent": True,
-    }
+    body = CALLBACK_REQUEST
     response = client.post("/api/v3/requests/", json.dumps(body), content_type="application/json", **HOST)
     assert response.status_code == 201, response.content
     assert response["Location"].startswith(f"{ORIGIN}/api/v3/requests/")
