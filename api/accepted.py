@@ -23,7 +23,7 @@ document says exactly that, so that a client generated from it never sends what 
 
 Request bodies whose values depend on content or the moment (`POST /api/v3/requests/`: resources,
 consultation times with a free place, bookable days) register a source of their schemas with
-`register_body` (e.g. `resource_requests.request_schema`); these are built afresh whenever the document is
+`register_body` (e.g. `resource_requests.request_body_endpoints`); these are built afresh whenever the document is
 served.
 
 What no JSON schema can say – a rule between two parameters (`end` not before `start`) – is written in

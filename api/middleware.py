@@ -36,7 +36,7 @@ API_PREFIX = "/api/"
 # Responses that depend on the code only, not on content: their Last-Modified is the process start.
 STATIC_PATHS = {"/api/v3/docs/"}
 # The OpenAPI document also enumerates values from the database and the date (`api.accepted`), and the
-# request body's consultation times with a free place (`resource_requests.request_schema`), which change
+# request body's consultation times with a free place (`resource_requests.request_body_endpoints`), which change
 # with every request the audit log does not record: its Last-Modified is the moment it is served; its
 # ETag (the hash of its bytes) changes exactly when it does, so clients revalidate with `If-None-Match`.
 DOCUMENT_PATH = "/api/v3/openapi.json"

@@ -37,7 +37,7 @@ from catalogue.listing import visible_resources
 from catalogue.models import Resource
 from home.antispam import RateLimit
 from partners.models import PartnerOrganisation
-from resource_requests import consultation_endpoints, idempotency, request_schema, service
+from resource_requests import consultation_endpoints, idempotency, request_body_endpoints, service
 from resource_requests.checklist import checklists
 from resource_requests.forms import ItemForm, RequestForm
 from resource_requests.models import TOKEN_PATTERN, ResourceRequest
@@ -74,12 +74,14 @@ Whole = Annotated[int, BeforeValidator(_whole)]
 # Refusals that depend on the moment (units taken, budget used, a consultation time full, a day or an offer
 # no longer bookable): 409 with the problem `type` saying which; the form's error codes (forms.py).
 CONFLICTS = ("not_free", "budget_used_up", "budget_short", "full", "not_bookable")
-# The served document's request body (`resource_requests.request_schema`): as strict as the form, from
+# The served document's request body (`resource_requests.request_body_endpoints`): as strict as the form, from
 # what exists and is free when the document is served.
-accepted.register_body(request_schema.schemas, rules={request_schema.OPERATION: request_schema.RULES})
+accepted.register_body(
+    request_body_endpoints.schemas, rules={request_body_endpoints.OPERATION: request_body_endpoints.RULES}
+)
 # Request bodies for the `curl` examples of the reference page (`/<lang>/api/`), by operation id: built
 # when asked for, from what can be booked then (as the document's example).
-EXAMPLE_BODIES = {"requests_create": request_schema.served_example}
+EXAMPLE_BODIES = {"requests_create": request_body_endpoints.served_example}
 
 
 class ItemIn(Schema):

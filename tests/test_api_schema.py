@@ -12,7 +12,7 @@ What no parameter's schema can say – a rule between two parameters, written in
 description (`api.accepted.RULES`: a period's `end` not before its `start`, at most a year) – is kept out
 of the generated valid requests by `follows_the_rules` (the same rules in Python) and checked on its own
 by `test_rules_between_parameters_are_refused_with_a_422`; likewise the rules between the fields of the
-request body (`follows_the_body_rules`, `resource_requests.request_schema.RULES`). A body valid against
+request body (`follows_the_body_rules`, `resource_requests.request_body_endpoints.RULES`). A body valid against
 the served schema is accepted (201) or, when something changed since (units taken, a budget used up),
 answered with 409, which `positive_data_acceptance` allows.
 
@@ -70,7 +70,7 @@ def follows_the_rules(ctx, query):
 
 def follows_the_body_rules(ctx, body):
     """Whether the body of `POST /api/v3/requests/` keeps the rules between fields that its description
-    states (`resource_requests.request_schema.RULES`): ends not before starts, periods not longer than the
+    states (`resource_requests.request_body_endpoints.RULES`): ends not before starts, periods not longer than the
     resource lends, each resource once."""
     operation = ctx.operation.definition.raw.get("operationId") if ctx.operation else None
     if operation != "requests_create" or not isinstance(body, dict):

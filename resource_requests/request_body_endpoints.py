@@ -4,7 +4,8 @@ django-ninja documents the body's types (`resource_requests.endpoints.RequestIn`
 (`resource_requests.forms`) accepts depends on the database and the date. `schemas()` builds the body's
 schemas when the document is served (`api.accepted.register_body`), so that every body valid against them
 is accepted – a 201, or a 409 when something changed between reading the document and sending – and
-every other body refused with a 422:
+every other body refused with a 422. (Named `…endpoints.py` because it is part of the app's API layer, the
+only place an app may import `api`: tests/test_project.py.)
 
 - **Values that exist**: `district`, `engagement_field` (slugs), `partners` (live organisations, any
   language version), `slot` (consultation times with a free place, or "callback"), `consultation_language`
