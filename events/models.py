@@ -16,7 +16,6 @@ is published (`home/synchronize.py`), so nobody reads an outdated date in anothe
 """
 
 import datetime
-from urllib.parse import urlencode
 
 from django import forms
 from django.core.exceptions import ValidationError
@@ -40,6 +39,7 @@ from wagtail.models import Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
+from home import maps
 from home.models import BasePage
 from home.page_forms import LocalizedChoicesPageForm
 from taxonomy.fields import OFFER_LANGUAGES, LanguageListField
@@ -605,9 +605,7 @@ class EventPage(RoutablePageMixin, BasePage):
     def map_url(self):
         """OpenStreetMap's search for the venue's address: a plain link, no embedded map and nothing loaded
         from another site until the visitor follows it. "" without street or town."""
-        town = " ".join(part for part in (self.postcode, self.city) if part)
-        query = ", ".join(part for part in (self.street, town) if part)
-        return f"https://www.openstreetmap.org/search?{urlencode({'query': query})}" if query else ""
+        return maps.postal_address_url(self.street, self.postcode, self.city)
 
     def get_context(self, request, *args, **kwargs):
         from events.views import event_context

@@ -26,6 +26,13 @@ def search_url(query):
     return f"{SEARCH}?{urlencode({'query': query})}" if query else ""
 
 
+def postal_address_url(street, postcode, city):
+    """OpenStreetMap's search for an address kept in fields (event venues, partner organisations); "" when
+    all are empty."""
+    town = " ".join(part for part in (postcode, city) if part)
+    return search_url(", ".join(part for part in (street, town) if part))
+
+
 def address_in(text):
     """The first postal address written in `text` as "street number, postcode town" (the town in Latin
     letters; Dortmund where it is written in another script or left out); "" where there is none."""

@@ -339,8 +339,7 @@ class PartnerOrganisation(PublishableSnippet, ClusterableModel):
     @property
     def map_url(self):
         """OpenStreetMap's search for the address (`home.maps`): a plain link, "" without a street."""
-        town = " ".join(part for part in (self.postcode, self.city) if part)
-        return maps.search_url(", ".join((self.street, town))) if self.street else ""
+        return maps.postal_address_url(self.street, self.postcode, self.city) if self.street else ""
 
     @property
     def phone_href(self):
