@@ -41,6 +41,7 @@ from home.listing import (
     objects,
     terms,
 )
+from search.matching import KeyArray
 from taxonomy.models import District, EngagementField, ResourceCategory
 
 DATE_INPUT_FORMATS = ["%Y-%m-%d", "%d.%m.%Y"]
@@ -271,6 +272,7 @@ class ResourceQuery(FacetListing):
         self.free_month = bool(free_month)
         self.month = month or availability.month_rest()
         self._free_month_filter = None
+        self._period_filter = None
         self.capacity = capacity
         self.period = period
         self.window = window or period or availability.window(availability.today(), None)
@@ -300,10 +302,29 @@ class ResourceQuery(FacetListing):
         if self.capacity:
             queryset = queryset.filter(kind=Resource.Kind.ROOM, capacity__gte=self.capacity)
         if self.period:
-            queryset = availability.obtainable(queryset, *self.period)
+            queryset = queryset.filter(self.period_filter())
         if self.free_month and skip != "free_month":
             queryset = queryset.filter(self.free_month_filter())
         return queryset
+
+    def period_filter(self):
+        """What can still be had on every day of the period, as the keys of the visible resources: worked
+        out once per listing in one query (the facet counts narrow many times) and kept per generation
+        of the page cache (every reservation, grant and resource change starts a new one)."""
+        if self._period_filter is None:
+            start, end = self.period
+            locales = f"{self.locale.pk}:{self.default_locale.pk}"
+
+            def build():
+                obtainable = availability.obtainable(
+                    visible_resources(self.locale, self.default_locale), start, end
+                )
+                return sorted(obtainable.order_by().values_list("translation_key", flat=True))
+
+            keys = page_cache.kept(f"obtainable-keys:{locales}:{start}:{end}", build)
+            # One array parameter, not a parameter per key (10,000 at the search mix's scale).
+            self._period_filter = Q(translation_key__in=KeyArray(keys))
+        return self._period_filter
 
     def free_month_filter(self):
         """Worked out once per listing (the facet counts narrow many times)."""

@@ -15,8 +15,8 @@ import operator
 from functools import reduce
 
 from django.conf import settings
-from django.db.models import CharField, Count, OuterRef, Prefetch, Q, Subquery, Value
-from django.db.models.functions import Coalesce, Concat
+from django.db.models import CharField, Count, F, OuterRef, Prefetch, Q, Subquery, Value
+from django.db.models.functions import Cast, Coalesce, Concat, Substr
 from django.utils import formats
 from django.utils.translation import gettext_lazy as _
 
@@ -88,14 +88,36 @@ class MonthFacet(Facet):
         return queryset.filter(self.any_month(values))
 
     def count_part(self, queryset):
+        """The events grouped by their first and last month ("2026-11/2027-01", "2026-11/" without an end
+        date): a few rows, however many months are offered; `read_counts` adds them up per month as
+        `overlaps_month` decides (one small grouping is cheaper to build than a count per month)."""
         if not self.months:
             return None
-        return together.columns(
-            queryset, **{f"m{month:%Y%m}": Count("pk", filter=overlaps_month(month)) for month in self.months}
+        return together.Rows(
+            queryset.order_by()
+            .values(
+                v=Concat(_month_text("start_date"), Value("/"), Coalesce(_month_text("end_date"), Value("")))
+            )
+            .annotate(n=Count("pk", distinct=True))
         )
 
     def read_counts(self, counted):
-        return {month.strftime(MONTH_FORMAT): counted.get(f"m{month:%Y%m}", 0) for month in self.months}
+        spans = []
+        for span, number in counted.items():
+            first, _slash, last = (span or "").partition("/")
+            if first:
+                spans.append((first, last or None, number))
+        counts = {}
+        for month in self.months:
+            key = month.strftime(MONTH_FORMAT)
+            # As `overlaps_month`: begun by the month's end, and ending in it or later (or, without an end
+            # date, beginning in it).
+            counts[key] = sum(
+                number
+                for first, last, number in spans
+                if first <= key and (last >= key if last is not None else first >= key)
+            )
+        return counts
 
     def unknown(self, value):
         month = parse_month(value)
@@ -110,6 +132,11 @@ class MonthFacet(Facet):
             "last": formats.date_format(last, "YEAR_MONTH_FORMAT"),
             "value": shorten(value),
         }
+
+
+def _month_text(field):
+    """A date's year and month as text ("2026-11"), the same on PostgreSQL and SQLite."""
+    return Substr(Cast(field, CharField()), 1, 7)
 
 
 def with_padded_languages(queryset):
@@ -132,16 +159,19 @@ class LanguageFacet(Facet):
         return with_padded_languages(queryset).filter(condition)
 
     def count_part(self, queryset):
-        return together.columns(
-            with_padded_languages(queryset),
-            **{
-                f"l_{code}": Count("pk", filter=Q(padded_languages__contains=f",{code},"))
-                for code in OFFER_LANGUAGES
-            },
+        """The events grouped by their list of languages ("de,tr"): a few rows, added up per language by
+        `read_counts` (one small grouping instead of a count per offered language)."""
+        return together.Rows(
+            queryset.order_by().values(v=F("languages")).annotate(n=Count("pk", distinct=True))
         )
 
     def read_counts(self, counted):
-        return {code: counted.get(f"l_{code}", 0) for code in OFFER_LANGUAGES}
+        counts = dict.fromkeys(OFFER_LANGUAGES, 0)
+        for languages, number in counted.items():
+            for code in {code.strip() for code in (languages or "").split(",")}:
+                if code in counts:
+                    counts[code] += number
+        return counts
 
 
 def facets(months):

@@ -1,11 +1,14 @@
 """Template tags every public page uses: languages, navigation, small formatting helpers."""
 
+import hashlib
+
 from django import template
 from django.conf import settings
 from django.db.models import F, Q
 from django.urls import translate_url
 from django.utils import translation
 from django.utils.html import format_html
+from django.utils.safestring import mark_safe
 from wagtail.models import Page, Site
 from wagtail.rich_text import expand_db_html
 
@@ -42,15 +45,23 @@ def language_alternates(context):
     page = context.get("page")
     urls = dict(context.get("language_urls") or {})
     if not urls and isinstance(page, Page) and page.id:
-        # Live and outside restricted sections in the query itself (Wagtail's `.public()` reads every
-        # restriction in a query of its own first).
-        translations = public_pages(Page.objects.filter(translation_key=page.translation_key)).select_related(
-            "locale"
-        )
-        for candidate in translations:
-            url = candidate.get_url(request)
-            if url:
-                urls[candidate.locale.language_code] = url
+
+        def build():
+            # Live and outside restricted sections in the query itself (Wagtail's `.public()` reads every
+            # restriction in a query of its own first).
+            translations = public_pages(
+                Page.objects.filter(translation_key=page.translation_key)
+            ).select_related("locale")
+            found = {}
+            for candidate in translations:
+                url = candidate.get_url(request)
+                if url:
+                    found[candidate.locale.language_code] = url
+            return found
+
+        # Kept in the frame cache per page: publishing, moving or unpublishing a translation starts a new
+        # generation.
+        urls = page_cache.frame(request, f"alternates:{page.translation_key}", build)
     alternates = []
     for code, _name in settings.LANGUAGES:
         url = urls.get(code)
@@ -130,6 +141,24 @@ def _menus():
                 links.append({"url": value.get("url"), "label": value.get("label"), "depth": None})
         result[slot] = {"links": links, "note": expand_db_html(menu.note) if menu.note else ""}
     return result
+
+
+@register.simple_tag(takes_context=True)
+def breadcrumb_links(context, page):
+    """The page's ancestors below the site's root as [{"url", "title"}], kept in the frame cache per page
+    (a move, rename or publication starts a new generation): no query for them on a page the cache
+    misses."""
+    request = context.get("request")
+    if not isinstance(page, Page) or not page.pk:
+        return []
+
+    def build():
+        return [
+            {"url": ancestor.get_url(request), "title": ancestor.title}
+            for ancestor in page.get_ancestors()[1:]
+        ]
+
+    return page_cache.frame(request, f"breadcrumbs:{page.pk}", build)
 
 
 @register.simple_tag(takes_context=True)
@@ -218,3 +247,40 @@ def is_active_link(link, request):
     if depth is not None and depth <= 2:
         return path == url  # the home page is an ancestor of everything: only exact match counts
     return path == url or path.startswith(url)
+
+
+class KeptFragmentNode(template.Node):
+    def __init__(self, nodelist, name, vary_on):
+        self.nodelist = nodelist
+        self.name = name
+        self.vary_on = vary_on
+
+    def render(self, context):
+        request = context.get("request")
+        if request is None or not page_cache.enabled():
+            return self.nodelist.render(context)
+        values = repr([value.resolve(context) for value in self.vary_on])
+        digest = hashlib.sha256(values.encode()).hexdigest()[:32]
+        # The HTML comes from our own rendering, kept as it was rendered.
+        return mark_safe(  # noqa: S308
+            page_cache.frame(
+                request, f"fragment:{self.name}:{digest}", lambda: str(self.nodelist.render(context))
+            )
+        )
+
+
+@register.tag
+def keptfragment(parser, token):
+    """`{% keptfragment "name" value ... %}…{% endkeptfragment %}`: the enclosed HTML rendered once per
+    generation of the page cache, language, host and the given values (a card: the object's id and what
+    else it shows that is not the object's own data – its availability, the heading level), so a page the
+    cache misses reuses the cards other pages rendered. Without the page cache it is rendered every time.
+    The values must name everything the fragment shows besides data an edit changes (every edit starts a
+    new generation): a model instance's repr is not enough, give its `pk`."""
+    bits = token.split_contents()
+    if len(bits) < 2:
+        raise template.TemplateSyntaxError("keptfragment needs a name")
+    name = bits[1].strip("\"'")
+    nodelist = parser.parse(("endkeptfragment",))
+    parser.delete_first_token()
+    return KeptFragmentNode(nodelist, name, [parser.compile_filter(bit) for bit in bits[2:]])
