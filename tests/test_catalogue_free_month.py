@@ -146,6 +146,29 @@ def test_free_this_month_keeps_what_the_rules_say_is_free_on_some_day(client):
     assert select_one(page, "#id_free_month").has_attr("checked")
 
 
+@pytest.mark.parametrize("page_cache_seconds", [0, 300])
+def test_with_search_words_the_count_is_among_the_matches(client, settings, page_cache_seconds):
+    """With search words the free keys are worked out over the matches alone while the page cache is off,
+    over every resource (kept per generation) while it is on: the same counts either way."""
+    settings.PAGE_CACHE_SECONDS = page_cache_seconds
+    settings.PORTAL_PAGE_SIZE = 100
+    start, end = availability.month_rest()
+    beamer = Resource.objects.get(locale__language_code="de", slug="beamer")
+    ReservationFactory(resource=beamer, quantity=beamer.units, start=start, end=end)
+    matching = parse(client.get(LISTING + "?q=Beamer"))
+    shown = {link.get_text(strip=True) for link in select(matching, ".card h3 a")}
+    assert beamer.title in shown
+    expected = {
+        resource.title
+        for resource in german()
+        if resource.title in shown and free_some_day_in_python(resource)
+    }
+    assert beamer.title not in expected
+    free = parse(client.get(LISTING + "?q=Beamer&free_month=1"))
+    assert checkbox_count(matching) == total(free) == len(expected)
+    assert {link.get_text(strip=True) for link in select(free, ".card h3 a")} == expected
+
+
 def test_a_resource_booked_up_for_the_rest_of_the_month_drops_out_and_one_free_day_keeps_it(client, settings):
     settings.PORTAL_PAGE_SIZE = 100
     category = ResourceCategory.objects.get(locale__language_code="de", slug="raeume")

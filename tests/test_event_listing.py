@@ -277,3 +277,51 @@ def test_home_page_queries_stay_within_the_portals_bound(client, django_assert_m
     client.get("/de/")
     with django_assert_max_num_queries(30):
         client.get("/de/")
+
+
+def test_every_month_and_language_count_is_what_choosing_it_shows(client, settings):
+    """The months and languages are counted by grouping (first and last month; the list of languages) and
+    added up in Python: each offered count equals the number of events the choice lists, for an event
+    over three months, one without an end date and one in two languages."""
+    settings.PORTAL_PAGE_SIZE = 100
+    index_page = index()
+    month = dates.add_months(dates.month_start(dates.today()), 2)
+    EventPageFactory(
+        parent=index_page,
+        slug="drei-monate",
+        title="Über drei Monate",
+        start_date=month - datetime.timedelta(days=3),
+        end_date=dates.add_months(month, 1) + datetime.timedelta(days=3),
+        start_time=None,
+        end_time=None,
+        languages=["ti", "de"],
+    )
+    EventPageFactory(
+        parent=index_page,
+        slug="ohne-ende",
+        title="Ohne Enddatum",
+        start_date=month + datetime.timedelta(days=10),
+        end_date=None,
+        languages=["so"],
+    )
+    for url in (UPCOMING, UPCOMING + "?district=innenstadt-nord", UPCOMING + "?language=de"):
+        page = html(client.get(url))
+        offered = select(page, 'select[name="month"] option[value]') + select(
+            page, 'select[name="language"] option[value]'
+        )
+        checked = 0
+        for option in offered:
+            if not option["value"]:
+                continue
+            name = option.find_parent("select")["name"]
+            count = int(text(option).rsplit("(", 1)[1].rstrip(")"))
+            chosen = html(client.get(f"{url}{'&' if '?' in url else '?'}{name}={option['value']}"))
+            assert result_count(chosen) == count, (url, name, option["value"])
+            checked += 1
+        assert checked >= 4, url
+    for shown in (dates.add_months(month, -1), month, dates.add_months(month, 1)):
+        assert "Über drei Monate" in card_titles(html(client.get(f"{UPCOMING}?month={shown:%Y-%m}")), "event")
+    assert "Über drei Monate" not in card_titles(
+        html(client.get(f"{UPCOMING}?month={dates.add_months(month, 2):%Y-%m}")), "event"
+    )
+    assert "Ohne Enddatum" in card_titles(html(client.get(f"{UPCOMING}?language=so")), "event")

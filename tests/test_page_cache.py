@@ -10,10 +10,11 @@ import search_support
 from django.core.cache import cache, caches
 from django.test import Client
 from django.utils import timezone
-from markup import select_one
+from markup import card_titles, select_one
 from test_requests_form import fill_basket, form_data, with_lines
 from wagtail.models import Page, PageViewRestriction
 
+from catalogue import availability
 from catalogue.factories import ReservationFactory
 from catalogue.models import Grant, Resource
 from home import page_cache
@@ -449,3 +450,58 @@ def test_search_entries_synced_in_bulk(client, settings, committed):
     with committed():
         search_sync.sync("resource", [resource.translation_key])
     assert "Beamer mit Zauberwürfel" in select_one(fresh(client, url), "main").get_text()
+
+
+# --- Cards kept per generation ({% keptfragment %}) -------------------------------------------------------
+
+
+def beamer_card(page):
+    return next(card for card in page.split("<article")[1:] if 'href="/de/ressourcen/beamer/"' in card)
+
+
+def test_a_card_is_rendered_once_per_generation_and_again_after_an_edit(client, committed, settings):
+    """A page the cache misses reuses the cards other pages rendered in this generation; an edit starts a
+    new one, so every card shows it."""
+    settings.PORTAL_PAGE_SIZE = 100
+    resource = Resource.objects.get(locale__language_code="de", slug="beamer")
+    assert "Beamer" in beamer_card(fresh(client, "/de/ressourcen/"))
+    # Changed without a signal (nothing starts a new generation): the card rendered before is reused.
+    Resource.objects.filter(pk=resource.pk).update(title="Beamer (unbemerkt)")
+    page = fresh(client, "/de/ressourcen/?category=geraete-und-technik")
+    assert "Beamer (unbemerkt)" not in beamer_card(page)
+    # Published in the admin's way: a new generation, the card rendered again on every page.
+    resource.refresh_from_db()
+    resource.title = "Beamer mit Leinwand"
+    with committed():
+        resource.save_revision().publish()
+    for url in ("/de/ressourcen/", "/de/ressourcen/?category=geraete-und-technik"):
+        assert "Beamer mit Leinwand" in beamer_card(fresh(client, url))
+
+
+def test_a_card_shows_the_availability_of_the_listings_period(client, settings):
+    """One generation, two periods: the same resource's card says what is free in each (the availability
+    is part of what a kept card is chosen by)."""
+    settings.PORTAL_PAGE_SIZE = 100
+    resource = Resource.objects.get(locale__language_code="de", slug="beamer")
+    busy = timezone.localdate() + datetime.timedelta(days=50)
+    quiet = busy + datetime.timedelta(days=7)
+    ReservationFactory(resource=resource, start=busy, end=busy, quantity=1, status="approved")
+    url = "/de/ressourcen/?category=geraete-und-technik&start={day}&end={day}"
+    on_busy = meter(beamer_card(fresh(client, url.format(day=busy))))
+    on_quiet = meter(beamer_card(fresh(client, url.format(day=quiet))))
+    assert int(on_busy) < int(on_quiet)
+    for day, shown in ((busy, on_busy), (quiet, on_quiet)):
+        assert int(shown) == availability.availability_of(resource, day, day).left
+
+
+def test_a_reservation_takes_a_resource_out_of_a_period_it_no_longer_has_free(client, committed, settings):
+    """The keys of what can be had in a period are kept per generation: a reservation starts a new one."""
+    settings.PORTAL_PAGE_SIZE = 100
+    resource = Resource.objects.get(locale__language_code="de", slug="beamer")
+    day = timezone.localdate() + datetime.timedelta(days=60)
+    url = f"/de/ressourcen/?start={day}&end={day}"
+    assert resource.title in card_titles(fresh(client, url), "resource")
+    with committed():
+        ReservationFactory(resource=resource, start=day, end=day, quantity=resource.units, status="approved")
+    assert resource.title not in card_titles(fresh(client, url + "&sort=name"), "resource")
+    assert resource.title not in card_titles(fresh(client, url), "resource")

@@ -5,7 +5,7 @@ else its page shows ("step-free: 4"). Each count is a part:
 
 - `Rows(queryset)`: a grouped query whose rows are a value `v` and its count `n` (a facet's options);
 - `Columns(queryset)`: a query of one row whose columns are counts (conditional aggregates:
-  `Count("pk", filter=Q(...))`, e.g. the months an event touches), read by column name.
+  `Count("pk", filter=Q(...))`, e.g. a listing's total), read by column name.
 
 `count(parts)` sends all of them as one `UNION ALL` (each part its own subquery, so each keeps its exact
 SQL: filters, joins, `DISTINCT`), and answers per part a {value: count}. The SQL of each part is Django's
