@@ -21,12 +21,13 @@ from .models import SynonymGroup, split_words
 from .spelling import fold, stem, tokens
 
 GROUPS_SECONDS = 300
-CACHE_KEY = "search:synonyms:{language}"
+CACHE_KEY = "search:synonyms:v2:{language}"
 MAX_VARIANTS = 8
 
 
 def groups(language):
-    """[[folded word tuples of one group], …] of the published groups visitors of `language` use (cached)."""
+    """[[(words, phrase, folded words, stems) of each member of one group], …] of the published groups
+    visitors of `language` use (cached): folded and stemmed once when read, not for every query."""
     key = CACHE_KEY.format(language=language)
     found = cache.get(key)
     if found is None:
@@ -45,8 +46,10 @@ def _load(language):
         members = []
         for phrase in split_words(text):
             parts = tuple(tokens(phrase))
-            if parts and (parts, phrase) not in members:
-                members.append((parts, phrase))
+            if parts and all(parts != member[0] or phrase != member[1] for member in members):
+                folded = tuple(fold(part) for part in parts)
+                stems = tuple(stem(part, language) for part in parts)
+                members.append((parts, phrase, folded, stems))
         if len(members) > 1:
             found.append(members)
     return found
@@ -61,18 +64,16 @@ def variants(query, language):
     typed = tokens(query)
     if not typed:
         return []
-    folded = [fold(word) for word in typed]
-    stems = [stem(word, language) for word in typed]
+    folded = tuple(fold(word) for word in typed)
+    stems = tuple(stem(word, language) for word in typed)
     found = []
     for group in groups(language):
-        for parts, _phrase in group:
+        for parts, _phrase, wanted, wanted_stems in group:
             size = len(parts)
-            wanted = [fold(part) for part in parts]
-            wanted_stems = [stem(part, language) for part in parts]
             for start in range(len(folded) - size + 1):
                 if folded[start : start + size] != wanted and stems[start : start + size] != wanted_stems:
                     continue
-                for other_parts, _other in group:
+                for other_parts, *_other in group:
                     if other_parts == parts:
                         continue
                     variant = " ".join([*typed[:start], *other_parts, *typed[start + size :]])
