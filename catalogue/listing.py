@@ -333,9 +333,9 @@ class ResourceQuery(FacetListing):
         resources instead of 10,000, worked out on every visit."""
         if self._free_month_filter is None:
             visible = visible_resources(self.locale, self.default_locale)
-            matches = self.matches()
-            if matches is not None and not page_cache.enabled():
-                self._free_month_filter = availability.free_some_day(matches.filter(visible), *self.month)
+            matched = self.matched()
+            if matched is not None and not page_cache.enabled():
+                self._free_month_filter = availability.free_some_day(matched, *self.month)
             else:
                 locales = f"{self.locale.pk}:{self.default_locale.pk}"
                 self._free_month_filter = availability.free_some_day(

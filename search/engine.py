@@ -689,11 +689,18 @@ class ElasticsearchEngine:
                 "sort": ["_score", {self.key_field: {"order": "asc"}}],
                 "size": listing_match_limit(),
                 "track_total_hits": True,
-                "_source": False,
+                # Only the key of each hit, from doc values: no stored fields (not even `_id`) are read,
+                # and the answer leaves out every hit's index, id, score and sort values
+                # (`filter_path`): thousands of hits, a third of the bytes to read and parse.
+                "stored_fields": "_none_",
                 "docvalue_fields": [self.key_field],
             }
-            response = self.es.search(index=self.index, **body)
-            hits = response["hits"]["hits"]
+            response = self.es.search(
+                index=self.index,
+                filter_path=["hits.total.value", f"hits.hits.fields.{self.key_field}"],
+                **body,
+            )
+            hits = response["hits"].get("hits", [])
             return [hit["fields"][self.key_field][0] for hit in hits], response["hits"]["total"]["value"]
 
         # A listing filters by its text, so it asks precisely first: the query's compounds whole

@@ -26,7 +26,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.models import PageViewRestriction
 
 from home import page_cache
-from search.matching import match
+from search.matching import IdArray, match
 from search.registry import adapter_for_model
 
 from . import together
@@ -95,6 +95,7 @@ class FacetListing:
         self.searchable = text_model is not None
         self.text = self.parse_text(params.get("q", "")) if self.searchable else ""
         self._matches = None
+        self._matched = None
         self._counted = {}
         self.extra = {}  # other parameters a subclass understood (dates, sort ...), kept by every link
         self.selected = {}
@@ -182,12 +183,34 @@ class FacetListing:
             return ()
         return (value,) if isinstance(value, str) else tuple(value)
 
+    def matched(self):
+        """The base narrowed to the text's matches (None without text), worked out once per visit.
+
+        A listing narrows its base to the matches for every count and for the page (six to eight
+        statements). Where the base is conditions alone, the ids of its matching rows are read once and
+        the statements start from them (`IdArray`: one parameter): the base's own conditions – for a
+        language other than German, "its own translation, or the German original where there is
+        none" – are then worked out once instead of in every statement (at the search mix's scale
+        each one read every resource: 17 ms a statement). A base with more than conditions (joins
+        selected, annotations, an order) keeps the matches as a condition."""
+        matches = self.matches()
+        if matches is None:
+            return None
+        if self._matched is None:
+            base = self.base
+            query = base.query
+            if query.annotations or query.select_related or base._prefetch_related_lookups or query.order_by:
+                self._matched = matches.filter(base)  # SQL: the matches are never loaded
+            else:
+                ids = list(matches.filter(base).order_by().values_list("pk", flat=True))
+                self._matched = base.model._default_manager.filter(pk__in=IdArray(ids))
+        return self._matched
+
     def filtered(self, skip=None):
         """What matches every filter but `skip` (a facet's parameter, or "q")."""
         queryset = self.base
-        matches = self.matches()
-        if matches is not None and skip != "q":
-            queryset = matches.filter(queryset)  # SQL: the matches are never loaded
+        if skip != "q" and self.matches() is not None:
+            queryset = self.matched()
         for facet in self.facets:
             values = self.selected_values(facet.param)
             if values and facet.param != skip:
