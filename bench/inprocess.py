@@ -9,6 +9,8 @@ network, so it measures what building a page costs.
 `BENCH_CACHE=off make bench`. `--mode miss`: the page cache on, each page taken out of it before each
 request, so what is kept per generation (the frame, the vocabulary, Wagtail's routes) is used, as on a
 real miss. Prints per URL requests per second, the median time and the queries of one request.
+Garbage collection is tuned as in a gunicorn worker (`portal.wsgi` calls
+`portal.serving.tune_garbage_collection`); `--default-gc` leaves Python's defaults.
 `--cpu`: the process's CPU time instead of the clock, and the fastest request instead of the median – on
 a machine with other work on it the clock measures the others too (the database's own time is then left
 out: SQLite works in this process, PostgreSQL does not).
@@ -49,7 +51,15 @@ def main():
     parser.add_argument("--requests", type=int, default=50)
     parser.add_argument("--mode", choices=["off", "miss"], default="off")
     parser.add_argument("--cpu", action="store_true", help="CPU time, fastest request (see above)")
+    parser.add_argument("--default-gc", action="store_true", help="Python's garbage collection defaults")
     args = parser.parse_args()
+    if not args.default_gc:
+        try:
+            from portal.serving import tune_garbage_collection
+        except ImportError:  # an older tree (BENCH_TREE): as it was served
+            pass
+        else:
+            tune_garbage_collection()
     settings.PAGE_CACHE_SECONDS = 0 if args.mode == "off" else 600
     if args.mode == "miss":
         page_cache.bump()  # nothing kept by an earlier run on the same cache (another tree's) stands in
