@@ -31,7 +31,6 @@ from operator import and_ as operator_and
 from operator import or_ as operator_or
 
 from django.conf import settings
-from django.db import connection
 from django.db.models import Count, Exists, F, OuterRef, Q
 from elastic_transport import TransportError
 from elasticsearch import ApiError, BadRequestError
@@ -42,7 +41,7 @@ from . import health, spelling, synonyms
 from .analysis import NGRAM_LANGUAGES, WHOLE_WORDS_ANALYZER, german_compound_words
 from .backends import fallback_name, get_backend, is_elasticsearch
 from .fts import matches_of
-from .matching import KeyListMatch, NoMatch, QueryMatch, listing_match_limit
+from .matching import KeyListMatch, NoMatch, QueryMatch, listing_match_limit, ranked_once
 from .models import SearchEntry, SearchEntryFacet
 from .registry import facets
 
@@ -286,11 +285,11 @@ class DatabaseEngine:
         if request.browsing:
             return (base.none() if request.query.strip() and not request.filters else base), None
         text = self._text(base, request.query, request.language, operator, split=True)
-        if connection.vendor == "postgresql":
-            # Ranked once (one statement), then the count, the page and the facets' counts read the keys.
-            ranked = KeyListMatch.ranked(text, MAX_RESULT_WINDOW)
-            return ranked.filter(base), ranked.rank()
-        return text.entries, text.rank()
+        # The count, the page and the facets' counts read the matches (on PostgreSQL ranked once into keys).
+        found = ranked_once(text, MAX_RESULT_WINDOW)
+        if found is text:
+            return text.entries, text.rank()
+        return found.filter(base), found.rank()
 
     @staticmethod
     def _filtered(queryset, filters, skip=None):
@@ -382,19 +381,15 @@ class DatabaseEngine:
         if not words(query):
             return NoMatch(self.name)
         entries = SearchEntry.objects.filter(language=language, kind=kind)
-        # PostgreSQL: each pass ranked once into keys (`KeyListMatch.ranked`): the listing's statements
-        # (count, page, facets) then read an array instead of searching and scoring again each.
-        ranked = connection.vendor == "postgresql"
-        found = self._text(entries, query, language)
-        if ranked:
-            found = KeyListMatch.ranked(found)
+        # Each pass ranked once where the database needs it (`ranked_once`): the listing's statements
+        # (count, page, facets) then read the keys instead of searching and scoring again each.
+        found = ranked_once(self._text(entries, query, language))
         if found.exists():
             return found
         for other in forgiving_queries(query, language):
             again = self._text(entries, other.query, language, other.operator)
             again.fuzzy = True
-            if ranked:
-                again = KeyListMatch.ranked(again)
+            again = ranked_once(again)
             if again.exists():
                 return again
         return found

@@ -31,6 +31,7 @@ import uuid
 from functools import cached_property
 
 from django.conf import settings
+from django.db import connection
 from django.db.models import Exists, Expression, F, Func, IntegerField, OuterRef, Q, UUIDField
 
 ITERATION_LIMIT = 500
@@ -141,6 +142,16 @@ class QueryMatch(TextMatch):
 
     def exists(self):
         return self.entries.exists()
+
+
+def ranked_once(query_match, limit=None):
+    """The database backend's matches as the engine should read them: on PostgreSQL ranked once into keys
+    (`KeyListMatch.ranked`: one statement ranks; the count, the page and every facet's count read the
+    array), elsewhere the `QueryMatch` itself (SQLite ranks every match once per statement,
+    `search.fts.SQLiteMatches`, and reading thousands of keys into Python would cost more)."""
+    if connection.vendor == "postgresql":
+        return KeyListMatch.ranked(query_match, limit)
+    return query_match
 
 
 class KeyListMatch(TextMatch):
