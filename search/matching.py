@@ -235,48 +235,73 @@ class KeyList(tuple):
         return json.dumps([key.hex for key in self])
 
 
-class KeyArray(Expression):
-    """The right side of `translation_key__in=`: a list of UUIDs as a subquery over one parameter."""
+class ArrayParameter(Expression):
+    """The right side of `field__in=`: a list of values as a subquery over *one* parameter (PostgreSQL
+    `unnest` of an array, SQLite `json_each`), so the SQL stays the same size however many values.
+    Subclasses say the values' PostgreSQL type and their two text forms."""
+
+    postgres_type = ""
+
+    def values(self):
+        raise NotImplementedError
+
+    def postgres_array(self):
+        raise NotImplementedError
+
+    def sqlite_json(self):
+        raise NotImplementedError
+
+    def as_sql(self, compiler, connection):
+        values = [self.output_field.get_db_prep_value(value, connection) for value in self.values()]
+        if not values:
+            return "(SELECT NULL WHERE 1 = 0)", []
+        return "(" + ", ".join(["%s"] * len(values)) + ")", values
+
+    def as_postgresql(self, compiler, connection):
+        return f"(SELECT unnest(%s::{self.postgres_type}[]))", [self.postgres_array()]
+
+    def as_sqlite(self, compiler, connection):
+        return "(SELECT value FROM json_each(%s))", [self.sqlite_json()]
+
+
+class KeyArray(ArrayParameter):
+    """Translation keys (UUIDs); their parameters made once per `KeyList`."""
 
     output_field = UUIDField()
+    postgres_type = "uuid"
 
     def __init__(self, keys):
         super().__init__()
         self.keys = KeyList(keys)
 
-    def as_sql(self, compiler, connection):
-        if not self.keys:
-            return "(SELECT NULL WHERE 1 = 0)", []
-        field = UUIDField()
-        values = [field.get_db_prep_value(key, connection) for key in self.keys]
-        return "(" + ", ".join(["%s"] * len(values)) + ")", values
+    def values(self):
+        return self.keys
 
-    def as_postgresql(self, compiler, connection):
-        return "(SELECT unnest(%s::uuid[]))", [self.keys.postgres_array]
+    def postgres_array(self):
+        return self.keys.postgres_array
 
-    def as_sqlite(self, compiler, connection):
-        return "(SELECT value FROM json_each(%s))", [self.keys.sqlite_json]
+    def sqlite_json(self):
+        return self.keys.sqlite_json
 
 
-class IdArray(Expression):
-    """The right side of `pk__in=`: a list of integer ids as a subquery over one parameter (as `KeyArray`)."""
+class IdArray(ArrayParameter):
+    """Integer ids (primary keys)."""
 
     output_field = IntegerField()
+    postgres_type = "bigint"
 
     def __init__(self, ids):
         super().__init__()
         self.ids = [int(pk) for pk in ids]
 
-    def as_sql(self, compiler, connection):
-        if not self.ids:
-            return "(SELECT NULL WHERE 1 = 0)", []
-        return "(" + ", ".join(["%s"] * len(self.ids)) + ")", list(self.ids)
+    def values(self):
+        return self.ids
 
-    def as_postgresql(self, compiler, connection):
-        return "(SELECT unnest(%s::bigint[]))", ["{" + ",".join(map(str, self.ids)) + "}"]
+    def postgres_array(self):
+        return "{" + ",".join(map(str, self.ids)) + "}"
 
-    def as_sqlite(self, compiler, connection):
-        return "(SELECT value FROM json_each(%s))", [json.dumps(self.ids)]
+    def sqlite_json(self):
+        return json.dumps(self.ids)
 
 
 class KeyPosition(Func):

@@ -46,7 +46,7 @@ def _load(language):
         members = []
         for phrase in split_words(text):
             parts = tuple(tokens(phrase))
-            if parts and all(parts != member[0] or phrase != member[1] for member in members):
+            if parts and (parts, phrase) not in [member[:2] for member in members]:
                 folded = tuple(fold(part) for part in parts)
                 stems = tuple(stem(part, language) for part in parts)
                 members.append((parts, phrase, folded, stems))

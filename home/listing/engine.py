@@ -208,9 +208,8 @@ class FacetListing:
 
     def filtered(self, skip=None):
         """What matches every filter but `skip` (a facet's parameter, or "q")."""
-        queryset = self.base
-        if skip != "q" and self.matches() is not None:
-            queryset = self.matched()
+        matched = self.matched() if skip != "q" else None
+        queryset = self.base if matched is None else matched
         for facet in self.facets:
             values = self.selected_values(facet.param)
             if values and facet.param != skip:
