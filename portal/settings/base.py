@@ -301,6 +301,8 @@ else:
 SEARCH_RETRY_SECONDS = env.int("SEARCH_RETRY_SECONDS", default=30)
 # Search statistics (query, language, day, counts; nothing personal) are kept this long.
 SEARCH_TERMS_RETENTION_DAYS = env.int("SEARCH_TERMS_RETENTION_DAYS", default=365)
+# Under load a process writes its search counts at most once per this many seconds (search/stats.py).
+SEARCH_STATS_FLUSH_SECONDS = env.float("SEARCH_STATS_FLUSH_SECONDS", default=1.0)
 
 # --- Wagtail --------------------------------------------------------------------------------------
 WAGTAIL_SITE_NAME = "House of Resources Dortmund"

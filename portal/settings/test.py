@@ -56,3 +56,6 @@ WHITENOISE_AUTOREFRESH = True
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # A file, not memory: the browser tests' server process reads the same test database.
     DATABASES["default"]["TEST"] = {"NAME": str(VAR_DIR / "test.sqlite3")}
+# Every search counted as it happens: a test reads the counts at once (tests/test_search_stats_batching.py
+# tests the batching itself).
+SEARCH_STATS_FLUSH_SECONDS = 0
