@@ -19,13 +19,18 @@ On PostgreSQL modelsearch's shape has the same two faults at that scale (1.5–2
 p95 2.3 s at the search mix): the condition `(title || body) @@ query` has no index (modelsearch indexes
 `title` and `body` apart), so every entry of the language is read and its vectors joined; and a score
 is a correlated subquery per result row, which finds the entry's index row again and ranks it. And
-PostgreSQL's JIT compiles such a plan for about a second. `PostgresMatches` runs on the index rows:
+PostgreSQL's JIT compiles such a plan for about a second. And Wagtail's index rows know an object only by
+its content type and id, not the entry's language: a broad word matched every language's rows (53,000
+for "Verein", of which 10,500 German) before the join kept one language. `PostgresMatches` runs on the
+entries' own copies of the index rows (`search.models.EntryText`, kept by a trigger, migration
+`search.0006_entrytext`):
 
-- the MATCH is `(title || body) @@ query` on the index rows (`wagtailsearch_indexentry`), which the
-  GIN index on that expression (migration `search.0005_indexentry_title_body_gin`) drives – a bitmap
-  index scan;
+- the MATCH is `(title || body) @@ query` (or `autocomplete @@ query`) and `language = <the language>`
+  on those rows, which that language's partial GIN index drives – a bitmap index scan over one
+  language's postings;
 - every match's score is computed *once per statement*: an uncorrelated scalar subquery (an InitPlan)
-  folds `{translation key: score}` into one `jsonb` object, and each result row looks its key up in it;
+  folds `{translation key: score}` into one `jsonb` object (the key is on the row, no look-up), and each
+  result row looks its key up in it;
 - the JIT is off for the portal's connections (`jit=off` in the connection options,
   portal/settings/base.py): none of its queries is long enough to gain from compiling.
 
@@ -35,7 +40,7 @@ best first, entries that do not match last). Nothing is evaluated here.
 """
 
 from django.db import connection
-from django.db.models import Expression, F, FloatField, IntegerField, OuterRef, Subquery
+from django.db.models import Expression, F, FloatField, IntegerField, OuterRef, Q, Subquery
 from django.db.models.functions import Cast
 from modelsearch.utils import get_descendants_content_types_pks
 
@@ -98,19 +103,20 @@ class SQLiteMatches:
 
 
 class PostgresMatches:
-    """PostgreSQL: the MATCH on the index rows (its GIN index drives), the scores computed once per
-    statement (see the module)."""
+    """PostgreSQL: the MATCH on the entries' own copies of modelsearch's vectors, one language's rows
+    through that language's GIN index, the scores computed once per statement (see the module)."""
 
-    def __init__(self, results):
+    def __init__(self, results, language=None):
         from modelsearch.backends.database.postgres.postgres import PostgresAutocompleteQueryCompiler
+
+        from .models import EntryText
 
         self.results = results  # modelsearch's own results, for the reference ranking in the tests
         compiler = results.query_compiler
         entries = compiler.queryset
         config = compiler.get_config(results.backend)
         search_query = compiler.build_tsquery(compiler.query, config=config)
-        # modelsearch's vectors (`get_index_vectors`), on the index row itself instead of through the
-        # entries' relation to it.
+        # modelsearch's vectors (`get_index_vectors`), on the entry's copy of its index row.
         if isinstance(compiler, PostgresAutocompleteQueryCompiler):
             vectors = [(F("autocomplete"), 1.0)]
         else:
@@ -118,20 +124,16 @@ class PostgresMatches:
         matched = vectors[0][0]
         for vector, _boost in vectors[1:]:
             matched = matched._combine(vector, "||", False)
-        content_types = get_descendants_content_types_pks(entries.model)
-        # Wagtail's concrete index row model (`wagtailsearch_indexentry`), through the entries' relation.
-        index_entry = entries.model._meta.get_field("index_entries").related_model
-        self.matches = (
-            index_entry.objects.alias(_vector_=matched)
-            .filter(_vector_=search_query, content_type_id__in=content_types)
-            .annotate(entry_id=Cast("object_id", IntegerField()))
-            .filter(entry_id__in=entries.values("pk"))
-            .order_by()
-        )
+        rows = EntryText.objects.alias(_vector_=matched).filter(_vector_=search_query)
+        # With `language`: the language as a constant in the statement, which picks that language's
+        # partial GIN index. The rest of the entries' conditions (a kind, keys left out) is the
+        # statement's around the matches (`QueryMatch.entries`, the suggestions): testing it here too
+        # looked every match's entry up by id, twice per search.
+        condition = Q(language=language) if language else Q(entry_id__in=entries.values("pk"))
+        self.matches = rows.filter(condition).order_by()
         # modelsearch's own rank expression (ts_rank, the title weighted by its norm): the same scores.
         self.scored = self.matches.annotate(
-            key=Subquery(entries.model.objects.filter(pk=OuterRef("entry_id")).values("translation_key")[:1]),
-            score=compiler._build_rank_expression(vectors, config),
+            key=F("translation_key"), score=compiler._build_rank_expression(vectors, config)
         ).values("key", "score")
 
     def entry_ids(self):
@@ -142,8 +144,9 @@ class PostgresMatches:
         return ScoreInObject(self.scored, F(field)).desc(nulls_last=True)
 
 
-def matches_of(results):
-    """The matches of a modelsearch search or autocomplete over search entries (`backend.search(...)`)."""
+def matches_of(results, language=None):
+    """The matches of a modelsearch search or autocomplete over search entries (`backend.search(...)`)
+    in `language` (the entries' language; on PostgreSQL it picks the language's full-text index)."""
     if connection.vendor == "sqlite":
         from modelsearch.backends.database.sqlite.sqlite import SQLiteSearchResults
 
@@ -153,7 +156,7 @@ def matches_of(results):
         from modelsearch.backends.database.postgres.postgres import PostgresSearchResults
 
         if isinstance(results, PostgresSearchResults):
-            return PostgresMatches(results)
+            return PostgresMatches(results, language)
     return ScoredMatches(results)
 
 

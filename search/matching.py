@@ -32,7 +32,19 @@ from functools import cached_property
 
 from django.conf import settings
 from django.db import connection
-from django.db.models import Exists, Expression, F, Func, IntegerField, OuterRef, Q, UUIDField
+from django.db.models import (
+    Case,
+    Exists,
+    Expression,
+    F,
+    Func,
+    IntegerField,
+    OuterRef,
+    Q,
+    UUIDField,
+    Value,
+    When,
+)
 
 ITERATION_LIMIT = 500
 
@@ -100,19 +112,26 @@ class NoMatch(TextMatch):
 class QueryMatch(TextMatch):
     """Database backend: `whole` (entries matching whole words) and `begins` (entries whose words begin as
     typed), each a `search.fts` matches object (a subquery of entry ids, an ordering by score); `in_title`
-    (optional) querysets of the entries with the words in their title, which rank first, in this order. Nothing is
-    evaluated here."""
+    (optional) querysets of the entries with the words in their title, which rank first, in this order –
+    or `titles` and `base`: those conditions on the title and the entries searched, from which `in_title`
+    is made. Nothing is evaluated here."""
 
     engine = "database"
 
-    def __init__(self, model, whole, begins, in_title=None, mixed=None):
+    def __init__(self, model, whole, begins, in_title=None, mixed=None, base=None, titles=None):
         self.model = model
         self.whole = whole
         self.begins = begins
-        self.in_title = in_title
         self.mixed = (
             mixed  # optional: a condition for entries matching some words whole, others as beginnings
         )
+        # optional: the entries searched (a queryset, e.g. one language's): the statement around the
+        # matches reads those rows alone, not every entry, to test the conditions above.
+        self.base = base
+        self.titles = titles
+        if in_title is None and titles is not None:
+            in_title = [(model.objects if base is None else base).filter(title) for title in titles]
+        self.in_title = in_title
 
     @property
     def entries(self):
@@ -120,7 +139,7 @@ class QueryMatch(TextMatch):
         condition = Q(pk__in=self.whole.entry_ids()) | Q(pk__in=self.begins.entry_ids())
         if self.mixed is not None:
             condition |= self.mixed
-        return self.model.objects.filter(condition)
+        return (self.model.objects if self.base is None else self.base).filter(condition)
 
     def as_keys_expression(self):
         return self.entries.values("translation_key")
@@ -137,8 +156,23 @@ class QueryMatch(TextMatch):
         return [*title, self.whole.best_first(field), self.begins.best_first(field)]
 
     def keys(self, limit=ITERATION_LIMIT):
-        ordered = self.entries.order_by(*self.rank("translation_key"), "translation_key")
-        return list(ordered.values_list("translation_key", flat=True)[:limit])
+        return [key for _pk, key in self.ranked_entries(limit)]
+
+    def ranked_entries(self, limit=ITERATION_LIMIT):
+        """(entry id, translation key) of the best `limit` matching entries, best first."""
+        if self.titles is None:
+            ranking = self.rank("translation_key")
+        else:
+            # The entries ranked are those the title conditions are about: each row's own title is
+            # tested (`rank` finds the entry of another row's key among all the base's entries, a scan
+            # of every title of the language per condition).
+            ranking = [
+                *(Case(When(title, then=Value(1)), default=Value(0)).desc() for title in self.titles),
+                self.whole.best_first("translation_key"),
+                self.begins.best_first("translation_key"),
+            ]
+        ordered = self.entries.order_by(*ranking, "translation_key")
+        return list(ordered.values_list("pk", "translation_key")[:limit])
 
     def exists(self):
         return self.entries.exists()
@@ -159,6 +193,8 @@ class KeyListMatch(TextMatch):
 
     engine = "elasticsearch"
 
+    entry_ids = None
+
     def __init__(self, keys, total, fuzzy=False, engine=None):
         self._keys = KeyList(keys)
         self.total = total
@@ -174,8 +210,11 @@ class KeyListMatch(TextMatch):
         statements (count, page, every facet's count) no longer search and score again each.
         `source` keeps the query for the tests."""
         limit = listing_match_limit() if limit is None else limit
-        keys = query_match.keys(limit)
-        found = cls(keys, len(keys), query_match.fuzzy, engine=query_match.engine)
+        ranked = query_match.ranked_entries(limit)
+        found = cls([key for _pk, key in ranked], len(ranked), query_match.fuzzy, engine=query_match.engine)
+        # The matching search entries' own ids, best first: the search page, whose results are those
+        # entries, counts, pages and facets them without finding each key's entry again.
+        found.entry_ids = [pk for pk, _key in ranked]
         found.source = query_match
         return found
 

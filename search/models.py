@@ -19,6 +19,7 @@ import re
 
 from django.contrib.contenttypes.fields import GenericRelation
 from django.contrib.contenttypes.models import ContentType
+from django.contrib.postgres.search import SearchVectorField
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
@@ -83,6 +84,35 @@ class SearchEntry(index.Indexed, models.Model):
     def facet_keys(self):
         """Every facet value as "name:value", for Elasticsearch's one keyword field of facets."""
         return sorted(f"{facet.name}:{facet.value}" for facet in self.facets.all())
+
+
+class EntryText(models.Model):
+    """PostgreSQL only: the database search backend's full-text vectors of one search entry, beside the
+    entry's language and translation key, so a search in one language reads that language's rows alone.
+
+    modelsearch keeps its vectors in Wagtail's index rows (`wagtailsearch_indexentry`), which know an
+    object only by its content type and id: a broad word there matched every language's rows (53,000 for
+    "Verein" at the search mix's scale, of which 10,500 German) before the join to the entries kept one
+    language. The rows here are copies, written by a trigger on Wagtail's index rows wherever modelsearch
+    writes them (index, update, title norms, delete, reset), with a GIN index per language (migration
+    `search.0006_entrytext`). Not a Django-managed table: it exists on PostgreSQL only; the vectors and
+    `title_norm` are modelsearch's own, so the scores are the same (`search.fts.PostgresMatches`).
+    """
+
+    entry_id = models.IntegerField(primary_key=True)
+    language = models.CharField(max_length=10)
+    translation_key = models.UUIDField()
+    title = SearchVectorField()
+    body = SearchVectorField()
+    autocomplete = SearchVectorField()
+    title_norm = models.FloatField()
+
+    class Meta:
+        managed = False
+        db_table = "search_entrytext"
+
+    def __str__(self):
+        return f"{self.entry_id} ({self.language})"
 
 
 class SearchEntryFacet(models.Model):
