@@ -321,7 +321,7 @@ class DatabaseEngine:
 
     def _search(self, request, operator="and"):
         matching, relevance, ranked_ids = self._matching(request, operator)
-        if ranked_ids is not None and not request.filters and request.sort != "date":
+        if ranked_ids is not None and request.sort != "date":
             return self._ranked_page(request, ranked_ids)
         results = self._filtered(matching, request.filters)
         if request.sort == "date" or relevance is None:
@@ -365,20 +365,37 @@ class DatabaseEngine:
         )
 
     def _ranked_page(self, request, ids):
-        """The page of a search ranked once into entry ids (PostgreSQL) with no filter and by relevance:
-        the count is how many were ranked, the page is its slice of them (12 entries read by id) and the
-        facets are counted on those ids – the same answer as `_search`'s statements, which find every
-        ranked key's entry again (three times 10,000 look-ups for a broad word)."""
-        total = len(ids)
+        """The page of a search ranked once into entry ids (PostgreSQL), by relevance: the same answer as
+        `_search`'s statements, which find every ranked key's entry again for the count, the page and
+        the facets (three times 10,000 look-ups for a broad word). Without filters the count is how many
+        were ranked and the facets are counted on the ids; with filters one statement says which of the
+        ids pass them. The page is its slice of the ids in their order (12 entries read by id)."""
+        ranked = SearchEntry.objects.filter(pk__in=IdArray(ids))
+        if request.filters:
+            passing = set(self._filtered(ranked, request.filters).values_list("pk", flat=True))
+            shown = [pk for pk in ids if pk in passing]
+        else:
+            shown = ids
+        total = len(shown)
         page = min(max(request.page, 1), last_page(total, request.per_page))
         start = (page - 1) * request.per_page
-        wanted = ids[start : start + request.per_page]
+        wanted = shown[start : start + request.per_page]
         by_id = SearchEntry.objects.in_bulk(wanted)
         entries = [by_id[pk] for pk in wanted if pk in by_id]
         counts = {facet.name: {} for facet in facets()}
-        if ids:
+        # As in `_search`: a facet with a filter of its own is counted with every other facet's filter.
+        chosen = {name for name, _values in request.filters}
+        groups = [(IdArray(shown), [name for name in counts if name not in chosen])]
+        groups += [
+            (self._filtered(ranked, request.filters, skip=name).values("pk"), [name])
+            for name in counts
+            if name in chosen
+        ]
+        for entries_in_view, names in groups:
+            if not names or not ids:
+                continue
             rows = (
-                SearchEntryFacet.objects.filter(name__in=list(counts), entry_id__in=IdArray(ids))
+                SearchEntryFacet.objects.filter(name__in=names, entry_id__in=entries_in_view)
                 .values_list("name", "value")
                 .annotate(count=Count("entry_id"))
                 .order_by()
