@@ -367,15 +367,25 @@ class DatabaseEngine:
     def _ranked_page(self, request, ids):
         """The page of a search ranked once into entry ids (PostgreSQL), by relevance: the same answer as
         `_search`'s statements, which find every ranked key's entry again for the count, the page and
-        the facets (three times 10,000 look-ups for a broad word). Without filters the count is how many
-        were ranked and the facets are counted on the ids; with filters one statement says which of the
-        ids pass them. The page is its slice of the ids in their order (12 entries read by id)."""
-        ranked = SearchEntry.objects.filter(pk__in=IdArray(ids))
-        if request.filters:
-            passing = set(self._filtered(ranked, request.filters).values_list("pk", flat=True))
-            shown = [pk for pk in ids if pk in passing]
-        else:
-            shown = ids
+        each facet's counts (10,000 look-ups each for a broad word). Here the count is how many ids pass
+        the filters, the page is its slice of them in their order (12 entries read by id), and the
+        facets are counted on the ids; which ids pass which filter is read in one statement."""
+        filters = [(name, set(values)) for name, values in request.filters]
+        passed = {}  # id -> the positions in `filters` of the filters it passes
+        if filters and ids:
+            rows = SearchEntryFacet.objects.filter(
+                entry_id__in=IdArray(ids), name__in={name for name, _values in filters}
+            ).values_list("entry_id", "name", "value")
+            for pk, name, value in rows:
+                for position, (wanted, values) in enumerate(filters):
+                    if name == wanted and value in values:
+                        passed.setdefault(pk, set()).add(position)
+
+        def passing(skip=None):
+            needed = {position for position, (name, _values) in enumerate(filters) if name != skip}
+            return [pk for pk in ids if needed <= passed.get(pk, set())] if needed else ids
+
+        shown = passing()
         total = len(shown)
         page = min(max(request.page, 1), last_page(total, request.per_page))
         start = (page - 1) * request.per_page
@@ -384,18 +394,14 @@ class DatabaseEngine:
         entries = [by_id[pk] for pk in wanted if pk in by_id]
         counts = {facet.name: {} for facet in facets()}
         # As in `_search`: a facet with a filter of its own is counted with every other facet's filter.
-        chosen = {name for name, _values in request.filters}
-        groups = [(IdArray(shown), [name for name in counts if name not in chosen])]
-        groups += [
-            (self._filtered(ranked, request.filters, skip=name).values("pk"), [name])
-            for name in counts
-            if name in chosen
-        ]
-        for entries_in_view, names in groups:
-            if not names or not ids:
+        chosen = {name for name, _values in filters}
+        groups = [(shown, [name for name in counts if name not in chosen])]
+        groups += [(passing(skip=name), [name]) for name in counts if name in chosen]
+        for in_view, names in groups:
+            if not names or not in_view:
                 continue
             rows = (
-                SearchEntryFacet.objects.filter(name__in=names, entry_id__in=entries_in_view)
+                SearchEntryFacet.objects.filter(name__in=names, entry_id__in=IdArray(in_view))
                 .values_list("name", "value")
                 .annotate(count=Count("entry_id"))
                 .order_by()
