@@ -12,6 +12,7 @@ from wagtail.admin.ui.tables import Column, DateColumn, NumberColumn
 from wagtail.admin.views.reports import ReportView
 from wagtail.permission_policies import ModelPermissionPolicy
 
+from . import stats
 from .models import SearchTerm
 
 PERIODS = (
@@ -74,6 +75,7 @@ class SearchTermReportView(ReportView):
     }
 
     def get_queryset(self):
+        stats.flush()  # this process's counts of the last second (search.stats) are in the report too
         return (
             SearchTerm.objects.values("query", "language")
             .annotate(

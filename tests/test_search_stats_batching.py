@@ -76,3 +76,17 @@ def test_searches_served_from_the_cache_write_nothing_while_busy(
     assert hit["X-Page-Cache"] == "hit"
     assert stats._pending[(timezone.localdate(), "de", "lastenrad")] == 2
     caches["pages"].clear()
+
+
+def test_the_report_includes_the_counts_waiting_in_its_process(busy, client, django_user_model):
+    from django.contrib.auth.models import Group
+    from django.urls import reverse
+
+    SearchTerm.objects.all().delete()
+    stats.record("Lastenfahrrad", "uk", found=False)
+    editor = django_user_model.objects.create_user("editor", password="x" * 16)
+    editor.groups.add(Group.objects.get(name="Editors"))
+    client.force_login(editor)
+    html = client.get(reverse("search_terms_report")).content.decode()
+    assert "lastenfahrrad" in html
+    assert counts() == {("uk", "lastenfahrrad"): (1, 1)}
