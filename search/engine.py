@@ -343,18 +343,7 @@ class DatabaseEngine:
             if name in chosen
         ]
         for entries_in_view, names in groups:
-            if not names:
-                continue
-            rows = (
-                SearchEntryFacet.objects.filter(
-                    name__in=names, entry__in=entries_in_view.order_by().values("pk")
-                )
-                .values_list("name", "value")
-                .annotate(count=Count("entry_id"))
-                .order_by()
-            )
-            for name, value, count in rows:
-                counts[name][value] = count
+            self._count_facets(counts, names, entries_in_view.order_by().values("pk"))
         return SearchOutcome(
             entries=entries,
             total=total,
@@ -363,6 +352,21 @@ class DatabaseEngine:
             engine=self.name,
             per_page=request.per_page,
         )
+
+    @staticmethod
+    def _count_facets(counts, names, entry_ids):
+        """Add to `counts` ({facet: {value: count}}) the values of the facets `names` among the entries
+        `entry_ids` (a subquery or an `IdArray`), in one GROUP BY."""
+        if not names:
+            return
+        rows = (
+            SearchEntryFacet.objects.filter(name__in=names, entry_id__in=entry_ids)
+            .values_list("name", "value")
+            .annotate(count=Count("entry_id"))
+            .order_by()
+        )
+        for name, value, count in rows:
+            counts[name][value] = count
 
     def _ranked_page(self, request, ids):
         """The page of a search ranked once into entry ids (PostgreSQL), by relevance: the same answer as
@@ -398,16 +402,8 @@ class DatabaseEngine:
         groups = [(shown, [name for name in counts if name not in chosen])]
         groups += [(passing(skip=name), [name]) for name in counts if name in chosen]
         for in_view, names in groups:
-            if not names or not in_view:
-                continue
-            rows = (
-                SearchEntryFacet.objects.filter(name__in=names, entry_id__in=IdArray(in_view))
-                .values_list("name", "value")
-                .annotate(count=Count("entry_id"))
-                .order_by()
-            )
-            for name, value, count in rows:
-                counts[name][value] = count
+            if in_view:
+                self._count_facets(counts, names, IdArray(in_view))
         return SearchOutcome(
             entries=entries,
             total=total,
