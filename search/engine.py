@@ -344,14 +344,10 @@ class DatabaseEngine:
         ]
         for entries_in_view, names in groups:
             self._count_facets(counts, names, entries_in_view.order_by().values("pk"))
-        return SearchOutcome(
-            entries=entries,
-            total=total,
-            facet_counts=counts,
-            page=page,
-            engine=self.name,
-            per_page=request.per_page,
-        )
+        return self._outcome(request, entries, total, page, counts)
+
+    def _outcome(self, request, entries, total, page, counts):
+        return SearchOutcome(entries, total, counts, page, engine=self.name, per_page=request.per_page)
 
     @staticmethod
     def _count_facets(counts, names, entry_ids):
@@ -404,14 +400,7 @@ class DatabaseEngine:
         for in_view, names in groups:
             if in_view:
                 self._count_facets(counts, names, IdArray(in_view))
-        return SearchOutcome(
-            entries=entries,
-            total=total,
-            facet_counts=counts,
-            page=page,
-            engine=self.name,
-            per_page=request.per_page,
-        )
+        return self._outcome(request, entries, total, page, counts)
 
     def suggest(self, query, language, limit):
         terms = words(query)
