@@ -7,8 +7,10 @@ network, so it measures what building a page costs.
 
 `--mode off`: the page cache off (PAGE_CACHE_SECONDS=0), every part of every page built, as
 `BENCH_CACHE=off make bench`. `--mode miss`: the page cache on, each page taken out of it before each
-request, so what is kept per generation (the frame, the vocabulary, Wagtail's routes) is used, as on a
-real miss. Prints per URL requests per second, the median time and the queries of one request.
+request, so what is kept per generation (the frame, the vocabulary, Wagtail's routes, cards, a listing's
+counts and pages) is used, as on a real miss. `--mode basket`: the page cache on, the visitor has a
+session with something in it (a basket), so no page is served from or kept in the page cache for them,
+but what is kept per generation is used: how a visitor with a basket browses. Prints per URL requests per second, the median time and the queries of one request.
 Garbage collection is tuned as in a gunicorn worker (`portal.wsgi` calls
 `portal.serving.tune_garbage_collection`); `--default-gc` leaves Python's defaults.
 `--cpu`: the process's CPU time instead of the clock, and the fastest request instead of the median – on
@@ -49,7 +51,7 @@ def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("urls", nargs="?", default="bench/listing-urls.txt")
     parser.add_argument("--requests", type=int, default=50)
-    parser.add_argument("--mode", choices=["off", "miss"], default="off")
+    parser.add_argument("--mode", choices=["off", "miss", "basket"], default="off")
     parser.add_argument("--cpu", action="store_true", help="CPU time, fastest request (see above)")
     parser.add_argument("--default-gc", action="store_true", help="Python's garbage collection defaults")
     args = parser.parse_args()
@@ -69,6 +71,10 @@ def main():
         if line.strip() and not line.startswith("#")
     ]
     client = Client()
+    if args.mode == "basket":
+        session = client.session
+        session["bench"] = "a visitor with a session: every page built for them"
+        session.save()
     clock = time.process_time if args.cpu else time.perf_counter
     typical = min if args.cpu else statistics.median
     print(f"mode {args.mode}, {args.requests} requests per URL, load average {os.getloadavg()}")

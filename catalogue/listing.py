@@ -473,7 +473,9 @@ class ResourceListing:
             for name in FIELDS
             if name in ("start", "end", "free_month", "step_free", "capacity", "sort") and form.value(name)
         }
-        result = query.run(self.request.GET.get("page"))
+        result = query.run(
+            self.request.GET.get("page"), keep=f"resources:{self.locale.pk}:{self.default_locale.pk}"
+        )
         result.page.object_list = label_categories(
             availability.attach(list(result.page.object_list), start, end), query.terms(ResourceCategory)
         )

@@ -85,7 +85,7 @@ def example_listing(request, index):
         language=language,
         text_model=EngagementExamplePage,
     )
-    result = listing.run(request.GET.get("page"), prepare=with_card_details)
+    result = listing.run(request.GET.get("page"), prepare=with_card_details, keep=f"examples:{index.pk}")
     examples = mark_content_language(list(result.page.object_list))
     label_fields(examples, listing.terms(EngagementField))
     context = index.get_context(request)

@@ -51,7 +51,11 @@ def event_listing(request, index, past_events):
         language=language,
         text_model=EventPage,
     )
-    result = listing.run(request.GET.get("page"), prepare=lambda events: with_card_details(events, language))
+    result = listing.run(
+        request.GET.get("page"),
+        prepare=lambda events: with_card_details(events, language),
+        keep=f"events:{index.pk}:{'past' if past_events else 'upcoming'}",
+    )
     terms = listing.terms(EngagementField)
     cards = label_cards(list(result.page.object_list), terms)
 

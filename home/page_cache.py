@@ -30,6 +30,12 @@ Design (see docs/caching.md for the operator's side):
   `Cache-Control: private, no-store` unless its view set its own. `Vary: Cookie` (the session decides
   whether a page is shared) comes from SessionMiddleware; the URL carries the language, so the pages do
   not vary by Accept-Language (Django's LocaleMiddleware adds it where they do: `/`).
+- **Kept below the page, per generation**: what many pages read and only a change starts anew – the frame
+  (`frame`), the vocabulary and a listing's counts and pages (`kept`, `FacetListing.run(keep=…)`), the
+  cards (`{% keptfragment %}`), Wagtail's route and a page's view restrictions (`keep_route`). Used when
+  a page is missed and for a visitor the cache may not serve who is not signed in (a session with a
+  basket or a message: their page is built for them, never kept); a signed-in editor's request reads
+  everything fresh.
 - **Side effects of a view**: a view whose answer is cached but that also records something per visit
   (the search page counts searches) names a function to call on every hit with
   `replay_on_hit(response, "dotted.path", *args, **kwargs)`.
@@ -290,6 +296,17 @@ def _request_cacheable(request):
     return not request.user.is_authenticated
 
 
+def _anonymous_read(request):
+    """A visitor's GET or HEAD, not signed in, that the cache may not serve (a session with something in
+    it, a message waiting): routed with what is kept per generation, built for them alone."""
+    return (
+        request.method in ("GET", "HEAD")
+        and not any(request.path.startswith(prefix) for prefix in settings.PAGE_CACHE_EXCLUDED_PATHS)
+        and "HTTP_AUTHORIZATION" not in request.META
+        and not request.user.is_authenticated
+    )
+
+
 def _holds_data(session):
     """True when the session has anything in it (Django's `is_empty()` is False for any stored session)."""
     return bool(list(session.keys()))
@@ -360,7 +377,17 @@ class PageCacheMiddleware:
         if not enabled():
             return self.get_response(request)
         if not _request_cacheable(request):
+            if not _anonymous_read(request):
+                return self._bypass(request, self.get_response(request))
+            # A visitor with a session (a basket, a message): their page is built for them and never
+            # kept, but what is kept per generation stands in (the route, the view restrictions, the
+            # cards, a listing's counts and pages) – it is the same for every visitor.
+            request._page_cache_generation = generation()
+            request._page_cache_visitor = True
+            route_key = _route_key(request, request._page_cache_generation)
+            _reuse_route(request, route_key, _cache().get(route_key))
             response = self.get_response(request)
+            _store_route(request, response)
             return self._bypass(request, response)
         request._page_cache_generation = generation()
         request._page_cache_visitor = True  # what is kept per generation may stand in (keep_route)

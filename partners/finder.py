@@ -150,8 +150,8 @@ class Finder(FacetListing):
         """The largest count on the map (after counting), which sets the map's shades."""
         return max((option.count for option in self.options["district"]), default=0)
 
-    def run(self, page_number=None):
-        result = super().run(page_number, prepare=with_card_details)
+    def run(self, page_number=None, keep=None):
+        result = super().run(page_number, prepare=with_card_details, keep=keep)
         districts = self.options["district"]
         for option in districts:
             option.url = self.url(district=option.value)

@@ -50,7 +50,7 @@ SCRIPT_SAFE = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
 def finder(page, request):
     language = translation.get_language()
     search = Finder(request.GET, language, base_url=page.get_url(request))
-    result = search.run(request.GET.get("page"))
+    result = search.run(request.GET.get("page"), keep="partners")
     return page.render(
         request,
         template="partners/partner_finder_page.html",

@@ -8,7 +8,9 @@ import time
 import pytest
 import search_support
 from django.core.cache import cache, caches
+from django.db import connection
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 from markup import card_titles, select_one
 from test_requests_form import fill_basket, form_data, with_lines
@@ -297,6 +299,25 @@ def test_restricting_a_page_and_lifting_it(client, committed):
     with committed():
         restriction.delete()
     fresh(client, PAGE)
+
+
+def test_a_visitor_with_a_basket_is_routed_by_what_is_kept_and_sees_a_password_restriction(client, committed):
+    """A visitor the cache may not serve (a basket) is routed with the route and the restrictions kept
+    per generation – no query for the site or the path – and the restriction itself is still checked
+    against their own session."""
+    add_beamer(client)
+    assert client.get(PAGE)["X-Page-Cache"] == "bypass"
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(PAGE).status_code == 200
+    assert not [query for query in queries if "wagtailcore_site" in query["sql"]]
+    page = Page.objects.get(url_path__endswith="/so-funktionierts/", locale__language_code="de")
+    with committed():
+        PageViewRestriction.objects.create(
+            page=page, restriction_type=PageViewRestriction.PASSWORD, password="geheim-nur-fuer-den-test"
+        )
+    response = client.get(PAGE)
+    assert response.status_code == 200 and 'name="password"' in response.content.decode()
+    assert response["X-Page-Cache"] == "bypass"
 
 
 def test_a_new_slug_reroutes(client, committed):

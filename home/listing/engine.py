@@ -14,6 +14,7 @@ A listing with more to say (the partner finder: its own search, order and map) s
 `FacetListing` and overrides the hooks `parse_text`, `match_text` and `ordered`.
 """
 
+import hashlib
 import logging
 from dataclasses import dataclass
 from urllib.parse import urlencode
@@ -97,6 +98,7 @@ class FacetListing:
         self._matches = None
         self._matched = None
         self._counted = {}
+        self._kept = None  # the name the counts and pages are kept under (`run`)
         self.extra = {}  # other parameters a subclass understood (dates, sort ...), kept by every link
         self.selected = {}
         for facet in facets:
@@ -231,17 +233,14 @@ class FacetListing:
         the notice about a value left out. Shared by the web lists and the API (`api/facets.py`).
 
         One query for every facet's counts, the `extra_counts` and, with `total`, the number of results
-        (`home.listing.together`)."""
+        (`home.listing.together`); a web page's (`run` with `keep`) kept per generation."""
         self.matches()
-        extra = {**({"total": self.filtered()} if total else {}), **self.extra_counts()}
-        parts = [facet.count_part(self.filtered(skip=facet.param)) for facet in self.facets]
-        parts += [together.total(queryset) for queryset in extra.values()]
-        answers = together.count(parts)
-        self._counted = {
-            name: answer.get("n", 0) for name, answer in zip(extra, answers[len(self.facets) :], strict=True)
-        }
+        if self._kept is not None and total:
+            answers, self._counted = page_cache.kept(f"{self._kept}:counts", lambda: self._count(total))
+        else:
+            answers, self._counted = self._count(total)
         facets = []
-        for facet, counted in zip(self.facets, answers, strict=False):
+        for facet, counted in zip(self.facets, answers, strict=True):
             counts = facet.read_counts(counted)
             chosen = self.selected_values(facet.param)
             options = self.options[facet.param]
@@ -260,17 +259,45 @@ class FacetListing:
             )
         return facets
 
+    def _count(self, total):
+        """([each facet's counts], {name of an extra count: its count}), in one query."""
+        extra = {**({"total": self.filtered()} if total else {}), **self.extra_counts()}
+        parts = [facet.count_part(self.filtered(skip=facet.param)) for facet in self.facets]
+        parts += [together.total(queryset) for queryset in extra.values()]
+        answers = together.count(parts)
+        counted = {
+            name: answer.get("n", 0) for name, answer in zip(extra, answers[len(self.facets) :], strict=True)
+        }
+        return answers[: len(self.facets)], counted
+
     def results(self):
         """What matches every filter, in order."""
         return self.ordered(self.filtered())
 
-    def run(self, page_number=None, prepare=None):
-        """Counts, the requested page of results (`prepare` adds what the cards read) and notices."""
+    def run(self, page_number=None, prepare=None, keep=None):
+        """Counts, the requested page of results (`prepare` adds what the cards read) and notices.
+
+        `keep` names the listing's base (its page and whatever else the base depends on besides the
+        language, the day and the parameters: "events:<index>:past"): its counts and pages are then kept
+        per generation of the page cache (`kept_as`), so a page the cache misses or must not keep (a
+        visitor with a basket or a session, another page of the same filters) does not count and read
+        them again. Nothing is kept for free text: the search engine's answers are not the page cache's.
+        """
+        self._kept = self.kept_as(keep)
         facets = self.count_facets(total=True)
-        results = self.results()
-        paginator = Paginator(prepare(results) if prepare else results, self.page_size)
-        paginator.count = self.counted("total")  # counted with the facets
-        page = paginator.get_page(page_number)
+        # The page is cut from the count alone; only its rows are read (and kept).
+        page = Paginator(range(self.counted("total")), self.page_size).get_page(page_number)
+        rows = page.object_list  # a range: the page's positions among the results
+
+        def read():
+            if not rows:
+                return []
+            results = self.results()
+            return list((prepare(results) if prepare else results)[rows.start : rows.stop])
+
+        page.object_list = (
+            read() if self._kept is None else page_cache.kept(f"{self._kept}:page:{page.number}", read)
+        )
         self.page_number = page.number
         if page_number not in (None, "") and as_int(page_number) != page.number:
             self.notices.append(
@@ -279,19 +306,27 @@ class FacetListing:
                 )
             )
         active = self.active_filters()
-        if paginator.count == 0 and self.ways_out:
+        if page.paginator.count == 0 and self.ways_out:
             for item in active:
                 item.count_without = self.filtered(skip=item.param).count()
         return ListingResult(
             facets=facets,
             page=page,
-            total=paginator.count,
+            total=page.paginator.count,
             active=active,
             notices=self.notices,
             pagination=self.pagination(page),
             text=self.text,
             searchable=self.searchable,
         )
+
+    def kept_as(self, keep):
+        """The name the counts and pages of this visit are kept under (`run`), or None: without `keep`,
+        with free text, with the page cache off. The day is in it ("from today", "still available")."""
+        if keep is None or self.text or not page_cache.enabled():
+            return None
+        state = hashlib.sha256(self.querystring().encode()).hexdigest()[:32]
+        return f"listing:{keep}:{self.language}:{page_cache.today().isoformat()}:{self.page_size}:{state}"
 
     def active_filters(self):
         active = []
