@@ -3,14 +3,15 @@ network, so it measures what building a page costs.
 
     DJANGO_SETTINGS_MODULE=portal.settings.production SECRET_KEY=… ALLOWED_HOSTS=testserver \\
     SECURE_SSL_REDIRECT=false DATABASE_URL=… CACHE_URL=redis://… STATIC_ROOT=… \\
-    .venv/bin/python bench/inprocess.py [--requests 50] [--mode off|miss] [--cpu] [URL file]
+    .venv/bin/python bench/inprocess.py [--requests 50] [--mode off|miss|basket|first] [--cpu] [URL file]
 
 `--mode off`: the page cache off (PAGE_CACHE_SECONDS=0), every part of every page built, as
 `BENCH_CACHE=off make bench`. `--mode miss`: the page cache on, each page taken out of it before each
 request, so what is kept per generation (the frame, the vocabulary, Wagtail's routes, cards, a listing's
 counts and pages) is used, as on a real miss. `--mode basket`: the page cache on, the visitor has a
 session with something in it (a basket), so no page is served from or kept in the page cache for them,
-but what is kept per generation is used: how a visitor with a basket browses. Prints per URL requests per second, the median time and the queries of one request.
+but what is kept per generation is used: how a visitor with a basket browses. `--mode first`: as `miss`, but a listing's counts and pages
+are never kept (`FacetListing.kept_as`): the first visit of a filter combination in a generation. Prints per URL requests per second, the median time and the queries of one request.
 Garbage collection is tuned as in a gunicorn worker (`portal.wsgi` calls
 `portal.serving.tune_garbage_collection`); `--default-gc` leaves Python's defaults.
 `--cpu`: the process's CPU time instead of the clock, and the fastest request instead of the median – on
@@ -51,7 +52,7 @@ def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("urls", nargs="?", default="bench/listing-urls.txt")
     parser.add_argument("--requests", type=int, default=50)
-    parser.add_argument("--mode", choices=["off", "miss", "basket"], default="off")
+    parser.add_argument("--mode", choices=["off", "miss", "basket", "first"], default="off")
     parser.add_argument("--cpu", action="store_true", help="CPU time, fastest request (see above)")
     parser.add_argument("--default-gc", action="store_true", help="Python's garbage collection defaults")
     args = parser.parse_args()
@@ -63,7 +64,11 @@ def main():
         else:
             tune_garbage_collection()
     settings.PAGE_CACHE_SECONDS = 0 if args.mode == "off" else 600
-    if args.mode == "miss":
+    if args.mode == "first":
+        from home.listing import FacetListing
+
+        FacetListing.kept_as = lambda self, keep: None
+    if args.mode != "off":
         page_cache.bump()  # nothing kept by an earlier run on the same cache (another tree's) stands in
     urls = [
         line.strip()
