@@ -37,7 +37,9 @@ def page_cache_on(settings):
 
 
 @pytest.fixture
-def committed(django_capture_on_commit_callbacks):
+def committed(django_capture_on_commit_callbacks, restore_search_index):
+    """Run what the block commits; the search index, which the rollback does not reach, put back after
+    (a later browser test searches for the projector this module unpublishes)."""
     return lambda: django_capture_on_commit_callbacks(execute=True)
 
 
@@ -92,10 +94,7 @@ def test_another_page_of_the_same_filters_reads_only_its_rows(basket, settings):
     assert card_titles(Client().get(url + "&page=2").content.decode(), "resource") == shown
 
 
-def test_a_change_is_seen_at_once_by_a_visitor_with_a_basket(
-    basket, committed, settings, restore_search_index
-):
-    """(The unpublishing reaches the search index, which the test's rollback does not: put back after.)"""
+def test_a_change_is_seen_at_once_by_a_visitor_with_a_basket(basket, committed, settings):
     settings.PORTAL_PAGE_SIZE = 100
     url = "/de/ressourcen/?category=geraete-und-technik"
     resource = Resource.objects.get(locale__language_code="de", slug="beamer")

@@ -44,8 +44,10 @@ def page_cache_on(settings):
 
 
 @pytest.fixture
-def committed(django_capture_on_commit_callbacks):
-    """Run what the block commits, as the end of a real request or admin action does."""
+def committed(django_capture_on_commit_callbacks, restore_search_index):
+    """Run what the block commits, as the end of a real request or admin action does. What it indexes
+    reaches Elasticsearch, which the test's rollback does not: put back afterwards, so a later test
+    (a browser test searching for the projector) finds the demo content as it was."""
     return lambda: django_capture_on_commit_callbacks(execute=True)
 
 
