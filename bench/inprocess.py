@@ -8,10 +8,12 @@ network, so it measures what building a page costs.
 `--mode off`: the page cache off (PAGE_CACHE_SECONDS=0), every part of every page built, as
 `BENCH_CACHE=off make bench`. `--mode miss`: the page cache on, each page taken out of it before each
 request, so what is kept per generation (the frame, the vocabulary, Wagtail's routes, cards, a listing's
-counts and pages) is used, as on a real miss. `--mode basket`: the page cache on, the visitor has a
-session with something in it (a basket), so no page is served from or kept in the page cache for them,
-but what is kept per generation is used: how a visitor with a basket browses. `--mode first`: as `miss`, but a listing's counts and pages
-are never kept (`FacetListing.kept_as`): the first visit of a filter combination in a generation. Prints per URL requests per second, the median time and the queries of one request.
+counts and pages) is used, as on a real miss. `--mode basket`: the page cache on and the visitor has a
+session with something in it, so no page is served from or kept in the page cache for them, but what
+is kept per generation is used: how a visitor with a basket browses. `--mode first`: as `miss`, but a
+listing's counts and pages are never kept (`FacetListing.kept_as`): the first visit of a filter
+combination in a generation. Prints per URL requests per second, the median time and the queries of
+one request.
 Garbage collection is tuned as in a gunicorn worker (`portal.wsgi` calls
 `portal.serving.tune_garbage_collection`); `--default-gc` leaves Python's defaults.
 `--cpu`: the process's CPU time instead of the clock, and the fastest request instead of the median – on

@@ -282,29 +282,24 @@ def replay_on_hit(response, path, *args, **kwargs):
 # --- The middleware -----------------------------------------------------------------------------------
 
 
-def _request_cacheable(request):
-    if request.method not in ("GET", "HEAD"):
-        return False
-    if any(request.path.startswith(prefix) for prefix in settings.PAGE_CACHE_EXCLUDED_PATHS):
-        return False
-    if "HTTP_AUTHORIZATION" in request.META:
-        return False
-    if settings.SESSION_COOKIE_NAME in request.COOKIES and _holds_data(request.session):
-        return False
-    if "messages" in request.COOKIES:  # messages waiting in the cookie storage
-        return False
-    return not request.user.is_authenticated
-
-
 def _anonymous_read(request):
-    """A visitor's GET or HEAD, not signed in, that the cache may not serve (a session with something in
-    it, a message waiting): routed with what is kept per generation, built for them alone."""
+    """A visitor's GET or HEAD, not signed in, outside the excluded paths: what is kept per generation
+    may stand in for building it (the route, the view restrictions, the frame, cards, a listing's counts),
+    whether or not the page itself may be served from the cache (`_request_cacheable`)."""
     return (
         request.method in ("GET", "HEAD")
         and not any(request.path.startswith(prefix) for prefix in settings.PAGE_CACHE_EXCLUDED_PATHS)
         and "HTTP_AUTHORIZATION" not in request.META
         and not request.user.is_authenticated
     )
+
+
+def _request_cacheable(request):
+    """An anonymous read whose visitor has nothing of their own: no session data, no messages waiting
+    in the cookie storage."""
+    if settings.SESSION_COOKIE_NAME in request.COOKIES and _holds_data(request.session):
+        return False
+    return "messages" not in request.COOKIES and _anonymous_read(request)
 
 
 def _holds_data(session):
@@ -376,23 +371,19 @@ class PageCacheMiddleware:
     def __call__(self, request):
         if not enabled():
             return self.get_response(request)
+        if not _anonymous_read(request):
+            return self._bypass(request, self.get_response(request))
+        request._page_cache_generation = generation()
+        request._page_cache_visitor = True  # what is kept per generation may stand in (keep_route)
+        route_key = _route_key(request, request._page_cache_generation)
         if not _request_cacheable(request):
-            if not _anonymous_read(request):
-                return self._bypass(request, self.get_response(request))
             # A visitor with a session (a basket, a message): their page is built for them and never
-            # kept, but what is kept per generation stands in (the route, the view restrictions, the
-            # cards, a listing's counts and pages) – it is the same for every visitor.
-            request._page_cache_generation = generation()
-            request._page_cache_visitor = True
-            route_key = _route_key(request, request._page_cache_generation)
+            # kept, but what is kept per generation is the same for every visitor and stands in.
             _reuse_route(request, route_key, _cache().get(route_key))
             response = self.get_response(request)
             _store_route(request, response)
             return self._bypass(request, response)
-        request._page_cache_generation = generation()
-        request._page_cache_visitor = True  # what is kept per generation may stand in (keep_route)
         key = _key(request, request._page_cache_generation)
-        route_key = _route_key(request, request._page_cache_generation)
         found = _cache().get_many([key, route_key])  # one round trip for the page and its route
         entry = found.get(key)
         if entry is not None:
